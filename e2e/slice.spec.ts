@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test';
+import { startApp, type RunningApp } from './support/app.js';
+import { startCollector, type Collector } from './support/collector.js';
+
+/**
+ * The walking skeleton as a user walks it (issue 3): first run → demo library → play a movie → its
+ * playback.started event appears live on What we collect, already bucketed → Send now reaches a loopback
+ * collector and lands in the sent ledger → turning the category off purges the queue and says how many.
+ */
+let app: RunningApp;
+let collector: Collector;
+
+test.beforeAll(async () => {
+  collector = await startCollector();
+  app = await startApp(['--demo', '--telemetry-endpoint', collector.url]);
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await collector?.close();
+});
+
+const shot = (name: string) => ({ path: `e2e/artifacts/slice-${name}.png`, fullPage: true });
+
+test('a new user plays a movie and watches its event go from the queue to the ledger', async ({ page }) => {
+  const outside: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !url.protocol.startsWith('data') && !url.protocol.startsWith('blob')) outside.push(req.url());
+  });
+
+  await page.goto(app.url);
+  await expect(page).not.toHaveURL(/token=/);
+
+  // First run: nothing on until the user says so.
+  await expect(page.getByRole('heading', { name: 'Before you start: what Glasswing could send' })).toBeVisible();
+  for (const name of ['Performance', 'Usage', 'Diagnostics']) {
+    await expect(page.getByRole('switch', { name })).toHaveAttribute('aria-checked', 'false');
+  }
+  await page.screenshot(shot('1-first-run'));
+  await page.getByRole('switch', { name: 'Usage' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // The demo library, generated and scanned on first start.
+  const movie = page.getByRole('button', { name: 'Play Night Train (1998)' });
+  await expect(movie).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Play Harbour Lights S01E02' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play Lantern' })).toBeVisible();
+  await page.screenshot(shot('2-library'));
+
+  await movie.click();
+  const video = page.getByRole('region', { name: 'Player' }).locator('video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.5);
+  await expect(page.getByText('Direct play', { exact: false }).first()).toBeVisible();
+  await page.screenshot(shot('3-playing'));
+  await page.getByRole('button', { name: 'Close player' }).click();
+
+  // The event, live, bucketed: never seconds.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'What we collect' }).click();
+  await page.getByRole('tab', { name: 'Queue' }).click();
+  const queued = page.getByRole('list', { name: 'Queued events' }).getByRole('listitem').filter({ hasText: 'playback.started' });
+  await expect(queued).toHaveCount(1, { timeout: 5_000 });
+  await expect(queued).toContainText('duration: under 5 min');
+  await expect(queued).not.toContainText('Night Train');
+  await page.screenshot(shot('4-queue'));
+
+  await page.getByRole('tab', { name: 'Next batch' }).click();
+  await expect(page.getByText(collector.url)).toBeVisible();
+  await expect(page.locator('pre').first()).toContainText('"eventName": "playback.started"');
+  await page.screenshot(shot('5-next-batch'));
+
+  await page.getByRole('button', { name: 'Send now' }).first().click();
+  await expect.poll(() => collector.requests.length).toBe(1);
+  const sent = collector.requests[0]!;
+  expect(sent.decoded.resourceLogs[0].scopeLogs[0].logRecords.map((r: { eventName: string }) => r.eventName)).toContain('playback.started');
+  expect(sent.body).not.toContain('Night Train');
+
+  await page.getByRole('tab', { name: 'Sent' }).click();
+  await expect(page.getByRole('list', { name: 'Sent batches' }).getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Chain OK' })).toBeVisible();
+  await page.screenshot(shot('6-sent'));
+
+  // A second event, then the category off: purged, and the screen says how many.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('button', { name: 'Play Lantern' }).click();
+  const audio = page.getByRole('region', { name: 'Player' }).locator('audio');
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.3);
+  await page.getByRole('button', { name: 'Close player' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'What we collect' }).click();
+  await page.getByRole('tab', { name: 'Queue' }).click();
+  await expect(page.getByRole('list', { name: 'Queued events' }).getByRole('listitem').filter({ hasText: 'playback.started' })).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Consent' }).click();
+  await page.getByRole('switch', { name: 'Usage' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '1 queued event deleted' })).toBeVisible();
+  await page.screenshot(shot('7-consent'));
+
+  expect(collector.requests.length).toBe(1);
+  expect(outside).toEqual([]);
+});

@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from './contract/index.js';
+import { HELP, parseCommand, UsageError, type Command } from './cli-args.js';
+import { generateDemoLibrary } from './library/index.js';
+import { defaultDataDir, rendererDir } from './paths.js';
+import { nodeFetch } from './node-fetch.js';
+import { createServices, type Services } from './services.js';
+import { catalogDump, defaultPolicyPath } from './telemetry/index.js';
+import { appVersion } from './version.js';
+import { startWebHost } from './web/server.js';
+
+type ServeCommand = Extract<Command, { cmd: 'serve' }>;
+
+/** Runs the `glasswing` command line; resolves to the process exit code (serve resolves only on signal). */
+export async function main(argv: string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`glasswing: ${err.message}\nRun "glasswing --help" for usage.\n`);
+    return 2;
+  }
+  try {
+    switch (command.cmd) {
+      case 'help':
+        process.stdout.write(HELP);
+        return 0;
+      case 'version':
+        process.stdout.write(`${appVersion}\n`);
+        return 0;
+      case 'telemetry-dump':
+        process.stdout.write(catalogDump({ json: command.json }) + '\n');
+        return 0;
+      case 'scan':
+        return await scan(command);
+      case 'serve':
+        return await serve(command);
+    }
+  } catch (err) {
+    if (err instanceof AppError) {
+      process.stderr.write(`glasswing: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function services(dataDir: string | null, telemetryOff: boolean, endpoint: string | null): Services {
+  return createServices({
+    dataDir: dataDir ? path.resolve(dataDir) : defaultDataDir(),
+    host: 'web',
+    appVersion,
+    mediaUrl: (id) => `/media/${id}`,
+    telemetry: {
+      endpoint: endpoint ?? process.env.GLASSWING_TELEMETRY_ENDPOINT ?? null,
+      cliOff: telemetryOff,
+      env: process.env,
+      policyPath: defaultPolicyPath(process.platform),
+      fetch: nodeFetch,
+    },
+  });
+}
+
+async function scan(cmd: Extract<Command, { cmd: 'scan' }>): Promise<number> {
+  const s = services(cmd.dataDir, cmd.telemetryOff, null);
+  try {
+    const dir = fs.realpathSync(path.resolve(cmd.dir));
+    const existing = s.library.listFolders();
+    const known = existing.find((f) => s.library.folderPath?.(f.id) === dir);
+    const folder = known ?? s.library.addFolder(dir, cmd.kind);
+    const summary = await s.call('library.scan', { folderId: folder.id });
+    if (!summary.ok) throw new AppError('bad-request', summary.error.message);
+    const snapshot = s.library.snapshot();
+    if (cmd.json) {
+      process.stdout.write(JSON.stringify({ summary: summary.value, library: snapshot }, null, 2) + '\n');
+    } else {
+      const sum = summary.value as { added: number; updated: number; unchanged: number; removed: number; failed: { name: string; reason: string }[] };
+      process.stdout.write(
+        `Scanned ${folder.name}: ${sum.added} added, ${sum.updated} updated, ${sum.unchanged} unchanged, ${sum.removed} removed.\n` +
+          `${snapshot.movies.length} movies, ${snapshot.shows.length} shows, ${snapshot.albums.length} albums.\n`,
+      );
+      for (const f of sum.failed) process.stdout.write(`  could not read ${f.name}: ${f.reason}\n`);
+    }
+    return 0;
+  } finally {
+    await s.close();
+  }
+}
+
+async function serve(cmd: ServeCommand): Promise<number> {
+  const dataDir = cmd.dataDir ? path.resolve(cmd.dataDir) : defaultDataDir();
+  const s = services(dataDir, cmd.telemetryOff, cmd.telemetryEndpoint);
+  const host = await startWebHost({ services: s, rendererDir: rendererDir(), port: cmd.port });
+  process.stdout.write(`Glasswing is running at ${host.url}\n`);
+  if (cmd.open) openBrowser(host.url);
+
+  const ready = prepareLibrary(s, dataDir, cmd).catch((err: unknown) => {
+    process.stderr.write(`glasswing: ${err instanceof AppError ? err.message : String(err)}\n`);
+  });
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await ready;
+  await host.close();
+  await s.close();
+  return 0;
+}
+
+/** Adds the folders given on the command line, or the demo library on a first run, then scans. */
+async function prepareLibrary(s: Services, dataDir: string, cmd: ServeCommand): Promise<void> {
+  for (const dir of cmd.libraries) {
+    try {
+      s.library.addFolder(path.resolve(dir), 'mixed');
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+    }
+  }
+  if (cmd.demo && s.library.listFolders().length === 0) {
+    const demo = path.join(dataDir, 'demo-library');
+    process.stdout.write('No library folder yet: generating a demo library with ffmpeg…\n');
+    await generateDemoLibrary(demo);
+    s.library.addFolder(path.join(demo, 'Movies'), 'movies');
+    s.library.addFolder(path.join(demo, 'Shows'), 'shows');
+    s.library.addFolder(path.join(demo, 'Music'), 'music');
+  }
+  if (s.library.listFolders().length > 0) {
+    const reply = await s.call('library.scan', {});
+    if (!reply.ok) process.stderr.write(`glasswing: scan failed: ${reply.error.message}\n`);
+  }
+}
+
+function openBrowser(url: string): void {
+  const [bin, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const child = spawn(bin, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write(`glasswing: could not open a browser; open ${url} yourself.\n`));
+  child.unref();
+}

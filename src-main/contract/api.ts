@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { FolderKind, ItemId, LibrarySnapshot, ScanProgress, ScanSummary, Folder } from './library.js';
+import { Catalog, Category, ChainVerdict, SendResult, TelemetrySnapshot } from './telemetry.js';
+import { PlaybackSource } from './playback.js';
+
+/**
+ * The one API between main and renderer. Both transports (Electron IPC and the web host's HTTP/WebSocket)
+ * are generated from these two tables, so adding a call is one edit here and one handler in services.ts.
+ *
+ * Important: inputs are validated by main on every call; outputs are validated in tests.
+ */
+export const calls = {
+  'app.info': {
+    input: z.object({}),
+    output: z.object({
+      version: z.string(),
+      host: z.enum(['electron', 'web']),
+      /** Shown by the Electron host's "Add folder" dialog; the web host asks for a typed path. */
+      canPickFolders: z.boolean(),
+    }),
+  },
+  'library.snapshot': { input: z.object({}), output: LibrarySnapshot },
+  'library.addFolder': {
+    input: z.object({ path: z.string().min(1).max(4096), kind: FolderKind }),
+    output: Folder,
+  },
+  'library.pickFolder': {
+    input: z.object({ kind: FolderKind }),
+    output: Folder.nullable(),
+  },
+  'library.removeFolder': { input: z.object({ folderId: ItemId }), output: z.object({ removedItems: z.number().int() }) },
+  'library.scan': { input: z.object({ folderId: ItemId.optional() }), output: ScanSummary },
+  'playback.open': { input: z.object({ itemId: ItemId }), output: PlaybackSource },
+  'playback.reportStarted': { input: z.object({ sessionId: z.string().uuid() }), output: z.object({}) },
+  'playback.reportFailed': {
+    input: z.object({ sessionId: z.string().uuid(), error: z.enum(['decode', 'network', 'unsupported', 'aborted', 'unknown']) }),
+    output: z.object({}),
+  },
+  'privacy.snapshot': { input: z.object({}), output: TelemetrySnapshot },
+  'privacy.catalog': { input: z.object({}), output: Catalog },
+  'privacy.markSeen': { input: z.object({}), output: z.object({}) },
+  'privacy.setMaster': { input: z.object({ on: z.boolean() }), output: z.object({ purged: z.number().int() }) },
+  'privacy.setCategory': {
+    input: z.object({ category: Category, on: z.boolean() }),
+    output: z.object({ purged: z.number().int() }),
+  },
+  'privacy.deleteEvents': {
+    input: z.object({ ids: z.array(z.string().max(64)).min(1).max(10_000) }),
+    output: z.object({ deleted: z.number().int() }),
+  },
+  'privacy.setHold': { input: z.object({ on: z.boolean() }), output: z.object({}) },
+  'privacy.sendNow': { input: z.object({}), output: SendResult },
+  'privacy.verifyLedger': { input: z.object({}), output: ChainVerdict },
+  'privacy.exportLedger': { input: z.object({}), output: z.object({ json: z.string() }) },
+} as const;
+
+/** Events main pushes to the renderer. Names follow VS Code's `onDidX`. */
+export const events = {
+  onDidChangeLibrary: z.object({}),
+  onDidChangeScanProgress: ScanProgress,
+  /** Sent at most a few times a second; the renderer refetches `privacy.snapshot`. */
+  onDidChangeTelemetry: z.object({ reason: z.string() }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<M extends CallName> = z.input<Calls[M]['input']>;
+export type CallOutput<M extends CallName> = z.output<Calls[M]['output']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** The typed API as main implements it and the renderer sees it. */
+export type Api = { [M in CallName]: (input: CallInput<M>) => Promise<CallOutput<M>> };
+
+/** A reply crosses the wire as data, never as a thrown exception (Signal's envelope). */
+export const ErrorCode = z.enum(['bad-request', 'not-found', 'unauthorized', 'forbidden', 'conflict', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export const WireError = z.object({ code: ErrorCode, message: z.string() });
+export type WireError = z.infer<typeof WireError>;
+export const Reply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: WireError }),
+]);
+export type Reply = z.infer<typeof Reply>;
+
+/** WebSocket frames. */
+export const ClientFrame = z.object({ id: z.number().int().nonnegative(), method: z.string().max(64), input: z.unknown() });
+export type ClientFrame = z.infer<typeof ClientFrame>;
+export type ServerFrame =
+  | { type: 'reply'; id: number; reply: Reply }
+  | { type: 'event'; event: EventName; payload: unknown };

@@ -1,0 +1,5 @@
+export * from './api.js';
+export * from './library.js';
+export * from './playback.js';
+export * from './telemetry.js';
+export * from './errors.js';

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * Library DTOs. Items are addressed by opaque random ids; no absolute path ever crosses to the renderer.
+ * Names shown to the user (a folder's last segment, a failed file's base name) are display text only:
+ * no call accepts them back to address anything.
+ */
+
+/** 16 random bytes, base64url: never derived from a path. */
+export const ItemId = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not an item id');
+export type ItemId = z.infer<typeof ItemId>;
+
+export const FolderKind = z.enum(['movies', 'shows', 'music', 'mixed']);
+export type FolderKind = z.infer<typeof FolderKind>;
+
+export const ItemKind = z.enum(['movie', 'episode', 'track']);
+export type ItemKind = z.infer<typeof ItemKind>;
+
+export const Folder = z.object({
+  id: ItemId,
+  /** The folder's last path segment, for display. */
+  name: z.string(),
+  kind: FolderKind,
+  itemCount: z.number().int().nonnegative(),
+  online: z.boolean(),
+});
+export type Folder = z.infer<typeof Folder>;
+
+const MediaFacts = {
+  durationSec: z.number().nonnegative().nullable(),
+  container: z.string().nullable(),
+  videoCodec: z.string().nullable(),
+  audioCodec: z.string().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+};
+
+export const Movie = z.object({
+  id: ItemId,
+  title: z.string(),
+  year: z.number().int().nullable(),
+  ...MediaFacts,
+});
+export type Movie = z.infer<typeof Movie>;
+
+export const Episode = z.object({
+  id: ItemId,
+  season: z.number().int().nonnegative(),
+  episode: z.number().int().nonnegative(),
+  title: z.string().nullable(),
+  ...MediaFacts,
+});
+export type Episode = z.infer<typeof Episode>;
+
+export const Season = z.object({
+  season: z.number().int().nonnegative(),
+  episodes: z.array(Episode),
+});
+export type Season = z.infer<typeof Season>;
+
+export const Show = z.object({
+  /** Stable per show title within the library; opaque like item ids. */
+  id: ItemId,
+  title: z.string(),
+  seasons: z.array(Season),
+});
+export type Show = z.infer<typeof Show>;
+
+export const Track = z.object({
+  id: ItemId,
+  title: z.string(),
+  artist: z.string().nullable(),
+  trackNo: z.number().int().nullable(),
+  discNo: z.number().int().nullable(),
+  ...MediaFacts,
+});
+export type Track = z.infer<typeof Track>;
+
+export const Album = z.object({
+  id: ItemId,
+  title: z.string(),
+  artist: z.string().nullable(),
+  year: z.number().int().nullable(),
+  tracks: z.array(Track),
+});
+export type Album = z.infer<typeof Album>;
+
+export const LibrarySnapshot = z.object({
+  folders: z.array(Folder),
+  movies: z.array(Movie),
+  shows: z.array(Show),
+  albums: z.array(Album),
+  unparseableCount: z.number().int().nonnegative(),
+});
+export type LibrarySnapshot = z.infer<typeof LibrarySnapshot>;
+
+export const ScanPhase = z.enum(['idle', 'walking', 'parsing', 'indexing', 'done', 'cancelled', 'failed']);
+export type ScanPhase = z.infer<typeof ScanPhase>;
+
+export const ScanProgress = z.object({
+  phase: ScanPhase,
+  seen: z.number().int().nonnegative(),
+  parsed: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  /** Display name of the folder being scanned. */
+  currentFolder: z.string().nullable(),
+});
+export type ScanProgress = z.infer<typeof ScanProgress>;
+
+export const UnparseableFile = z.object({
+  /** The file's base name, for display only. */
+  name: z.string(),
+  reason: z.string(),
+});
+export type UnparseableFile = z.infer<typeof UnparseableFile>;
+
+export const ScanSummary = z.object({
+  added: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  failed: z.array(UnparseableFile),
+  durationMs: z.number().nonnegative(),
+});
+export type ScanSummary = z.infer<typeof ScanSummary>;

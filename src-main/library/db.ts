@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { AppError } from '../contract/index.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/**
+ * Handles branded by capability (Signal's habit): code that only reads takes a `ReadableDB`, so a read
+ * path cannot write by accident. Both are the same connection at run time.
+ */
+export type ReadableDB = SqliteDatabase & { readonly __readable: true };
+export type WritableDB = ReadableDB & { readonly __writable: true };
+
+/** The schema version this build understands. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings a database up to `SCHEMA_VERSION`, one transaction per migration; refuses a newer database. */
+export function migrate(db: SqliteDatabase): void {
+  const current = assertKnownVersion(db);
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    const step = MIGRATIONS[version]!;
+    db.transaction(() => {
+      step(db);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+/** Returns the database's schema version, or throws when it is newer than this build. */
+function assertKnownVersion(db: SqliteDatabase): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new AppError(
+      'conflict',
+      `The library index was made by a newer version of Glasswing (schema ${current}; this version knows up to ${SCHEMA_VERSION}). ` +
+        'Update Glasswing, or use another data directory. The index was left untouched.',
+    );
+  }
+  return current;
+}
+
+/** Opens (creating if needed) the index at `file`: WAL, foreign keys on, migrated. */
+export function openIndexDatabase(file: string): WritableDB {
+  const db = new Database(file);
+  try {
+    // Checked before anything else so a newer index is not even switched to WAL.
+    assertKnownVersion(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // WAL with NORMAL sync is durable across app crashes; only a power cut may lose the last transaction.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db as WritableDB;
+}

@@ -1,0 +1,108 @@
+import { cleanOrNull, cleanText, cutAtReleaseTags, separatorsToSpaces, trimSeparators } from './name-text.js';
+
+export interface EpisodeName {
+  showTitle: string;
+  season: number;
+  episode: number;
+  /** Last episode of a multi-episode file (`S01E02E03` → 3), else null. */
+  episodeEnd: number | null;
+  episodeTitle: string | null;
+}
+
+interface EpisodeMarker {
+  season: number | null;
+  episode: number;
+  episodeEnd: number | null;
+  start: number;
+  end: number;
+}
+
+// S01E02, s1e2, S01.E02, S01E02E03, S01E02-E03, S01E02-03
+const SXXEYY = /(?:^|[^a-z0-9])(s(\d{1,3})[\s._-]?e(\d{1,4})((?:(?:[\s._-]?-?[\s._-]?e|-)\d{1,4}(?![\dp]))*))(?![a-z0-9])/i;
+// 1x02, 1x02-03, 1x02x03; never 1920x1080 (a leading digit or four digits do not match)
+const NXNN = /(?:^|[^a-z0-9])((\d{1,2})x(\d{2,3})((?:[-x]\d{2,3})*))(?![a-z0-9])/i;
+// "E05", "Ep 5", "Episode 05" inside a season folder
+const BARE_EPISODE = /(?:^|[^a-z0-9])((?:episode|ep|e)[\s._-]?(\d{1,4}))(?![a-z0-9])/i;
+
+/** Finds the season/episode marker in a base name, if any. */
+export function findEpisodeMarker(base: string): EpisodeMarker | null {
+  const tail = (text: string | undefined): number | null => {
+    const numbers = [...(text ?? '').matchAll(/\d+/g)].map((m) => Number(m[0]));
+    return numbers.length > 0 ? numbers[numbers.length - 1]! : null;
+  };
+  const range = (first: number, last: number | null): number | null => (last !== null && last > first ? last : null);
+
+  const sxe = SXXEYY.exec(base);
+  if (sxe) {
+    const start = sxe.index + sxe[0].length - sxe[1]!.length;
+    const episode = Number(sxe[3]);
+    return { season: Number(sxe[2]), episode, episodeEnd: range(episode, tail(sxe[4])), start, end: start + sxe[1]!.length };
+  }
+  const nxn = NXNN.exec(base);
+  if (nxn) {
+    const start = nxn.index + nxn[0].length - nxn[1]!.length;
+    const episode = Number(nxn[3]);
+    return { season: Number(nxn[2]), episode, episodeEnd: range(episode, tail(nxn[4])), start, end: start + nxn[1]!.length };
+  }
+  const bare = BARE_EPISODE.exec(base);
+  if (bare) {
+    const start = bare.index + bare[0].length - bare[1]!.length;
+    return { season: null, episode: Number(bare[2]), episodeEnd: null, start, end: start + bare[1]!.length };
+  }
+  return null;
+}
+
+/** Whether a base name carries an SxxEyy or 1x02 marker (used to sort files in mixed folders). */
+export function looksLikeEpisode(base: string): boolean {
+  return SXXEYY.test(base) || NXNN.test(base);
+}
+
+/** The season a folder name stands for: `Season 01`, `Series 2`, `S03`, `Specials` (0), else null. */
+export function seasonOfFolder(name: string): number | null {
+  const text = cleanText(name);
+  if (/^specials?$/i.test(text)) return 0;
+  const m = /^(?:season|series|staffel|saison|temporada|stagione)[\s._-]*(\d{1,3})$/i.exec(text) ?? /^s(\d{1,3})$/i.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+function cleanShowTitle(raw: string): string {
+  return cleanText(cutAtReleaseTags(separatorsToSpaces(raw)));
+}
+
+/**
+ * An episode from its path segments (relative to the library folder; the last is the base name without
+ * extension), or null when no season and episode number can be found. The show's own folder (the nearest
+ * ancestor that is not a season folder) names the show; a file in the library root uses its name's prefix.
+ */
+export function parseEpisode(segments: readonly string[]): EpisodeName | null {
+  const base = segments[segments.length - 1] ?? '';
+  const folders = segments.slice(0, -1);
+  const parent = folders[folders.length - 1];
+  const folderSeason = parent === undefined ? null : seasonOfFolder(parent);
+  const showFolder = [...folders].reverse().find((name) => seasonOfFolder(name) === null);
+
+  let marker = findEpisodeMarker(base);
+  if (marker && marker.season === null && folderSeason === null) marker = null;
+  if (!marker && folderSeason !== null) {
+    // "Season 02/05 - Name.mkv": a leading number is the episode.
+    const lead = /^(\d{1,3})(?![\dp])/.exec(base.trim());
+    if (lead) marker = { season: folderSeason, episode: Number(lead[1]), episodeEnd: null, start: 0, end: lead[0].length };
+  }
+  if (!marker) return null;
+
+  const prefix = cleanShowTitle(base.slice(0, marker.start));
+  const showTitle = showFolder !== undefined ? cleanShowTitle(showFolder) : prefix;
+  if (showTitle === '') return null;
+
+  let episodeTitle = cleanOrNull(cutAtReleaseTags(separatorsToSpaces(trimSeparators(base.slice(marker.end)))));
+  // "Show - S01E02 - Show" style repeats are not titles.
+  if (episodeTitle !== null && episodeTitle.toLowerCase() === showTitle.toLowerCase()) episodeTitle = null;
+
+  return {
+    showTitle,
+    season: marker.season ?? folderSeason ?? 0,
+    episode: marker.episode,
+    episodeEnd: marker.episodeEnd,
+    episodeTitle,
+  };
+}

@@ -1,0 +1,220 @@
+import type { Statement } from 'better-sqlite3';
+import type { FolderKind, ItemKind } from '../contract/index.js';
+import type { ReadableDB, WritableDB } from './db.js';
+import { newId } from './ids.js';
+import { titleKey } from './name-text.js';
+
+/**
+ * Queries on the index. Callers batch writes in `db.transaction`; nothing here commits on its own.
+ */
+
+// A scan runs these statements once per file; preparing each SQL string once per connection keeps that cheap.
+const statementCache = new WeakMap<ReadableDB, Map<string, Statement>>();
+function prepared(db: ReadableDB, sql: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
+export interface FolderRow {
+  id: string;
+  path: string;
+  kind: FolderKind;
+  online: boolean;
+}
+
+export interface MediaFacts {
+  durationSec: number | null;
+  container: string | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** Everything the scanner knows about one indexed file. */
+export interface ItemRecord extends MediaFacts {
+  relPath: string;
+  kind: ItemKind;
+  title: string;
+  year: number | null;
+  showTitle: string | null;
+  season: number | null;
+  episode: number | null;
+  episodeEnd: number | null;
+  episodeTitle: string | null;
+  album: string | null;
+  albumArtist: string | null;
+  artist: string | null;
+  trackNo: number | null;
+  discNo: number | null;
+  compilation: boolean;
+  mime: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** What the index remembers of a file, to skip it when size and mtime are unchanged. */
+export interface KnownFile {
+  state: 'item' | 'failed';
+  itemId: string | null;
+  size: number;
+  mtimeMs: number;
+  transient: boolean;
+  reason: string | null;
+}
+
+interface RawFolder {
+  id: string;
+  path: string;
+  kind: FolderKind;
+  online: number;
+}
+
+const toFolder = (r: RawFolder): FolderRow => ({ id: r.id, path: r.path, kind: r.kind, online: r.online === 1 });
+
+export function listFolderRows(db: ReadableDB): FolderRow[] {
+  return (prepared(db, 'SELECT id, path, kind, online FROM folders ORDER BY added_at, rowid').all() as RawFolder[]).map(toFolder);
+}
+
+export function getFolderRow(db: ReadableDB, folderId: string): FolderRow | null {
+  const row = prepared(db, 'SELECT id, path, kind, online FROM folders WHERE id = ?').get(folderId) as RawFolder | undefined;
+  return row ? toFolder(row) : null;
+}
+
+export function insertFolder(db: WritableDB, path: string, kind: FolderKind, now: number): FolderRow {
+  const id = newId();
+  prepared(db, 'INSERT INTO folders (id, path, kind, online, added_at) VALUES (?, ?, ?, 1, ?)').run(id, path, kind, now);
+  return { id, path, kind, online: true };
+}
+
+/** Deletes the folder; its items and unparseable rows go with it (ON DELETE CASCADE). Returns the item count. */
+export function deleteFolder(db: WritableDB, folderId: string): number {
+  const { n } = prepared(db, 'SELECT count(*) AS n FROM items WHERE folder_id = ?').get(folderId) as { n: number };
+  prepared(db, 'DELETE FROM folders WHERE id = ?').run(folderId);
+  pruneOrphanGroups(db);
+  return n;
+}
+
+export function setFolderOnline(db: WritableDB, folderId: string, online: boolean): void {
+  prepared(db, 'UPDATE folders SET online = ? WHERE id = ?').run(online ? 1 : 0, folderId);
+}
+
+export function markFolderScanned(db: WritableDB, folderId: string, now: number): void {
+  prepared(db, 'UPDATE folders SET last_scan_at = ? WHERE id = ?').run(now, folderId);
+}
+
+export function countItemsByFolder(db: ReadableDB): Map<string, number> {
+  const rows = prepared(db, 'SELECT folder_id AS id, count(*) AS n FROM items GROUP BY folder_id').all() as { id: string; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+export function countItemsInFolder(db: ReadableDB, folderId: string): number {
+  return (prepared(db, 'SELECT count(*) AS n FROM items WHERE folder_id = ?').get(folderId) as { n: number }).n;
+}
+
+/** Every file of a folder the index knows, indexed or unparseable, by relative path. */
+export function loadKnownFiles(db: ReadableDB, folderId: string): Map<string, KnownFile> {
+  const known = new Map<string, KnownFile>();
+  const items = prepared(db, 'SELECT id, rel_path, size, mtime_ms FROM items WHERE folder_id = ?').all(folderId) as {
+    id: string;
+    rel_path: string;
+    size: number;
+    mtime_ms: number;
+  }[];
+  for (const r of items) {
+    known.set(r.rel_path, { state: 'item', itemId: r.id, size: r.size, mtimeMs: r.mtime_ms, transient: false, reason: null });
+  }
+  const failed = prepared(db, 'SELECT rel_path, reason, size, mtime_ms, transient FROM unparseable WHERE folder_id = ?').all(folderId) as {
+    rel_path: string;
+    reason: string;
+    size: number;
+    mtime_ms: number;
+    transient: number;
+  }[];
+  for (const r of failed) {
+    known.set(r.rel_path, { state: 'failed', itemId: null, size: r.size, mtimeMs: r.mtime_ms, transient: r.transient === 1, reason: r.reason });
+  }
+  return known;
+}
+
+function ensureShow(db: WritableDB, title: string): string {
+  const key = titleKey(title);
+  const row = prepared(db, 'SELECT id FROM shows WHERE title_key = ?').get(key) as { id: string } | undefined;
+  if (row) return row.id;
+  const id = newId();
+  prepared(db, 'INSERT INTO shows (id, title_key, title) VALUES (?, ?, ?)').run(id, key, title);
+  return id;
+}
+
+function ensureAlbum(db: WritableDB, title: string, artist: string | null): string {
+  const key = `${titleKey(artist ?? '')}\u0000${titleKey(title)}`;
+  const row = prepared(db, 'SELECT id FROM albums WHERE album_key = ?').get(key) as { id: string } | undefined;
+  if (row) return row.id;
+  const id = newId();
+  prepared(db, 'INSERT INTO albums (id, album_key, title, artist) VALUES (?, ?, ?, ?)').run(id, key, title, artist);
+  return id;
+}
+
+/**
+ * Inserts or updates the item at (folder, relPath), keeping its id when it already exists, and clears
+ * any unparseable record for that path. Returns the item id.
+ */
+export function upsertItem(db: WritableDB, folderId: string, item: ItemRecord, now: number): string {
+  const showId = item.kind === 'episode' && item.showTitle ? ensureShow(db, item.showTitle) : null;
+  const albumId = item.kind === 'track' && item.album ? ensureAlbum(db, item.album, item.albumArtist) : null;
+  const existing = prepared(db, 'SELECT id FROM items WHERE folder_id = ? AND rel_path = ?').get(folderId, item.relPath) as
+    | { id: string }
+    | undefined;
+  const id = existing?.id ?? newId();
+  prepared(db, 
+    `INSERT INTO items (id, folder_id, rel_path, kind, title, year, show_id, show_title, season, episode, episode_end,
+       episode_title, album_id, album, album_artist, artist, track_no, disc_no, compilation, duration_sec, container,
+       video_codec, audio_codec, width, height, mime, size, mtime_ms, scanned_at)
+     VALUES (@id, @folderId, @relPath, @kind, @title, @year, @showId, @showTitle, @season, @episode, @episodeEnd,
+       @episodeTitle, @albumId, @album, @albumArtist, @artist, @trackNo, @discNo, @compilation, @durationSec, @container,
+       @videoCodec, @audioCodec, @width, @height, @mime, @size, @mtimeMs, @now)
+     ON CONFLICT (folder_id, rel_path) DO UPDATE SET
+       kind = excluded.kind, title = excluded.title, year = excluded.year, show_id = excluded.show_id,
+       show_title = excluded.show_title, season = excluded.season, episode = excluded.episode,
+       episode_end = excluded.episode_end, episode_title = excluded.episode_title, album_id = excluded.album_id,
+       album = excluded.album, album_artist = excluded.album_artist, artist = excluded.artist,
+       track_no = excluded.track_no, disc_no = excluded.disc_no, compilation = excluded.compilation,
+       duration_sec = excluded.duration_sec, container = excluded.container, video_codec = excluded.video_codec,
+       audio_codec = excluded.audio_codec, width = excluded.width, height = excluded.height, mime = excluded.mime,
+       size = excluded.size, mtime_ms = excluded.mtime_ms, scanned_at = excluded.scanned_at`,
+  ).run({ ...item, id, folderId, showId, albumId, compilation: item.compilation ? 1 : 0, now });
+  prepared(db, 'DELETE FROM unparseable WHERE folder_id = ? AND rel_path = ?').run(folderId, item.relPath);
+  return id;
+}
+
+/** Records a file that could not be read; an indexed item at that path is removed (its file is now broken). */
+export function recordUnparseable(
+  db: WritableDB,
+  folderId: string,
+  file: { relPath: string; size: number; mtimeMs: number },
+  reason: string,
+  transient: boolean,
+): void {
+  prepared(db, 'DELETE FROM items WHERE folder_id = ? AND rel_path = ?').run(folderId, file.relPath);
+  prepared(db, 
+    `INSERT INTO unparseable (folder_id, rel_path, reason, size, mtime_ms, transient) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (folder_id, rel_path) DO UPDATE SET reason = excluded.reason, size = excluded.size,
+       mtime_ms = excluded.mtime_ms, transient = excluded.transient`,
+  ).run(folderId, file.relPath, reason, file.size, file.mtimeMs, transient ? 1 : 0);
+}
+
+/** Forgets a path entirely (the file is gone or is now ignored). Returns whether an item was removed. */
+export function forgetPath(db: WritableDB, folderId: string, relPath: string): boolean {
+  const removed = prepared(db, 'DELETE FROM items WHERE folder_id = ? AND rel_path = ?').run(folderId, relPath).changes > 0;
+  prepared(db, 'DELETE FROM unparseable WHERE folder_id = ? AND rel_path = ?').run(folderId, relPath);
+  return removed;
+}
+
+/** Drops shows and albums no item refers to any more. */
+export function pruneOrphanGroups(db: WritableDB): void {
+  prepared(db, 'DELETE FROM shows WHERE id NOT IN (SELECT show_id FROM items WHERE show_id IS NOT NULL)').run();
+  prepared(db, 'DELETE FROM albums WHERE id NOT IN (SELECT album_id FROM items WHERE album_id IS NOT NULL)').run();
+}

@@ -1,0 +1,8 @@
+import type { Database } from 'better-sqlite3';
+import { up as initial } from './001-initial.js';
+
+/**
+ * Every migration, in order; entry i takes the schema from user_version i to i + 1.
+ * Important: append only. A shipped migration is never edited or reordered.
+ */
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [initial];

@@ -1,0 +1,67 @@
+/**
+ * Ports for time and network, so retries, review windows and idle timers are tested without sleeping
+ * (tldraw bans raw timers in library code for the same reason). Only the composition root and tests
+ * choose implementations.
+ */
+
+export interface TimerHandle {
+  cancel(): void;
+}
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Runs `fn` after `ms`; the handle cancels it. Timers never keep the process alive. */
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout(fn, ms) {
+    const t = setTimeout(fn, ms);
+    t.unref();
+    return { cancel: () => clearTimeout(t) };
+  },
+};
+
+/** A clock tests move by hand: `advance(ms)` fires due timers in order. */
+export class ManualClock implements Clock {
+  private timers: { at: number; fn: () => void; seq: number }[] = [];
+  private seq = 0;
+
+  constructor(private time = Date.UTC(2026, 0, 1, 12, 0, 0)) {}
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(fn: () => void, ms: number): TimerHandle {
+    const timer = { at: this.time + Math.max(0, ms), fn, seq: this.seq++ };
+    this.timers.push(timer);
+    return { cancel: () => (this.timers = this.timers.filter((t) => t !== timer)) };
+  }
+
+  /** Moves time forward, running every timer that falls due, earliest first. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((t) => t !== due);
+      this.time = due.at;
+      due.fn();
+    }
+    this.time = end;
+  }
+
+  pending(): number {
+    return this.timers.length;
+  }
+}
+
+/** The only way main-side code reaches the network: a fetch-shaped function, injected. */
+export type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}>;

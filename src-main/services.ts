@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { AppError, type Api } from './contract/index.js';
+import { dispatch, EventHub } from './dispatch.js';
+import { openLibrary, type LibraryService } from './library/index.js';
+import { mediaResponse, openPlayback, type ConditionalHeaders, type MediaResponse } from './playback/index.js';
+import { openFileSettings, type SettingsStore } from './settings/index.js';
+import { openTelemetry, type TelemetryService } from './telemetry/index.js';
+import { systemClock, type Clock, type Fetch } from './ports.js';
+
+export interface TelemetryOptions {
+  endpoint: string | null;
+  cliOff: boolean;
+  env: Record<string, string | undefined>;
+  policyPath: string | null;
+  fetch: Fetch;
+  clock?: Clock;
+}
+
+export interface ServicesOptions {
+  dataDir: string;
+  host: 'web' | 'electron';
+  appVersion: string;
+  /** How this host addresses an item's media: `/media/<id>` or `media://item/<id>`. */
+  mediaUrl: (itemId: string) => string;
+  /** A native folder picker, where the host has one. */
+  pickFolder?: () => Promise<string | null>;
+  /** The Electron host brings electron-store; everything else uses the plain file store. */
+  settings?: SettingsStore;
+  telemetry: TelemetryOptions;
+}
+
+export interface Services {
+  api: Api;
+  events: EventHub;
+  call(method: unknown, input: unknown): ReturnType<typeof dispatch>;
+  media(itemId: string, method: string, headers: ConditionalHeaders): MediaResponse;
+  library: LibraryService;
+  telemetry: TelemetryService;
+  /** Waits for outstanding work (bounded), then closes every store. */
+  close(): Promise<void>;
+}
+
+/** Throttle for pushed telemetry notices: the screen refetches, so bursts collapse into one. */
+const TELEMETRY_PUSH_MS = 200;
+
+/** The composition root: builds every service from a data directory. Both hosts call it. */
+export function createServices(opts: ServicesOptions): Services {
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const settings = opts.settings ?? openFileSettings(opts.dataDir);
+  const events = new EventHub();
+  const library = openLibrary({ dataDir: opts.dataDir });
+  const telemetry = openTelemetry({
+    dataDir: opts.dataDir,
+    appVersion: opts.appVersion,
+    clock: opts.telemetry.clock ?? systemClock,
+    fetch: opts.telemetry.fetch,
+    endpoint: opts.telemetry.endpoint,
+    env: opts.telemetry.env,
+    cliOff: opts.telemetry.cliOff,
+    policyPath: opts.telemetry.policyPath,
+    reviewWindowMs: Math.round(settings.get().telemetryReviewHours * 3_600_000),
+  });
+  const record = telemetry.record.bind(telemetry);
+  const playback = openPlayback({ resolve: (id) => library.resolveItem(id), record, mediaUrl: opts.mediaUrl });
+
+  let pushTimer: NodeJS.Timeout | null = null;
+  let pushReason = '';
+  const stopTelemetryPush = telemetry.onDidChange((reason) => {
+    pushReason = reason;
+    pushTimer ??= setTimeout(() => {
+      pushTimer = null;
+      events.emit('onDidChangeTelemetry', { reason: pushReason });
+    }, TELEMETRY_PUSH_MS);
+  });
+
+  const jobs = new Set<Promise<unknown>>();
+  const scanAbort = new AbortController();
+  function track<T>(p: Promise<T>): Promise<T> {
+    jobs.add(p);
+    void p.finally(() => jobs.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  async function scan(folderId?: string) {
+    const summary = await track(
+      library.scan({
+        ...(folderId ? { folderId } : {}),
+        signal: scanAbort.signal,
+        onProgress: (p) => events.emit('onDidChangeScanProgress', p),
+      }),
+    );
+    events.emit('onDidChangeLibrary', {});
+    record('library.scan_completed', {
+      itemCount: summary.added + summary.updated + summary.unchanged,
+      durationSec: summary.durationMs / 1000,
+      failureCount: summary.failed.length,
+    });
+    return summary;
+  }
+
+  const api: Api = {
+    'app.info': async () => ({ version: opts.appVersion, host: opts.host, canPickFolders: !!opts.pickFolder }),
+    'library.snapshot': async () => library.snapshot(),
+    'library.addFolder': async ({ path, kind }) => {
+      const folder = library.addFolder(path, kind);
+      events.emit('onDidChangeLibrary', {});
+      return folder;
+    },
+    'library.pickFolder': async ({ kind }) => {
+      if (!opts.pickFolder) throw new AppError('bad-request', 'This host has no folder picker: type the folder path instead.');
+      const picked = await opts.pickFolder();
+      if (!picked) return null;
+      const folder = library.addFolder(picked, kind);
+      events.emit('onDidChangeLibrary', {});
+      return folder;
+    },
+    'library.removeFolder': async ({ folderId }) => {
+      const out = library.removeFolder(folderId);
+      events.emit('onDidChangeLibrary', {});
+      return out;
+    },
+    'library.scan': async ({ folderId }) => scan(folderId),
+    'playback.open': async ({ itemId }) => playback.open(itemId),
+    'playback.reportStarted': async ({ sessionId }) => (playback.reportStarted(sessionId), {}),
+    'playback.reportFailed': async ({ sessionId, error }) => (playback.reportFailed(sessionId, error), {}),
+    'privacy.snapshot': async () => telemetry.snapshot(),
+    'privacy.catalog': async () => telemetry.catalog(),
+    'privacy.markSeen': async () => (telemetry.markSeen(), {}),
+    'privacy.setMaster': async ({ on }) => telemetry.setMaster(on),
+    'privacy.setCategory': async ({ category, on }) => telemetry.setCategory(category, on),
+    'privacy.deleteEvents': async ({ ids }) => telemetry.deleteEvents(ids),
+    'privacy.setHold': async ({ on }) => (telemetry.setHold(on), {}),
+    'privacy.sendNow': async () => track(telemetry.sendNow()),
+    'privacy.verifyLedger': async () => telemetry.verifyLedger(),
+    'privacy.exportLedger': async () => ({ json: telemetry.exportLedger() }),
+  };
+
+  record('app.started', { appVersion: opts.appVersion, osFamily: os.platform(), locale: Intl.DateTimeFormat().resolvedOptions().locale });
+
+  return {
+    api,
+    events,
+    call: (method, input) => dispatch(api, method, input),
+    media: (itemId, method, headers) => mediaResponse((id) => library.resolveItem(id), itemId, method, headers),
+    library,
+    telemetry,
+    async close() {
+      scanAbort.abort();
+      stopTelemetryPush();
+      if (pushTimer) clearTimeout(pushTimer);
+      await Promise.race([Promise.allSettled([...jobs]), new Promise((r) => setTimeout(r, 3000).unref())]);
+      await telemetry.close();
+      library.close();
+    },
+  };
+}

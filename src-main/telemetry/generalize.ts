@@ -1,0 +1,149 @@
+/**
+ * Field types and the generalizers that turn a raw value into the closed value that is stored and sent.
+ *
+ * Important: there is deliberately no string field type. A field is an enum (listed values), a boolean, a
+ * bucket (edges + unit + a named generalizer) or a small capped count, so a path, title, tag or error
+ * message cannot be expressed by any catalog entry.
+ */
+
+/** Maps a raw enum input (e.g. "en-US", "win32", "0.1.3") onto the vocabulary of an enum field. */
+export const normalizers = {
+  lowercase: (raw: string) => raw.toLowerCase(),
+  /** "0.1.3" or "0.1.3-beta" → "0.1": patch levels would split users into small groups for no gain. */
+  majorMinor: (raw: string) => /^(\d+)\.(\d+)/.exec(raw)?.slice(1, 3).join('.') ?? raw,
+  /** Node's process.platform → an OS family; every other platform is "other". */
+  osFamily: (raw: string) => ({ win32: 'windows', darwin: 'macos', linux: 'linux' })[raw] ?? raw.toLowerCase(),
+  /** "de-AT", "pt_BR.UTF-8" → "at", "br": only the region part of a locale is kept. */
+  localeRegion: (raw: string) => /^[A-Za-z]{2,3}[-_]([A-Za-z]{2})\b/.exec(raw)?.[1]?.toLowerCase() ?? raw.toLowerCase(),
+} as const;
+export type NormalizerName = keyof typeof normalizers;
+
+/** Converts a raw number into the bucket's unit before it is bucketed; named so the catalog can show it. */
+export const generalizers = {
+  secondsToMinutes: { describe: 'raw seconds ÷ 60, then bucketed; the exact length is never stored', convert: (s: number) => s / 60 },
+  seconds: { describe: 'raw seconds, bucketed; the exact time is never stored', convert: (s: number) => s },
+  countBucket: { describe: 'raw count, bucketed; the exact count is never stored', convert: (n: number) => n },
+  videoHeight: { describe: 'raw frame height in pixels, bucketed into resolution classes', convert: (h: number) => h },
+  realtimeMultiple: { describe: 'raw speed as a multiple of real time, bucketed', convert: (x: number) => x },
+} as const;
+export type GeneralizerName = keyof typeof generalizers;
+
+export interface EnumField {
+  type: 'enum';
+  name: string;
+  description: string;
+  values: readonly string[];
+  /** Optional mapping of the raw input onto `values`; unknown results become 'other' when listed. */
+  normalize?: NormalizerName;
+}
+export interface BooleanField {
+  type: 'boolean';
+  name: string;
+  description: string;
+}
+export interface BucketField {
+  type: 'bucket';
+  name: string;
+  description: string;
+  /** Ascending; bucket i covers [edges[i-1], edges[i]), the first and last are open-ended. */
+  edges: readonly number[];
+  unit: string;
+  generalizer: GeneralizerName;
+  /** Optional stored tokens, one per bucket (edges.length + 1); defaults to "<a", "a-b", "b+". */
+  tokens?: readonly string[];
+}
+export interface CountField {
+  type: 'count';
+  name: string;
+  description: string;
+  /** Values above max are stored as max ("max or more"); max is small by construction. */
+  max: number;
+}
+export type FieldSpec = EnumField | BooleanField | BucketField | CountField;
+export type StoredValue = string | boolean | number;
+
+/** Stored token and words for every bucket of a bucket field, in order. */
+export function bucketValues(f: BucketField): { token: string; label: string }[] {
+  const e = f.edges;
+  const out: { token: string; label: string }[] = [];
+  for (let i = 0; i <= e.length; i++) {
+    const lo = e[i - 1];
+    const hi = e[i];
+    let token: string;
+    let label: string;
+    if (lo === undefined) [token, label] = [`<${hi}`, `under ${hi} ${f.unit}`];
+    else if (hi === undefined) [token, label] = [`${lo}+`, `${lo} ${f.unit} or more`];
+    else [token, label] = [`${lo}-${hi}`, `${lo} to under ${hi} ${f.unit}`];
+    out.push({ token: f.tokens?.[i] ?? token, label: f.tokens ? `${f.tokens[i]} (${label})` : label });
+  }
+  return out;
+}
+
+/** Every value a field can take, as stored. */
+export function storedValues(f: FieldSpec): StoredValue[] {
+  switch (f.type) {
+    case 'enum':
+      return [...f.values];
+    case 'boolean':
+      return [true, false];
+    case 'bucket':
+      return bucketValues(f).map((b) => b.token);
+    case 'count':
+      return Array.from({ length: f.max + 1 }, (_, i) => i);
+  }
+}
+
+/** Every value of a field in words, as the catalog screen shows them. */
+export function valueLabels(f: FieldSpec): string[] {
+  switch (f.type) {
+    case 'enum':
+      return [...f.values];
+    case 'boolean':
+      return ['true', 'false'];
+    case 'bucket':
+      return bucketValues(f).map((b) => b.label);
+    case 'count':
+      return storedValues(f).map((v) => (v === f.max ? `${f.max} or more` : String(v)));
+  }
+}
+
+export function cardinality(f: FieldSpec): number {
+  return storedValues(f).length;
+}
+
+/** The words for one stored value, for the queue screen. */
+export function labelOf(f: FieldSpec, value: StoredValue): string {
+  if (f.type === 'bucket') return bucketValues(f).find((b) => b.token === value)?.label ?? String(value);
+  if (f.type === 'count' && value === f.max) return `${f.max} or more`;
+  return String(value);
+}
+
+/** Sentinel for a raw value that cannot be generalized (wrong type, NaN, negative count…). */
+export const INVALID = Symbol('invalid');
+
+/**
+ * Generalizes one raw value. Returns INVALID instead of throwing: record() counts it and stores nothing.
+ */
+export function generalizeField(f: FieldSpec, raw: unknown): StoredValue | typeof INVALID {
+  switch (f.type) {
+    case 'enum': {
+      if (typeof raw !== 'string') return INVALID;
+      const v = f.normalize ? normalizers[f.normalize](raw) : raw;
+      if (f.values.includes(v)) return v;
+      return f.values.includes('other') ? 'other' : INVALID;
+    }
+    case 'boolean':
+      return typeof raw === 'boolean' ? raw : INVALID;
+    case 'bucket': {
+      if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) return INVALID;
+      const x = generalizers[f.generalizer].convert(raw);
+      let i = 0;
+      while (i < f.edges.length && x >= f.edges[i]!) i++;
+      return bucketValues(f)[i]!.token;
+    }
+    case 'count': {
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) return INVALID;
+      return Math.min(raw, f.max);
+    }
+  }
+}

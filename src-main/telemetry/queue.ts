@@ -1,0 +1,147 @@
+import crypto from 'node:crypto';
+import type { Category, EventStatus } from '../contract/index.js';
+import type { Kv, TelemetryDb } from './db.js';
+import type { StoredValue } from './generalize.js';
+
+export const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+
+export interface QueueLimits {
+  maxEvents: number;
+  maxBytes: number;
+}
+export const DEFAULT_LIMITS: QueueLimits = { maxEvents: 10_000, maxBytes: 5 * 1024 * 1024 };
+
+export interface StoredEvent {
+  seq: number;
+  id: string;
+  name: string;
+  category: Category;
+  fields: Record<string, StoredValue>;
+  /** Epoch ms of the hour the event happened (floored). */
+  hourMs: number;
+  reviewUntilMs: number;
+}
+
+interface Row {
+  seq: number;
+  id: string;
+  name: string;
+  category: string;
+  fields: string;
+  hour: string;
+  review_until: number;
+}
+
+export function floorToHour(ms: number): number {
+  return Math.floor(ms / HOUR_MS) * HOUR_MS;
+}
+
+/**
+ * The persisted event queue.
+ *
+ * Choices, each on purpose:
+ * - When full (by count or bytes) the NEWEST event is dropped, not the oldest: events already queued may
+ *   have been reviewed by the user, and silently replacing them would change what they reviewed. Every drop
+ *   increments a persisted counter in the same transaction, so the count is exact across restarts.
+ * - The review window counts from the real enqueue moment, but only its END is stored, rounded UP to the
+ *   minute. Storing just the hour would force a conservative hour + 1 h + window, so a window of 0 would
+ *   still wait up to an hour; the rounded end is local-only, is never sent, and says no more than "queued
+ *   within this minute" to someone who already has the disk.
+ * - `hour` (what is sent) is the event time floored to the hour; no finer time exists anywhere.
+ */
+export class Queue {
+  private count = 0;
+  private bytes = 0;
+  private readonly insert$;
+  private readonly all$;
+
+  constructor(
+    private readonly db: TelemetryDb,
+    private readonly kv: Kv,
+    private readonly limits: QueueLimits = DEFAULT_LIMITS,
+  ) {
+    this.insert$ = db.prepare(
+      'INSERT INTO events (id, name, category, fields, hour, review_until, bytes) VALUES (@id, @name, @category, @fields, @hour, @reviewUntil, @bytes)',
+    );
+    this.all$ = db.prepare<[], Row>('SELECT seq, id, name, category, fields, hour, review_until FROM events ORDER BY seq');
+    this.refreshCounts();
+  }
+
+  /** Appends one generalized event; returns false (and counts a drop) when the queue is full. */
+  append(ev: { name: string; category: Category; fields: Record<string, StoredValue> }, nowMs: number, reviewWindowMs: number): boolean {
+    const fields = JSON.stringify(ev.fields);
+    const bytes = Buffer.byteLength(fields) + Buffer.byteLength(ev.name);
+    if (this.count + 1 > this.limits.maxEvents || this.bytes + bytes > this.limits.maxBytes) {
+      this.kv.set('dropped', this.dropped() + 1);
+      return false;
+    }
+    this.insert$.run({
+      id: crypto.randomUUID(),
+      name: ev.name,
+      category: ev.category,
+      fields,
+      hour: new Date(floorToHour(nowMs)).toISOString(),
+      reviewUntil: Math.ceil((nowMs + reviewWindowMs) / MINUTE_MS) * MINUTE_MS,
+      bytes,
+    });
+    this.count++;
+    this.bytes += bytes;
+    return true;
+  }
+
+  list(): StoredEvent[] {
+    return this.all$.all().map((r) => ({
+      seq: r.seq,
+      id: r.id,
+      name: r.name,
+      category: r.category as Category,
+      fields: JSON.parse(r.fields) as Record<string, StoredValue>,
+      hourMs: Date.parse(r.hour),
+      reviewUntilMs: r.review_until,
+    }));
+  }
+
+  /** Held while hold is on; otherwise in review until the window ends, then ready. */
+  status(ev: StoredEvent, nowMs: number, held: boolean): EventStatus {
+    if (held) return 'held';
+    return nowMs < ev.reviewUntilMs ? 'in-review' : 'ready';
+  }
+
+  /** Deletes the given ids (unknown ids are ignored) in one transaction; returns how many went. */
+  delete(ids: readonly string[]): number {
+    const del = this.db.prepare('DELETE FROM events WHERE id = ?');
+    const n = this.db.transaction(() => ids.reduce((acc, id) => acc + del.run(id).changes, 0))();
+    this.refreshCounts();
+    return n;
+  }
+
+  /** Deletes one category's events, or all with null. Runs inside the caller's transaction when there is one. */
+  purge(category: Category | null): number {
+    const n = category === null ? this.db.prepare('DELETE FROM events').run().changes : this.db.prepare('DELETE FROM events WHERE category = ?').run(category).changes;
+    this.refreshCounts();
+    return n;
+  }
+
+  total(): number {
+    return this.count;
+  }
+
+  dropped(): number {
+    return this.kv.get('dropped', 0);
+  }
+
+  held(): boolean {
+    return this.kv.get('hold', false);
+  }
+
+  setHeld(on: boolean): void {
+    this.kv.set('hold', on);
+  }
+
+  private refreshCounts(): void {
+    const row = this.db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(bytes), 0) AS b FROM events').get() as { n: number; b: number };
+    this.count = row.n;
+    this.bytes = row.b;
+  }
+}

@@ -1,0 +1,48 @@
+import type { Category } from '../contract/index.js';
+import type { CompiledEvent } from './catalog-model.js';
+import { generalizeField, INVALID, type StoredValue } from './generalize.js';
+
+export interface Generalized {
+  name: string;
+  category: Category;
+  fields: Record<string, StoredValue>;
+}
+
+/**
+ * Turns raw fields into the generalized event, or null when the input cannot be expressed by the catalog.
+ *
+ * Important: this is where raw values stop. Every raw field is replaced by its generalized value here, and
+ * the result is checked against the zod schema generated from the catalog; an unknown event, an undeclared
+ * field (a path, a title…), a missing field or an unusable value makes the whole event invalid. Nothing of
+ * the raw input is kept, not even in an error.
+ */
+export function generalizeEvent(catalog: Map<string, CompiledEvent>, type: string, rawFields: Record<string, unknown>): Generalized | null {
+  const ev = catalog.get(type);
+  if (!ev || typeof rawFields !== 'object' || rawFields === null) return null;
+  for (const key of Object.keys(rawFields)) if (!ev.fieldsByName.has(key)) return null;
+  const fields: Record<string, StoredValue> = {};
+  for (const f of ev.spec.fields) {
+    if (!Object.hasOwn(rawFields, f.name)) return null;
+    const v = generalizeField(f, rawFields[f.name]);
+    if (v === INVALID) return null;
+    fields[f.name] = v;
+  }
+  const parsed = ev.schema.safeParse(fields);
+  return parsed.success ? { name: ev.spec.name, category: ev.spec.category, fields: parsed.data } : null;
+}
+
+/** What would have been recorded while consent is off: memory only, never stored, never sendable. */
+export class Preview {
+  private items: (Generalized & { hour: number })[] = [];
+  constructor(private readonly max = 50) {}
+  push(ev: Generalized, hourMs: number): void {
+    this.items.push({ ...ev, hour: hourMs });
+    if (this.items.length > this.max) this.items.shift();
+  }
+  list(): readonly (Generalized & { hour: number })[] {
+    return this.items;
+  }
+  clear(): void {
+    this.items = [];
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * An in-memory Glasswing for component tests: the same `Client` the app uses, over a fake transport whose
+ * handlers act on plain state. Tests read `calls`, push events with `emit`, and override any handler.
+ */
+import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../src-main/contract/api';
+import type { LibrarySnapshot, Movie, Episode, Track, Album, Show } from '../../src-main/contract/library';
+import type { PlaybackSource } from '../../src-main/contract/playback';
+import type { Catalog, Category, QueuedEvent, TelemetrySnapshot } from '../../src-main/contract/telemetry';
+import { createClient, type Client } from './client';
+import { ApiError } from './errors';
+import type { Transport } from './transport';
+
+type Handler<M extends CallName> = (input: CallInput<M>) => CallOutput<M> | Promise<CallOutput<M>>;
+export type Handlers = { [M in CallName]?: Handler<M> };
+
+export interface FakeState {
+  app: CallOutput<'app.info'>;
+  library: LibrarySnapshot;
+  telemetry: TelemetrySnapshot;
+  catalog: Catalog;
+}
+
+export interface FakeApi {
+  client: Client;
+  state: FakeState;
+  calls: Array<{ method: CallName; input: unknown }>;
+  /** Calls of one method, in order. */
+  callsTo<M extends CallName>(method: M): Array<CallInput<M>>;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+let idCounter = 0;
+/** A syntactically valid item id (22 base64url chars). */
+export function fakeId(prefix = 'id'): string {
+  idCounter++;
+  return `${prefix}${String(idCounter)}`.padEnd(22, 'x').slice(0, 22).replace(/[^A-Za-z0-9_-]/g, 'x');
+}
+
+const facts = { container: 'mp4', videoCodec: 'h264', audioCodec: 'aac', width: 1920, height: 1080 };
+
+export function makeMovie(over: Partial<Movie> = {}): Movie {
+  return { id: fakeId('mv'), title: 'Night Train', year: 1998, durationSec: 5400, ...facts, ...over };
+}
+export function makeEpisode(over: Partial<Episode> = {}): Episode {
+  return { id: fakeId('ep'), season: 1, episode: 1, title: null, durationSec: 1500, ...facts, ...over };
+}
+export function makeShow(over: Partial<Show> = {}): Show {
+  return { id: fakeId('sh'), title: 'Harbour Lights', seasons: [{ season: 1, episodes: [makeEpisode(), makeEpisode({ episode: 2, title: 'The Pier' })] }], ...over };
+}
+export function makeTrack(over: Partial<Track> = {}): Track {
+  return { id: fakeId('tr'), title: 'Low Tide', artist: 'The Glass Wings', trackNo: 1, discNo: 1, durationSec: 215, container: 'mp3', videoCodec: null, audioCodec: 'mp3', width: null, height: null, ...over };
+}
+export function makeAlbum(over: Partial<Album> = {}): Album {
+  return { id: fakeId('al'), title: 'Coastal', artist: 'The Glass Wings', year: 2021, tracks: [makeTrack(), makeTrack({ title: 'Undertow', trackNo: 2 })], ...over };
+}
+
+export function makeLibrary(over: Partial<LibrarySnapshot> = {}): LibrarySnapshot {
+  return {
+    folders: [{ id: fakeId('fo'), name: 'Demo', kind: 'mixed', itemCount: 7, online: true }],
+    movies: [makeMovie(), makeMovie({ title: 'Paper Moon Harbour', year: null, durationSec: 3725 })],
+    shows: [makeShow()],
+    albums: [makeAlbum()],
+    unparseableCount: 0,
+    ...over,
+  };
+}
+
+export function makeEvent(over: Partial<QueuedEvent> = {}): QueuedEvent {
+  idCounter++;
+  const id = `${String(idCounter).padStart(8, '0')}-0000-4000-8000-000000000000`;
+  return {
+    id,
+    name: 'playback.started',
+    category: 'performance',
+    purpose: 'Tells us how often playback starts without transcoding.',
+    fields: [
+      { name: 'duration', value: '60-90', label: '60–90 min' },
+      { name: 'decision', value: 'direct', label: 'Direct play' },
+    ],
+    hour: '2025-03-01T14:00:00.000Z',
+    precision: 'hour',
+    linkability: 'tied to nothing but its batch',
+    status: 'in-review',
+    reviewUntil: '2025-03-01T14:10:00.000Z',
+    ...over,
+  };
+}
+
+export function makeCatalog(): Catalog {
+  return {
+    version: 2,
+    events: [
+      {
+        name: 'playback.started',
+        category: 'performance',
+        purpose: 'Tells us how often playback starts without transcoding.',
+        uniqueness: 24,
+        fields: [
+          { name: 'duration', type: 'bucket', description: 'Length of the item, bucketed.', values: ['under 30 min', '30–60 min', '60–90 min', 'over 90 min'], generalizer: 'duration-buckets' },
+          { name: 'decision', type: 'enum', description: 'How it was played.', values: ['Direct play', 'Remux', 'Transcode'], generalizer: null },
+        ],
+      },
+      { name: 'app.opened', category: 'usage', purpose: 'Counts app launches.', uniqueness: 1, fields: [] },
+      {
+        name: 'playback.failed',
+        category: 'diagnostics',
+        purpose: 'Tells us which kinds of playback failure happen.',
+        uniqueness: 5,
+        fields: [{ name: 'error', type: 'enum', description: 'The kind of failure.', values: ['decode', 'network', 'unsupported', 'aborted', 'unknown'], generalizer: null }],
+      },
+    ],
+    changelog: [
+      { version: 2, changes: ['Added playback.failed (diagnostics).'] },
+      { version: 1, changes: ['First catalog.'] },
+    ],
+  };
+}
+
+export function makeTelemetry(over: Partial<TelemetrySnapshot> = {}): TelemetrySnapshot {
+  return {
+    consent: { seen: true, master: true, categories: { performance: true, usage: false, diagnostics: false }, source: 'user', lockedReason: null, pendingCategories: [] },
+    queue: { events: [], total: 0, dropped: 0, invalid: 0, held: false, reviewWindowMs: 600_000 },
+    nextBatch: null,
+    endpoint: null,
+    ledger: [],
+    network: { purposes: [{ purpose: 'telemetry-upload', description: 'Sends telemetry batches you allowed.', enabled: false, destination: null }], requests: [] },
+    ...over,
+  };
+}
+
+/** A fake whose defaults behave like a small, consistent Glasswing. */
+export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers = {}): FakeApi {
+  const state: FakeState = {
+    app: { version: '0.1.0', host: 'web', canPickFolders: false },
+    library: makeLibrary(),
+    telemetry: makeTelemetry(),
+    catalog: makeCatalog(),
+    ...init,
+  };
+  const calls: FakeApi['calls'] = [];
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+
+  function emit(event: string, payload: unknown) {
+    for (const cb of [...(listeners.get(event) ?? [])]) cb(payload);
+  }
+  function telemetryChanged() {
+    emit('onDidChangeTelemetry', { reason: 'test' });
+  }
+  function purge(pred: (e: QueuedEvent) => boolean): number {
+    const before = state.telemetry.queue.events.length;
+    const events = state.telemetry.queue.events.filter((e) => !pred(e));
+    state.telemetry = { ...state.telemetry, queue: { ...state.telemetry.queue, events, total: events.length } };
+    return before - events.length;
+  }
+  function setConsent(patch: Partial<TelemetrySnapshot['consent']>) {
+    state.telemetry = { ...state.telemetry, consent: { ...state.telemetry.consent, ...patch } };
+  }
+
+  const defaults: { [M in CallName]: Handler<M> } = {
+    'app.info': () => state.app,
+    'library.snapshot': () => state.library,
+    'library.addFolder': ({ path, kind }) => {
+      const folder = { id: fakeId('fo'), name: path.split('/').filter(Boolean).pop() ?? path, kind, itemCount: 0, online: true };
+      state.library = { ...state.library, folders: [...state.library.folders, folder] };
+      emit('onDidChangeLibrary', {});
+      return folder;
+    },
+    'library.pickFolder': () => null,
+    'library.removeFolder': ({ folderId }) => {
+      state.library = { ...state.library, folders: state.library.folders.filter((f) => f.id !== folderId) };
+      emit('onDidChangeLibrary', {});
+      return { removedItems: 0 };
+    },
+    'library.scan': () => ({ added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], durationMs: 5 }),
+    'playback.open': ({ itemId }): PlaybackSource => ({
+      sessionId: '3f0c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f40',
+      itemId,
+      kind: state.library.albums.some((a) => a.tracks.some((t) => t.id === itemId)) ? 'track' : 'movie',
+      title: 'Night Train',
+      url: `/media/${itemId}`,
+      mime: 'video/mp4',
+      decision: 'direct',
+      reason: 'H.264 and AAC in MP4 play natively.',
+      durationSec: 5400,
+    }),
+    'playback.reportStarted': () => ({}),
+    'playback.reportFailed': () => ({}),
+    'privacy.snapshot': () => state.telemetry,
+    'privacy.catalog': () => state.catalog,
+    'privacy.markSeen': () => {
+      setConsent({ seen: true });
+      telemetryChanged();
+      return {};
+    },
+    'privacy.setMaster': ({ on }) => {
+      if (state.telemetry.consent.source !== 'user') throw new ApiError('forbidden', 'Telemetry is locked off.');
+      setConsent({ master: on });
+      const purged = on ? 0 : purge(() => true);
+      telemetryChanged();
+      return { purged };
+    },
+    'privacy.setCategory': ({ category, on }) => {
+      if (state.telemetry.consent.source !== 'user') throw new ApiError('forbidden', 'Telemetry is locked off.');
+      setConsent({ categories: { ...state.telemetry.consent.categories, [category]: on } as Record<Category, boolean> });
+      const purged = on ? 0 : purge((e) => e.category === category);
+      telemetryChanged();
+      return { purged };
+    },
+    'privacy.deleteEvents': ({ ids }) => {
+      const set = new Set(ids);
+      const deleted = purge((e) => set.has(e.id));
+      telemetryChanged();
+      return { deleted };
+    },
+    'privacy.setHold': ({ on }) => {
+      state.telemetry = { ...state.telemetry, queue: { ...state.telemetry.queue, held: on } };
+      telemetryChanged();
+      return {};
+    },
+    'privacy.sendNow': () => ({ sent: false, eventCount: 0, status: null, message: 'No endpoint configured: nothing was sent.' }),
+    'privacy.verifyLedger': () => ({ ok: true, entries: state.telemetry.ledger.length, brokenAt: null, message: 'ok' }),
+    'privacy.exportLedger': () => ({ json: JSON.stringify(state.telemetry.ledger) }),
+  };
+
+  const transport: Transport = {
+    async invoke(method, input) {
+      calls.push({ method: method as CallName, input });
+      const handler = (handlers[method as CallName] ?? defaults[method as CallName]) as (i: unknown) => unknown;
+      try {
+        const value = await handler(input);
+        return { ok: true, value };
+      } catch (error) {
+        if (error instanceof ApiError && error.code !== 'unavailable') return { ok: false, error: { code: error.code, message: error.message } };
+        return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : 'failed' } };
+      }
+    },
+    on(event, cb) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(cb);
+      return () => set.delete(cb);
+    },
+  };
+
+  return {
+    client: createClient(transport),
+    state,
+    calls,
+    callsTo: <M extends CallName>(method: M) => calls.filter((c) => c.method === method).map((c) => c.input as CallInput<M>),
+    emit: (event, payload) => emit(event, payload),
+  };
+}

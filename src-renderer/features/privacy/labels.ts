@@ -1,0 +1,40 @@
+import type { Category, ConsentSource, EventStatus } from '../../api';
+import { formatClock, minutesUntil } from '../../ui';
+
+export const CATEGORIES: readonly Category[] = ['performance', 'usage', 'diagnostics'];
+
+export const CATEGORY_LABEL: Record<Category, string> = {
+  performance: 'Performance',
+  usage: 'Usage',
+  diagnostics: 'Diagnostics',
+};
+
+export const CATEGORY_BLURB: Record<Category, string> = {
+  performance: 'How quickly scanning and playback work, in coarse buckets.',
+  usage: 'Which features get used, counted without anything about what you watch.',
+  diagnostics: 'What kinds of errors happen, as fixed error kinds only.',
+};
+
+export const SOURCE_LABEL: Record<ConsentSource, string> = {
+  user: 'You',
+  'do-not-track': 'DO_NOT_TRACK',
+  environment: 'Environment variable',
+  'command-line': 'Command line',
+  policy: 'Administrator policy',
+};
+
+/** "In review until 14:10 (8 min)", "Ready to send", "In next batch", "Held". */
+export function statusLabel(status: EventStatus, reviewUntil: string, inBatch: boolean, now: number): string {
+  if (status === 'held') return 'Held';
+  if (status === 'in-review') {
+    const left = minutesUntil(reviewUntil, now);
+    return `In review until ${formatClock(reviewUntil)}${left > 0 ? ` (${left} min)` : ''}`;
+  }
+  return inBatch ? 'In next batch' : 'Ready to send';
+}
+
+/** "12 queued events deleted", "1 queued event deleted", "No queued events deleted". */
+export function purgeMessage(n: number): string {
+  if (n === 0) return 'No queued events deleted';
+  return `${n.toLocaleString('en-US')} queued ${n === 1 ? 'event' : 'events'} deleted`;
+}

@@ -1,0 +1,11 @@
+export { Button, type ButtonProps } from './Button';
+export { Switch, type SwitchProps } from './Switch';
+export { Tabs, TabPanel, type TabItem } from './Tabs';
+export { Dialog } from './Dialog';
+export { ProgressBar } from './ProgressBar';
+export { VirtualList } from './VirtualList';
+export { Icon, Logo } from './icons';
+export { createStore, useStore, type Store } from './store';
+export { cx } from './cx';
+export * from './format';
+export { useNow } from './useNow';
