@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { startApp, type RunningApp } from './support/app.js';
-import { startCollector, type Collector } from './support/collector.js';
+import { startCollector } from '../src-main/telemetry/test-support/collector.js';
+
+type Collector = Awaited<ReturnType<typeof startCollector>>;
 
 /**
  * The walking skeleton as a user walks it (issue 3): first run → demo library → play a movie → its
@@ -11,7 +13,7 @@ let app: RunningApp;
 let collector: Collector;
 
 test.beforeAll(async () => {
-  collector = await startCollector();
+  collector = await startCollector({ now: () => Date.now() });
   app = await startApp(['--demo', '--telemetry-endpoint', collector.url]);
 });
 
@@ -70,9 +72,10 @@ test('a new user plays a movie and watches its event go from the queue to the le
   await page.screenshot(shot('5-next-batch'));
 
   await page.getByRole('button', { name: 'Send now' }).first().click();
-  await expect.poll(() => collector.requests.length).toBe(1);
-  const sent = collector.requests[0]!;
-  expect(sent.decoded.resourceLogs[0].scopeLogs[0].logRecords.map((r: { eventName: string }) => r.eventName)).toContain('playback.started');
+  await expect.poll(() => collector.received.length).toBe(1);
+  const sent = collector.received[0]!;
+  const records = (sent.roundTrip as { resourceLogs: { scopeLogs: { logRecords: { eventName: string }[] }[] }[] }).resourceLogs[0]!.scopeLogs[0]!.logRecords;
+  expect(records.map((r) => r.eventName)).toContain('playback.started');
   expect(sent.body).not.toContain('Night Train');
 
   await page.getByRole('tab', { name: 'Sent' }).click();
@@ -95,6 +98,6 @@ test('a new user plays a movie and watches its event go from the queue to the le
   await expect(page.getByRole('status').filter({ hasText: '1 queued event deleted' })).toBeVisible();
   await page.screenshot(shot('7-consent'));
 
-  expect(collector.requests.length).toBe(1);
+  expect(collector.received.length).toBe(1);
   expect(outside).toEqual([]);
 });

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const stamp = path.join(root, 'build', '.stamp');
+// The build's own outputs are its stamp: both are rewritten by every build.
+const outputs = [path.join(root, 'build', 'main', 'cli.js'), path.join(root, 'build', 'renderer', 'index.html')];
 
 function newest(dir) {
   let t = 0;
@@ -23,12 +24,11 @@ export function buildIfStale() {
     newest(path.join(root, 'src-renderer')),
     ...['package.json', 'tsconfig.json', 'tsconfig.main.json'].map((f) => fs.statSync(path.join(root, f)).mtimeMs),
   );
-  const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
+  const built = Math.min(...outputs.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
   if (built > sources) return;
   process.stdout.write('Building Glasswing…\n');
   fs.rmSync(path.join(root, 'build'), { recursive: true, force: true });
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-  fs.writeFileSync(stamp, new Date().toISOString());
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) buildIfStale();

@@ -67,22 +67,23 @@ function services(dataDir: string | null, telemetryOff: boolean, endpoint: strin
 async function scan(cmd: Extract<Command, { cmd: 'scan' }>): Promise<number> {
   const s = services(cmd.dataDir, cmd.telemetryOff, null);
   try {
-    const dir = fs.realpathSync(path.resolve(cmd.dir));
-    const existing = s.library.listFolders();
-    const known = existing.find((f) => s.library.folderPath?.(f.id) === dir);
-    const folder = known ?? s.library.addFolder(dir, cmd.kind);
-    const summary = await s.call('library.scan', { folderId: folder.id });
-    if (!summary.ok) throw new AppError('bad-request', summary.error.message);
+    let dir: string;
+    try {
+      dir = fs.realpathSync(path.resolve(cmd.dir));
+    } catch {
+      throw new AppError('not-found', `No such folder: ${cmd.dir}`);
+    }
+    const folder = s.library.listFolders().find((f) => s.library.folderPath(f.id) === dir) ?? s.library.addFolder(dir, cmd.kind);
+    const summary = await s.api['library.scan']({ folderId: folder.id });
     const snapshot = s.library.snapshot();
     if (cmd.json) {
-      process.stdout.write(JSON.stringify({ summary: summary.value, library: snapshot }, null, 2) + '\n');
+      process.stdout.write(JSON.stringify({ summary, library: snapshot }, null, 2) + '\n');
     } else {
-      const sum = summary.value as { added: number; updated: number; unchanged: number; removed: number; failed: { name: string; reason: string }[] };
       process.stdout.write(
-        `Scanned ${folder.name}: ${sum.added} added, ${sum.updated} updated, ${sum.unchanged} unchanged, ${sum.removed} removed.\n` +
+        `Scanned ${folder.name}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} removed.\n` +
           `${snapshot.movies.length} movies, ${snapshot.shows.length} shows, ${snapshot.albums.length} albums.\n`,
       );
-      for (const f of sum.failed) process.stdout.write(`  could not read ${f.name}: ${f.reason}\n`);
+      for (const f of summary.failed) process.stdout.write(`  could not read ${f.name}: ${f.reason}\n`);
     }
     return 0;
   } finally {

@@ -136,7 +136,7 @@ export function createServices(opts: ServicesOptions): Services {
     'privacy.exportLedger': async () => ({ json: telemetry.exportLedger() }),
   };
 
-  record('app.started', { appVersion: opts.appVersion, osFamily: os.platform(), locale: Intl.DateTimeFormat().resolvedOptions().locale });
+  record('app.started', { appVersion: opts.appVersion, osFamily: os.platform(), localeRegion: Intl.DateTimeFormat().resolvedOptions().locale });
 
   return {
     api,

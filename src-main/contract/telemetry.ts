@@ -60,6 +60,7 @@ export const QueueState = z.object({
   invalid: z.number().int().nonnegative(),
   held: z.boolean(),
   reviewWindowMs: z.number().int().nonnegative(),
+  limits: z.object({ maxEvents: z.number().int().positive(), maxBytes: z.number().int().positive() }),
 });
 export type QueueState = z.infer<typeof QueueState>;
 
@@ -82,6 +83,8 @@ export const LedgerEntry = z.object({
   bytes: z.number().int().nonnegative(),
   sha256: z.string(),
   prevHash: z.string(),
+  /** This entry's own link in the chain: sha256 over prevHash, sha256, sentAt, batchId and status. */
+  entryHash: z.string(),
   /** HTTP status of the reply, or null when no reply came (network error, timeout). */
   status: z.number().int().nullable(),
   reply: z.string(),
@@ -151,8 +154,19 @@ export const Catalog = z.object({
 });
 export type Catalog = z.infer<typeof Catalog>;
 
+/** What would have been recorded while a category is off: in memory only, never stored or sendable. */
+export const PreviewEvent = z.object({
+  name: z.string(),
+  category: Category,
+  purpose: z.string(),
+  fields: z.array(FieldValue),
+  hour: z.string(),
+});
+export type PreviewEvent = z.infer<typeof PreviewEvent>;
+
 export const TelemetrySnapshot = z.object({
   consent: ConsentState,
+  preview: z.array(PreviewEvent),
   queue: QueueState,
   nextBatch: BatchPreview.nullable(),
   endpoint: z.string().nullable(),

@@ -71,10 +71,12 @@ function cleanShowTitle(raw: string): string {
 
 /**
  * An episode from its path segments (relative to the library folder; the last is the base name without
- * extension), or null when no season and episode number can be found. The show's own folder (the nearest
- * ancestor that is not a season folder) names the show; a file in the library root uses its name's prefix.
+ * extension), or null when no season and episode number can be found. In a shows folder the show's own
+ * folder (the nearest ancestor that is not a season folder) names the show, because file names are often
+ * scene-mangled; in a mixed folder (`Downloads/…`) folders say little, so the name's prefix wins when it
+ * has one.
  */
-export function parseEpisode(segments: readonly string[]): EpisodeName | null {
+export function parseEpisode(segments: readonly string[], opts: { preferFileName?: boolean } = {}): EpisodeName | null {
   const base = segments[segments.length - 1] ?? '';
   const folders = segments.slice(0, -1);
   const parent = folders[folders.length - 1];
@@ -91,7 +93,8 @@ export function parseEpisode(segments: readonly string[]): EpisodeName | null {
   if (!marker) return null;
 
   const prefix = cleanShowTitle(base.slice(0, marker.start));
-  const showTitle = showFolder !== undefined ? cleanShowTitle(showFolder) : prefix;
+  const fromFolder = showFolder !== undefined ? cleanShowTitle(showFolder) : '';
+  const showTitle = opts.preferFileName ? prefix || fromFolder : fromFolder || prefix;
   if (showTitle === '') return null;
 
   let episodeTitle = cleanOrNull(cutAtReleaseTags(separatorsToSpaces(trimSeparators(base.slice(marker.end)))));

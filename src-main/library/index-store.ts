@@ -66,6 +66,8 @@ export interface KnownFile {
   reason: string | null;
 }
 
+export const UNKNOWN_ALBUM = 'Unknown album';
+
 interface RawFolder {
   id: string;
   path: string;
@@ -164,7 +166,9 @@ function ensureAlbum(db: WritableDB, title: string, artist: string | null): stri
  */
 export function upsertItem(db: WritableDB, folderId: string, item: ItemRecord, now: number): string {
   const showId = item.kind === 'episode' && item.showTitle ? ensureShow(db, item.showTitle) : null;
-  const albumId = item.kind === 'track' && item.album ? ensureAlbum(db, item.album, item.albumArtist) : null;
+  // A track with neither an album tag nor an album folder still belongs to an album, so it is never lost
+  // from the snapshot: "Unknown album" per album artist.
+  const albumId = item.kind === 'track' ? ensureAlbum(db, item.album ?? UNKNOWN_ALBUM, item.albumArtist) : null;
   const existing = prepared(db, 'SELECT id FROM items WHERE folder_id = ? AND rel_path = ?').get(folderId, item.relPath) as
     | { id: string }
     | undefined;

@@ -66,7 +66,7 @@ export function parseMediaName(relPath: string, folderKind: FolderKind, sizeByte
     case 'movie':
       return { kind, ...parseMovie(segments) };
     case 'episode': {
-      const episode = parseEpisode(segments);
+      const episode = parseEpisode(segments, { preferFileName: folderKind === 'mixed' });
       if (episode === null) return { kind: 'unknown', reason: 'no season and episode number in the name (like S01E02)' };
       return { kind, ...episode };
     }

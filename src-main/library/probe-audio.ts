@@ -60,9 +60,9 @@ export async function probeAudio(file: string, ext: string, timeoutMs: number): 
   }
   const { format, common } = meta;
   const duration = typeof format.duration === 'number' && Number.isFinite(format.duration) ? format.duration : null;
-  // music-metadata is lenient: garbage with an .mp3 name can "parse" as nothing. Without a codec or a
-  // duration there is nothing to play.
-  if (!format.codec && duration === null) throw new ProbeFailure('not a recognizable audio file');
+  // music-metadata is lenient: random bytes named .mp3 can "parse" as some codec with no duration.
+  // With `duration: true` every playable file has one, so none means there is nothing to play.
+  if (!format.codec || duration === null || duration <= 0) throw new ProbeFailure('not a recognizable audio file');
   if (format.hasAudio === false) throw new ProbeFailure('no audio found in the file');
   return {
     facts: {

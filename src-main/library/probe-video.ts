@@ -10,14 +10,15 @@ export interface VideoProbeOptions {
 }
 
 /** ffprobe's JSON for the streams and format we read; everything optional because files are odd. */
-interface ProbeJson {
-  format?: { format_name?: string; duration?: string };
+export interface ProbeJson {
+  format?: { format_name?: string; duration?: string; size?: string };
   streams?: {
     codec_type?: string;
     codec_name?: string;
     width?: number;
     height?: number;
     duration?: string;
+    bit_rate?: string;
     disposition?: { attached_pic?: number; default?: number };
   }[];
 }
@@ -32,6 +33,26 @@ export function containerName(formatName: string | undefined, ext: string): stri
   if (names.includes('matroska')) return ext === 'webm' ? 'webm' : 'matroska';
   if (names.includes('mp4') || names.includes('mov')) return ext === 'mov' ? 'mov' : 'mp4';
   return names[0] ?? null;
+}
+
+/**
+ * Whether an MP4/MOV file is shorter than its own index says. ffprobe reads only the index (moov) and
+ * the first packets, so a file cut off after those still probes "fine". In MP4 each stream's bit rate
+ * comes from the sample table, so bit rate × duration is the size the media data must have.
+ */
+export function looksTruncated(json: ProbeJson, container: string | null, stderr: string): boolean {
+  if (/partial file/i.test(stderr)) return true;
+  if (container !== 'mp4' && container !== 'mov') return false;
+  const size = finiteOrNull(json.format?.size);
+  if (size === null) return false;
+  let expected = 0;
+  for (const s of json.streams ?? []) {
+    const rate = finiteOrNull(s.bit_rate);
+    const seconds = finiteOrNull(s.duration) ?? finiteOrNull(json.format?.duration);
+    if (rate !== null && seconds !== null) expected += (rate * seconds) / 8;
+  }
+  // 10 % slack for rounding in ffprobe's figures; a real truncation is far off.
+  return expected > size * 1.1 + 4096;
 }
 
 function finiteOrNull(text: string | undefined): number | null {
@@ -99,10 +120,12 @@ export function probeVideo(file: string, ext: string, opts: VideoProbeOptions): 
         const video = videos.find((s) => s.disposition?.default === 1) ?? videos[0];
         const audio = audios.find((s) => s.disposition?.default === 1) ?? audios[0];
         if (!video && !audio) return reject(new ProbeFailure('no audio or video streams found'));
+        const container = containerName(json.format?.format_name, ext);
+        if (looksTruncated(json, container, err)) return reject(new ProbeFailure('the file is truncated (shorter than its own index says)'));
         const streamDuration = Math.max(0, ...streams.map((s) => finiteOrNull(s.duration) ?? 0));
         resolve({
           durationSec: finiteOrNull(json.format?.duration) ?? (streamDuration > 0 ? streamDuration : null),
-          container: containerName(json.format?.format_name, ext),
+          container,
           videoCodec: video?.codec_name ?? null,
           audioCodec: audio?.codec_name ?? null,
           width: typeof video?.width === 'number' ? video.width : null,

@@ -62,8 +62,8 @@ export function openPlayback(opts: { resolve: ResolveItem; record: Record; media
         container: item.container,
         videoCodec: item.videoCodec ?? 'none',
         audioCodec: item.audioCodec ?? 'none',
-        height: item.height,
-        durationSec: item.durationSec,
+        resolution: item.height,
+        duration: item.durationSec,
         mode: 'direct',
       });
     },

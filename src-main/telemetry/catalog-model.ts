@@ -3,8 +3,22 @@ import type { Catalog, CatalogEvent } from '../contract/index.js';
 import { CATALOG_VERSION, CHANGELOG, EVENTS, type EventSpec } from './catalog.js';
 import { cardinality, generalizers, storedValues, valueLabels, type FieldSpec } from './generalize.js';
 
-/** The most distinct field combinations any one event may have: above it, a rare combination singles a user out. */
-export const UNIQUENESS_CEILING = 5000;
+/**
+ * The most distinct field combinations any one event may have (the product of its fields' value counts).
+ *
+ * What this budget is, honestly: it bounds how finely ONE event can partition users on technical facts
+ * (formats, codecs, classes of length and resolution). It is not what protects the titles people watch.
+ * That protection is the duration bucket, tested against 61,291 real film runtimes: every bucket holds at
+ * least 500 films (catalog.test.ts), so a length never narrows a title down; container, codec and
+ * resolution are properties of the file, shared by thousands of unrelated titles.
+ *
+ * The number: playback.started, the largest event, is 2 kinds × 7 containers × 6 video codecs × 8 audio
+ * codecs × 5 resolution classes × 7 length buckets × 3 modes = 70,560 worst-case combinations, most of them
+ * impossible (audio with h264 and 1080p). It was trimmed to that: movie and episode are one kind (video),
+ * 1440p and 2160p are one class. The ceiling is exactly that number, so any new value anywhere that would
+ * raise an event above it fails the build and must be argued for here.
+ */
+export const UNIQUENESS_CEILING = 70_560;
 
 /** Field names that smell of a media-derived number; such a field must be a bucket with a generalizer. */
 const MEDIA_NUMBER = /duration|bitrate|size|resolution|fps|frame.?rate|width|height|runtime|length/i;
@@ -39,6 +53,7 @@ export function checkCatalog(events: readonly EventSpec[]): string[] {
       if (f.type === 'bucket') {
         if (f.edges.some((e, i) => i > 0 && e <= f.edges[i - 1]!)) problems.push(`${ev.name}.${f.name}: edges not ascending`);
         if (f.tokens && f.tokens.length !== f.edges.length + 1) problems.push(`${ev.name}.${f.name}: one token per bucket`);
+        if (f.labels && f.labels.length !== f.edges.length + 1) problems.push(`${ev.name}.${f.name}: one label per bucket`);
       }
       if (f.type === 'count' && (f.max < 1 || f.max > 100)) problems.push(`${ev.name}.${f.name}: count max must be small`);
       if (new Set(storedValues(f)).size !== cardinality(f)) problems.push(`${ev.name}.${f.name}: duplicate values`);
@@ -79,7 +94,10 @@ export function compileCatalog(events: readonly EventSpec[] = EVENTS): Map<strin
 }
 
 function describeGeneralizer(f: FieldSpec): string | null {
-  if (f.type === 'bucket') return `${f.generalizer}: ${generalizers[f.generalizer].describe}`;
+  if (f.type === 'bucket') return `${f.generalizer}: ${generalizers[f.generalizer].describe}${f.nullAs ? `; no value is sent as '${f.nullAs.token}'` : ''}`;
+  if (f.type === 'enum' && f.nullAs && f.normalize) {
+    return `${f.normalize}; no value is sent as '${f.nullAs}', any value not listed as ${f.values.includes('other') ? "'other'" : 'invalid and dropped'}`;
+  }
   if (f.type === 'enum' && f.normalize) return `${f.normalize}; any value not listed is sent as ${f.values.includes('other') ? "'other'" : 'invalid and dropped'}`;
   if (f.type === 'enum' && f.values.includes('other')) return "any value not listed is sent as 'other'";
   if (f.type === 'count') return `capped at ${f.max}`;

@@ -77,7 +77,9 @@ export function openTelemetryDb(dataDir: string): TelemetryDb {
 export class Kv {
   private readonly get$;
   private readonly set$;
+  private readonly delete$;
   constructor(db: TelemetryDb) {
+    this.delete$ = db.prepare<[string]>('DELETE FROM kv WHERE key = ?');
     this.get$ = db.prepare<[string], { value: string }>('SELECT value FROM kv WHERE key = ?');
     this.set$ = db.prepare<[string, string]>('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   }
@@ -87,5 +89,8 @@ export class Kv {
   }
   set(key: string, value: unknown): void {
     this.set$.run(key, JSON.stringify(value));
+  }
+  delete(key: string): void {
+    this.delete$.run(key);
   }
 }

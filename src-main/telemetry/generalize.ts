@@ -9,6 +9,10 @@
 /** Maps a raw enum input (e.g. "en-US", "win32", "0.1.3") onto the vocabulary of an enum field. */
 export const normalizers = {
   lowercase: (raw: string) => raw.toLowerCase(),
+  /** The library's item kind → what the player does with it: movie and episode are both video. */
+  mediaKind: (raw: string) => ({ movie: 'video', episode: 'video', track: 'audio' })[raw] ?? raw,
+  container: normalizeContainer,
+  codec: normalizeCodec,
   /** "0.1.3" or "0.1.3-beta" → "0.1": patch levels would split users into small groups for no gain. */
   majorMinor: (raw: string) => /^(\d+)\.(\d+)/.exec(raw)?.slice(1, 3).join('.') ?? raw,
   /** Node's process.platform → an OS family; every other platform is "other". */
@@ -17,6 +21,48 @@ export const normalizers = {
   localeRegion: (raw: string) => /^[A-Za-z]{2,3}[-_]([A-Za-z]{2})\b/.exec(raw)?.[1]?.toLowerCase() ?? raw.toLowerCase(),
 } as const;
 export type NormalizerName = keyof typeof normalizers;
+
+/**
+ * A container name as ffprobe (`format_name`, e.g. "mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm"), music-metadata
+ * (`format.container`, e.g. "MPEG", "FLAC", "Ogg", "MPEG-4") or the library's short names ("mp4", "webm", "mov")
+ * give it → mp4 | matroska | webm | mp3 | flac | ogg, else the lowercased input (stored as 'other').
+ *
+ * "MPEG" is ambiguous: music-metadata says "MPEG" for an MP3 stream, ffprobe says "mpeg" for an MPEG program
+ * stream (a video). Only the upper-case spelling is read as mp3; ffprobe's lower-case one becomes 'other'.
+ */
+function normalizeContainer(raw: string): string {
+  if (raw === 'MPEG') return 'mp3';
+  const names = raw.toLowerCase().split(',').map((n) => n.trim());
+  const has = (...n: string[]): boolean => names.some((x) => n.includes(x));
+  // ffprobe reports both matroska and webm for either; the library's short name says which it really is.
+  if (has('matroska', 'mkv')) return 'matroska';
+  if (has('webm')) return 'webm';
+  if (has('mp4', 'mov', 'm4a', 'm4b', 'm4v', 'mpeg-4', 'isom', '3gp')) return 'mp4';
+  if (has('mp3')) return 'mp3';
+  if (has('flac')) return 'flac';
+  if (has('ogg', 'oga', 'ogv')) return 'ogg';
+  return names.join(',');
+}
+
+/**
+ * A codec name as ffprobe (`codec_name`: h264, hevc, vp9, av1, aac, mp3, flac, opus, vorbis, ac3) or
+ * music-metadata (`format.codec`: "MPEG 1 Layer 3", "FLAC", "AAC", "MPEG-4/AAC", "Opus", "Vorbis I") give it
+ * → the catalog's short name, else the lowercased input (stored as 'other').
+ */
+function normalizeCodec(raw: string): string {
+  const c = raw.toLowerCase().trim();
+  if (c === 'h264' || c === 'avc' || c === 'avc1' || c === 'h.264') return 'h264';
+  if (c === 'hevc' || c === 'h265' || c === 'h.265' || c === 'hvc1') return 'hevc';
+  if (c === 'vp9' || c === 'vp09') return 'vp9';
+  if (c === 'av1' || c === 'av01') return 'av1';
+  if (c === 'mp3' || c.includes('layer 3') || c.includes('layer iii')) return 'mp3';
+  if (c.includes('flac')) return 'flac';
+  if (c.includes('aac')) return 'aac';
+  if (c.includes('opus')) return 'opus';
+  if (c.includes('vorbis')) return 'vorbis';
+  if (c === 'ac3' || c === 'ac-3') return 'ac3';
+  return c;
+}
 
 /** Converts a raw number into the bucket's unit before it is bucketed; named so the catalog can show it. */
 export const generalizers = {
@@ -35,6 +81,8 @@ export interface EnumField {
   values: readonly string[];
   /** Optional mapping of the raw input onto `values`; unknown results become 'other' when listed. */
   normalize?: NormalizerName;
+  /** The listed value a raw null stands for (e.g. 'none' for "no video stream"); without it null is invalid. */
+  nullAs?: string;
 }
 export interface BooleanField {
   type: 'boolean';
@@ -51,6 +99,10 @@ export interface BucketField {
   generalizer: GeneralizerName;
   /** Optional stored tokens, one per bucket (edges.length + 1); defaults to "<a", "a-b", "b+". */
   tokens?: readonly string[];
+  /** Optional words, one per bucket (edges.length + 1), for a label that reads better than the default. */
+  labels?: readonly string[];
+  /** An extra value a raw null is stored as (e.g. 'none' for an audio file's resolution); without it null is invalid. */
+  nullAs?: { token: string; label: string };
 }
 export interface CountField {
   type: 'count';
@@ -62,8 +114,12 @@ export interface CountField {
 export type FieldSpec = EnumField | BooleanField | BucketField | CountField;
 export type StoredValue = string | boolean | number;
 
-/** Stored token and words for every bucket of a bucket field, in order. */
+const bucketCache = new WeakMap<BucketField, { token: string; label: string }[]>();
+
+/** Stored token and words for every bucket of a bucket field, in order (then the null value, if any). */
 export function bucketValues(f: BucketField): { token: string; label: string }[] {
+  const cached = bucketCache.get(f);
+  if (cached) return cached;
   const e = f.edges;
   const out: { token: string; label: string }[] = [];
   for (let i = 0; i <= e.length; i++) {
@@ -74,8 +130,11 @@ export function bucketValues(f: BucketField): { token: string; label: string }[]
     if (lo === undefined) [token, label] = [`<${hi}`, `under ${hi} ${f.unit}`];
     else if (hi === undefined) [token, label] = [`${lo}+`, `${lo} ${f.unit} or more`];
     else [token, label] = [`${lo}-${hi}`, `${lo} to under ${hi} ${f.unit}`];
+    if (f.labels?.[i]) label = f.labels[i]!;
     out.push({ token: f.tokens?.[i] ?? token, label: f.tokens ? `${f.tokens[i]} (${label})` : label });
   }
+  if (f.nullAs) out.push(f.nullAs);
+  bucketCache.set(f, out);
   return out;
 }
 
@@ -127,6 +186,7 @@ export const INVALID = Symbol('invalid');
 export function generalizeField(f: FieldSpec, raw: unknown): StoredValue | typeof INVALID {
   switch (f.type) {
     case 'enum': {
+      if (raw === null && f.nullAs !== undefined) return f.values.includes(f.nullAs) ? f.nullAs : INVALID;
       if (typeof raw !== 'string') return INVALID;
       const v = f.normalize ? normalizers[f.normalize](raw) : raw;
       if (f.values.includes(v)) return v;
@@ -135,6 +195,7 @@ export function generalizeField(f: FieldSpec, raw: unknown): StoredValue | typeo
     case 'boolean':
       return typeof raw === 'boolean' ? raw : INVALID;
     case 'bucket': {
+      if (raw === null && f.nullAs) return f.nullAs.token;
       if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) return INVALID;
       const x = generalizers[f.generalizer].convert(raw);
       let i = 0;

@@ -63,6 +63,7 @@ export class Ledger {
       bytes: Buffer.byteLength(r.body),
       sha256: r.sha256,
       prevHash: r.prev_hash,
+      entryHash: r.entry_hash,
       status: r.status,
       reply: r.reply,
       body: r.body,
@@ -90,8 +91,6 @@ export class Ledger {
 
   /** The whole ledger as JSON, with each entry's own hash so a reader can re-check the chain. */
   export(exportedAt: string): string {
-    const rows = this.rows();
-    const entries = this.entries().map((e, i) => ({ ...e, entryHash: rows[i]!.entry_hash }));
-    return JSON.stringify({ format: 'glasswing-telemetry-ledger', version: 1, exportedAt, genesis: GENESIS, verdict: this.verify(), entries }, null, 2);
+    return JSON.stringify({ format: 'glasswing-telemetry-ledger', version: 1, exportedAt, genesis: GENESIS, verdict: this.verify(), entries: this.entries() }, null, 2);
   }
 }

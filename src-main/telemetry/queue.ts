@@ -68,26 +68,59 @@ export class Queue {
     this.refreshCounts();
   }
 
-  /** Appends one generalized event; returns false (and counts a drop) when the queue is full. */
-  append(ev: { name: string; category: Category; fields: Record<string, StoredValue> }, nowMs: number, reviewWindowMs: number): boolean {
-    const fields = JSON.stringify(ev.fields);
-    const bytes = Buffer.byteLength(fields) + Buffer.byteLength(ev.name);
-    if (this.count + 1 > this.limits.maxEvents || this.bytes + bytes > this.limits.maxBytes) {
-      this.kv.set('dropped', this.dropped() + 1);
-      return false;
-    }
-    this.insert$.run({
-      id: crypto.randomUUID(),
-      name: ev.name,
-      category: ev.category,
-      fields,
-      hour: new Date(floorToHour(nowMs)).toISOString(),
-      reviewUntil: Math.ceil((nowMs + reviewWindowMs) / MINUTE_MS) * MINUTE_MS,
-      bytes,
-    });
-    this.count++;
-    this.bytes += bytes;
-    return true;
+  /** Appends one generalized event in its own transaction; returns its id, or null (a counted drop) when full. */
+  append(ev: { name: string; category: Category; fields: Record<string, StoredValue> }, nowMs: number, reviewWindowMs: number): string | null {
+    return this.appendMany([{ ev, nowMs }], reviewWindowMs)[0] ?? null;
+  }
+
+  /**
+   * Appends events in ONE transaction (one fsync for the group: the group commit record() relies on) and
+   * returns the ids of those stored. An event that does not fit is dropped and counted in the same
+   * transaction, so the dropped counter is exact even across a crash.
+   */
+  appendMany(
+    items: readonly { ev: { name: string; category: Category; fields: Record<string, StoredValue> }; nowMs: number }[],
+    reviewWindowMs: number,
+    /** Events already refused before reaching the queue (the in-memory group was full): counted here too. */
+    extraDrops = 0,
+  ): string[] {
+    return this.db.transaction(() => {
+      const ids: string[] = [];
+      let count = this.count;
+      let bytesTotal = this.bytes;
+      let drops = extraDrops;
+      for (const { ev, nowMs } of items) {
+        const fields = JSON.stringify(ev.fields);
+        const bytes = Buffer.byteLength(fields) + Buffer.byteLength(ev.name);
+        if (count + 1 > this.limits.maxEvents || bytesTotal + bytes > this.limits.maxBytes) {
+          drops++;
+          continue;
+        }
+        const id = crypto.randomUUID();
+        this.insert$.run({
+          id,
+          name: ev.name,
+          category: ev.category,
+          fields,
+          hour: new Date(floorToHour(nowMs)).toISOString(),
+          reviewUntil: Math.ceil((nowMs + reviewWindowMs) / MINUTE_MS) * MINUTE_MS,
+          bytes,
+        });
+        ids.push(id);
+        count++;
+        bytesTotal += bytes;
+      }
+      if (drops > 0) this.kv.set('dropped', this.dropped() + drops);
+      // Memory follows only once the transaction body succeeded; a throw rolls back and leaves it unchanged.
+      this.count = count;
+      this.bytes = bytesTotal;
+      return ids;
+    })();
+  }
+
+  /** The bounds this queue enforces. */
+  bounds(): QueueLimits {
+    return { ...this.limits };
   }
 
   list(): StoredEvent[] {

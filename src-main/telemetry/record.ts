@@ -31,10 +31,13 @@ export function generalizeEvent(catalog: Map<string, CompiledEvent>, type: strin
   return parsed.success ? { name: ev.spec.name, category: ev.spec.category, fields: parsed.data } : null;
 }
 
+/** Most events the preview keeps; older ones fall off. */
+export const PREVIEW_MAX = 100;
+
 /** What would have been recorded while consent is off: memory only, never stored, never sendable. */
 export class Preview {
   private items: (Generalized & { hour: number })[] = [];
-  constructor(private readonly max = 50) {}
+  constructor(private readonly max = PREVIEW_MAX) {}
   push(ev: Generalized, hourMs: number): void {
     this.items.push({ ...ev, hour: hourMs });
     if (this.items.length > this.max) this.items.shift();

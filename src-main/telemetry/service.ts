@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { BatchPreview, Catalog, Category, ChainVerdict, FieldValue, SendResult, TelemetrySnapshot } from '../contract/index.js';
+import type { BatchPreview, Catalog, Category, ChainVerdict, FieldValue, PreviewEvent, SendResult, TelemetrySnapshot } from '../contract/index.js';
 import type { Clock, Fetch, TimerHandle } from '../ports.js';
 import { CATALOG_VERSION, CATEGORY_SINCE, EVENTS } from './catalog.js';
 import { catalogDto, compileCatalog, type CompiledEvent } from './catalog-model.js';
@@ -11,7 +11,7 @@ import { Network } from './network.js';
 import { encodeBatch, MAX_BATCH_EVENTS, OTLP_HEADERS } from './otlp.js';
 import { detectForceOff } from './policy.js';
 import { DEFAULT_LIMITS, floorToHour, HOUR_MS, Queue, type QueueLimits, type StoredEvent } from './queue.js';
-import { generalizeEvent, Preview } from './record.js';
+import { generalizeEvent, Preview, type Generalized } from './record.js';
 import { postBatch } from './uploader.js';
 
 export const LINKABILITY = 'Tied to nothing but its batch: no install, user or device id exists.';
@@ -19,17 +19,24 @@ export const NO_ENDPOINT = 'No endpoint configured: nothing will leave this mach
 const DEFAULT_REVIEW_MS = 24 * HOUR_MS;
 const CLOSE_GRACE_MS = 2_000;
 
-export interface PreviewEvent {
-  name: string;
-  category: Category;
-  purpose: string;
-  fields: FieldValue[];
-  hour: string;
+export type { PreviewEvent };
+
+/** The batch an upload was attempted with, persisted so that after a crash or failure the same id and bytes go again. */
+interface FrozenBatch {
+  batchId: string;
+  ids: string[];
+  body: string;
 }
 
 export interface TelemetryService {
-  /** Never throws; at most one synchronous SQLite insert. Invalid input is counted (queue.invalid), not stored. */
+  /**
+   * Never throws and never touches the disk: generalizes, checks consent and queues the event in memory;
+   * a group commit writes everything recorded in the same turn in one transaction right after it.
+   * Invalid input is counted (queue.invalid), not stored.
+   */
   record(type: string, rawFields: Record<string, unknown>): void;
+  /** Resolves once every event recorded so far is committed (acknowledged). */
+  flush(): Promise<void>;
   snapshot(): TelemetrySnapshot;
   catalog(): Catalog;
   /** What would have been recorded while consent was off: memory only, never stored or sendable. */
@@ -63,6 +70,8 @@ export interface TelemetryOptions {
   limits?: Partial<QueueLimits>;
   /** Jitter source; tests pass a fixed one. */
   random?: () => number;
+  /** Called with the ids of events just committed (acknowledged); for the crash test and diagnostics. */
+  onCommit?: (ids: readonly string[]) => void;
 }
 
 /** Opens the pipeline on `<dataDir>/telemetry.db`. Nothing leaves the machine unless an endpoint is set and the user opted in. */
@@ -92,6 +101,11 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
   const stop = new AbortController();
   let invalid = 0;
   let pending: { key: string; batchId: string } | null = null;
+  const limits = queue.bounds();
+  /** Recorded but not yet committed; never more than the queue could hold (the rest are counted drops). */
+  let uncommitted: { ev: Generalized; nowMs: number }[] = [];
+  let overflow = 0;
+  let commitScheduled = false;
   let inflight: Promise<SendResult> | null = null;
   let autoTimer: TimerHandle | null = null;
   let closed = false;
@@ -112,13 +126,65 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
   };
 
   /**
+   * Group commit. record() only appends to `uncommitted`; this writes the whole group in ONE transaction
+   * (synchronous=FULL: one fsync per group, not per event), scheduled with setImmediate right after the
+   * turn that recorded, and run first by everything that reads or changes the queue (snapshot, send,
+   * delete, purge, close), so nothing is missed or counted twice.
+   *
+   * The durability trade, on purpose: an event is acknowledged when this transaction commits, not when
+   * record() returns. A crash in the few milliseconds between the two loses those events; they were never
+   * acknowledged (flush() had not resolved, onCommit had not named them). In exchange record() costs
+   * microseconds instead of an fsync, and never blocks playback on the disk.
+   */
+  const commitPending = (): void => {
+    if (closed || (uncommitted.length === 0 && overflow === 0)) return;
+    const group = uncommitted;
+    const extraDrops = overflow;
+    uncommitted = [];
+    overflow = 0;
+    let ids: string[];
+    try {
+      ids = queue.appendMany(group, reviewWindowMs, extraDrops);
+    } catch {
+      // A full or broken disk: the group is lost, never half-stored, and was never acknowledged.
+      return;
+    }
+    try {
+      opts.onCommit?.(ids);
+    } catch {
+      // The hook's bug must not break recording.
+    }
+    notify('queue');
+  };
+
+  const scheduleCommit = (): void => {
+    if (commitScheduled) return;
+    commitScheduled = true;
+    setImmediate(() => {
+      commitScheduled = false;
+      commitPending();
+    });
+  };
+
+  /**
    * The one rule for what leaves next, shared by the preview, sendNow and auto upload: the ready events if
    * any, else every queued event (sendNow overrides the review window and hold). The batch id is kept while
    * the selection is unchanged, so the previewed bytes are the bytes sent.
    */
   const selectBatch = (): { events: StoredEvent[]; batchId: string; body: string } | null => {
+    commitPending();
     const all = queue.list();
     if (all.length === 0) return null;
+    // A batch whose upload was attempted is frozen until it is acknowledged or refused: the receiver may
+    // already have it, so it must go again with the same id and bytes, never re-cut under a new id.
+    const frozen = kv.get<FrozenBatch | null>('inflight', null);
+    if (frozen) {
+      const byId = new Map(all.map((e) => [e.id, e]));
+      const events = frozen.ids.map((id) => byId.get(id));
+      if (events.every((e) => e !== undefined)) return { events, batchId: frozen.batchId, body: frozen.body };
+      // The user deleted (or a purge removed) some of its events: it can no longer be sent as it was.
+      kv.delete('inflight');
+    }
     const now = clock.now();
     const held = queue.held();
     const ready = all.filter((e) => queue.status(e, now, held) === 'ready');
@@ -135,15 +201,25 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
     const batch = selectBatch();
     if (!batch) return fail('The queue is empty: nothing to send.');
     if (auto && (queue.held() || queue.status(batch.events[0]!, clock.now(), false) !== 'ready')) return fail('Nothing is ready to send.');
+    kv.set('inflight', { batchId: batch.batchId, ids: batch.events.map((e) => e.id), body: batch.body } satisfies FrozenBatch);
     const outcome = await postBatch({ network, clock, random, endpoint, body: batch.body, stop: stop.signal });
     notify('network');
     if (closed) return fail('Telemetry closed during the upload; events stay queued.', batch.events.length, outcome.status);
-    if (!outcome.ok) return fail(outcome.message, batch.events.length, outcome.status);
+    if (!outcome.ok) {
+      // A 4xx reply means the receiver stored nothing, so the batch may be re-cut; after a 5xx, a timeout
+      // or no reply it may have been stored, so it stays frozen.
+      if (outcome.status !== null && outcome.status >= 400 && outcome.status < 500) {
+        kv.delete('inflight');
+        pending = null;
+      }
+      return fail(outcome.message, batch.events.length, outcome.status);
+    }
     const n = batch.events.length;
     db.transaction(() => {
       queue.delete(batch.events.map((e) => e.id));
       const note = outcome.rejected > 0 ? `partialSuccess: ${outcome.rejected} of ${n} records rejected\n` : '';
       ledger.append({ batchId: batch.batchId, sentAt: new Date(clock.now()).toISOString(), endpoint, body: batch.body, status: outcome.status, reply: note + outcome.reply, eventCount: n });
+      kv.delete('inflight');
     })();
     pending = null;
     notify('queue');
@@ -187,6 +263,9 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
   };
   scheduleAuto(60_000 + Math.round(random() * 30 * 60_000));
 
+  const previewEvents = (): PreviewEvent[] =>
+    preview.list().map((p) => ({ name: p.name, category: p.category, purpose: (compiled.get(p.name) as CompiledEvent).spec.purpose, fields: fieldValues(p), hour: new Date(p.hour).toISOString() }));
+
   return {
     record(type, rawFields) {
       try {
@@ -200,15 +279,22 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
         const now = clock.now();
         if (!consent.allows(ev.category)) {
           preview.push(ev, floorToHour(now));
+          notify('preview');
           return;
         }
-        queue.append(ev, now, reviewWindowMs);
-        notify('queue');
+        if (uncommitted.length >= limits.maxEvents) overflow++;
+        else uncommitted.push({ ev, nowMs: now });
+        scheduleCommit();
       } catch {
         // Never throws into the caller (a full disk must not stop playback); the event is lost, not half-stored.
       }
     },
+    flush() {
+      commitPending();
+      return Promise.resolve();
+    },
     snapshot() {
+      commitPending();
       const now = clock.now();
       const held = queue.held();
       const events = queue.list().map((e) => ({
@@ -234,7 +320,8 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
       };
       return {
         consent: consent.dto(),
-        queue: { events, total: queue.total(), dropped: queue.dropped(), invalid, held, reviewWindowMs },
+        preview: previewEvents(),
+        queue: { events, total: queue.total(), dropped: queue.dropped(), invalid, held, reviewWindowMs, limits },
         nextBatch,
         endpoint,
         ledger: ledger.entries(50),
@@ -242,13 +329,13 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
       };
     },
     catalog: () => catalogDto(EVENTS),
-    preview: () =>
-      preview.list().map((p) => ({ name: p.name, category: p.category, purpose: (compiled.get(p.name) as CompiledEvent).spec.purpose, fields: fieldValues(p), hour: new Date(p.hour).toISOString() })),
+    preview: previewEvents,
     markSeen() {
       consent.markSeen();
       notify('consent');
     },
     setMaster(on) {
+      commitPending();
       const r = consent.setMaster(on);
       if (on) preview.clear();
       notify('consent');
@@ -256,12 +343,14 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
       return r;
     },
     setCategory(category, on) {
+      commitPending();
       const r = consent.setCategory(category, on);
       notify('consent');
       notify('queue');
       return r;
     },
     deleteEvents(ids) {
+      commitPending();
       const deleted = queue.delete(ids);
       notify('queue');
       return { deleted };
@@ -285,10 +374,10 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
         const expired = new Promise<void>((resolve) => (grace = clock.setTimeout(resolve, CLOSE_GRACE_MS)));
         await Promise.race([inflight, expired]);
         (grace as TimerHandle | null)?.cancel();
-        stop.abort();
-        // Give an aborted upload one turn to settle; a fetch that ignores its signal is not waited for.
-        await Promise.race([inflight, new Promise((r) => setImmediate(r))]);
+        // Not awaited after the abort: a fetch that ignores its signal must not hang quit. The upload sees
+        // `closed` when it settles and touches nothing; its events stay queued for the next run.
       }
+      commitPending();
       stop.abort();
       closed = true;
       db.close();

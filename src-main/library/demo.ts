@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../contract/index.js';
+import { runPool } from './pool.js';
+
+interface DemoFile {
+  /** Relative to the demo folder, `/`-separated. */
+  relPath: string;
+  /** ffmpeg arguments between the inputs and the output (codecs, tags). */
+  args: string[];
+  /** Muxer, given explicitly because the file is written under a temporary name first. */
+  format: string;
+}
+
+const lavfi = (source: string): string[] => ['-f', 'lavfi', '-i', source];
+
+function videoFile(relPath: string, pattern: 'testsrc2' | 'smptebars', seconds: number, tone: number, format: 'mp4' | 'matroska'): DemoFile {
+  return {
+    relPath,
+    format,
+    args: [
+      ...lavfi(`${pattern}=size=640x360:rate=24:duration=${seconds}`),
+      ...lavfi(`sine=frequency=${tone}:sample_rate=48000:duration=${seconds}`),
+      ...['-map', '0:v', '-map', '1:a', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '48'],
+      ...['-c:a', 'aac', '-b:a', '96k', '-shortest'],
+      ...(format === 'mp4' ? ['-movflags', '+faststart'] : []),
+    ],
+  };
+}
+
+function trackFile(no: number, title: string, tone: number): DemoFile {
+  const tags = { title, artist: 'Glass Harbour', album_artist: 'Glass Harbour', album: 'Low Tide', track: `${no}/3`, date: '2021' };
+  return {
+    relPath: `Music/Glass Harbour/Low Tide/${String(no).padStart(2, '0')} - ${title}.mp3`,
+    format: 'mp3',
+    args: [
+      ...lavfi(`sine=frequency=${tone}:sample_rate=44100:duration=4`),
+      ...['-c:a', 'libmp3lame', '-b:a', '96k', '-id3v2_version', '3'],
+      ...Object.entries(tags).flatMap(([key, value]) => ['-metadata', `${key}=${value}`]),
+    ],
+  };
+}
+
+/** The demo library's files: two movies, one show with two episodes, one three-track album. */
+export const DEMO_FILES: readonly DemoFile[] = [
+  videoFile('Movies/Night Train (1998).mp4', 'testsrc2', 6, 440, 'mp4'),
+  videoFile('Movies/Paper Moons (2004).mp4', 'smptebars', 6, 523, 'mp4'),
+  videoFile('Shows/Harbour Lights/Season 01/Harbour Lights - S01E01.mkv', 'testsrc2', 5, 330, 'matroska'),
+  videoFile('Shows/Harbour Lights/Season 01/Harbour Lights - S01E02.mkv', 'smptebars', 5, 392, 'matroska'),
+  trackFile(1, 'First Light', 262),
+  trackFile(2, 'Undertow', 294),
+  trackFile(3, 'Lantern', 349),
+];
+
+function runFfmpeg(ffmpegPath: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4096) stderr += chunk.toString('utf8');
+    });
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'ENOENT'
+          ? new AppError('not-found', 'ffmpeg was not found, so the demo library cannot be made. Install ffmpeg and try again.')
+          : error,
+      ),
+    );
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg failed (exit ${code}): ${stderr.trim()}`))));
+  });
+}
+
+/**
+ * Makes the demo library in `dir` with ffmpeg: `Movies/`, `Shows/` and `Music/`. Files that already
+ * exist are kept, so a second call is nearly free. Each file is written under a hidden temporary name
+ * (the scanner skips dotfiles) and renamed when complete, so a scan never sees half a file.
+ */
+export async function generateDemoLibrary(dir: string, opts: { ffmpegPath?: string } = {}): Promise<void> {
+  const ffmpegPath = opts.ffmpegPath ?? 'ffmpeg';
+  const todo = DEMO_FILES.filter((file) => {
+    try {
+      return fs.statSync(path.join(dir, ...file.relPath.split('/'))).size === 0;
+    } catch {
+      return true;
+    }
+  });
+  await runPool(todo, 4, async (file) => {
+    const target = path.join(dir, ...file.relPath.split('/'));
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      await runFfmpeg(ffmpegPath, ['-y', '-v', 'error', '-nostdin', ...file.args, '-f', file.format, temp]);
+      fs.renameSync(temp, target);
+    } finally {
+      fs.rmSync(temp, { force: true });
+    }
+  });
+}

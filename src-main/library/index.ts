@@ -1,0 +1,9 @@
+/**
+ * The library: folders, scanner, name parsing and the SQLite index. The composition root (services.ts)
+ * is the only importer; playback gets `resolveItem` handed to it as a function.
+ */
+export { openLibrary } from './library-service.js';
+export type { LibraryService, OpenLibraryOptions, ResolvedItem, ScanOptions } from './library-service.js';
+export { generateDemoLibrary } from './demo.js';
+export { parseMediaName } from './names.js';
+export type { ParsedName } from './names.js';

@@ -1,0 +1,254 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, ItemId } from '../contract/index.js';
+import type { Folder, FolderKind, ItemKind, LibrarySnapshot, ScanProgress, ScanSummary } from '../contract/index.js';
+import { systemClock } from '../ports.js';
+import type { Clock } from '../ports.js';
+import { openIndexDatabase } from './db.js';
+import type { WritableDB } from './db.js';
+import { assertNoOverlap, resolveFolderPath } from './folder-paths.js';
+import { countItemsByFolder, deleteFolder, getFolderRow, insertFolder, listFolderRows } from './index-store.js';
+import { ProbeToolMissing } from './probe-errors.js';
+import { ProgressReporter } from './progress.js';
+import { scanFolder } from './scan-folder.js';
+import type { ScanTotals } from './scan-folder.js';
+import { buildSnapshot, toFolderDto } from './snapshot.js';
+
+/** What playback needs to serve an item. Main-side only: `path` never crosses to the renderer. */
+export interface ResolvedItem {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  /** Absolute path: the folder's realpath joined with the indexed relative path (no symlinks are walked). */
+  path: string;
+  /** Realpath of the library folder the item belongs to; playback checks `path` stays inside it. */
+  folderRoot: string;
+  mime: string;
+  durationSec: number | null;
+  container: string | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+export interface ScanOptions {
+  folderId?: string;
+  onProgress?: (p: ScanProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface LibraryService {
+  listFolders(): Folder[];
+  /** Adds a folder by its realpath. AppError 'not-found' if missing or not a directory; 'conflict' if it overlaps one. */
+  addFolder(path: string, kind: FolderKind): Folder;
+  /** The realpath of a folder, for main-side tools such as the CLI; never sent to the renderer. */
+  folderPath(folderId: string): string | null;
+  /** Removes a folder and its items (nothing on disk is touched). AppError 'not-found'. */
+  removeFolder(folderId: string): { removedItems: number };
+  /**
+   * Scans one folder, or all. One scan runs at a time: a call while a scan covering the same folders is
+   * running or queued joins it (same promise; its `onProgress` is added, its `signal` ignored); any
+   * other call is queued behind it. A cancelled scan resolves with what it did so far and reports
+   * phase 'cancelled'. Rejects with AppError if ffprobe is missing.
+   */
+  scan(opts?: ScanOptions): Promise<ScanSummary>;
+  snapshot(): LibrarySnapshot;
+  /** Looks an item up in the index only (no file system access); null for an unknown id. */
+  resolveItem(itemId: string): ResolvedItem | null;
+  /** Cancels any scan and closes the index. */
+  close(): void;
+}
+
+export interface OpenLibraryOptions {
+  dataDir: string;
+  /** ffprobe binary; default `ffprobe` on PATH. */
+  ffprobePath?: string;
+  /** Time source for progress throttling and timestamps; default the system clock. */
+  clock?: Clock;
+  /** Per-file read limit (ffprobe or tag parsing); default 15 s. */
+  probeTimeoutMs?: number;
+}
+
+interface ScanJob {
+  scope: string | null;
+  progress: ProgressReporter;
+  promise: Promise<ScanSummary>;
+  settled: boolean;
+}
+
+interface ResolveRow {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  show_title: string | null;
+  season: number | null;
+  episode: number | null;
+  episode_end: number | null;
+  episode_title: string | null;
+  rel_path: string;
+  mime: string;
+  duration_sec: number | null;
+  container: string | null;
+  video_codec: string | null;
+  audio_codec: string | null;
+  width: number | null;
+  height: number | null;
+  folder_path: string;
+}
+
+const pad = (n: number | null): string => String(n ?? 0).padStart(2, '0');
+
+function displayTitle(r: ResolveRow): string {
+  if (r.kind !== 'episode') return r.title;
+  const code = `S${pad(r.season)}E${pad(r.episode)}${r.episode_end !== null ? `-E${pad(r.episode_end)}` : ''}`;
+  return [r.show_title, code, r.episode_title].filter((part) => part).join(' – ');
+}
+
+/** Opens the library index at `<dataDir>/library.db` (created and migrated as needed). */
+export function openLibrary(opts: OpenLibraryOptions): LibraryService {
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const db: WritableDB = openIndexDatabase(path.join(opts.dataDir, 'library.db'));
+  const clock = opts.clock ?? systemClock;
+  const readOptions = { ffprobePath: opts.ffprobePath ?? 'ffprobe', timeoutMs: opts.probeTimeoutMs ?? 15_000 };
+  const lifetime = new AbortController();
+  let latest: ScanJob | null = null;
+  let closed = false;
+
+  const assertOpen = (): void => {
+    if (closed) throw new AppError('conflict', 'The library is closed.');
+  };
+
+  async function runScan(job: ScanJob, opts: ScanOptions): Promise<ScanSummary> {
+    const started = clock.now();
+    const signal = opts.signal ? AbortSignal.any([lifetime.signal, opts.signal]) : lifetime.signal;
+    const totals: ScanTotals = { added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], read: 0 };
+    const summary = (): ScanSummary => ({
+      added: totals.added,
+      updated: totals.updated,
+      removed: totals.removed,
+      unchanged: totals.unchanged,
+      failed: totals.failed,
+      durationMs: Math.max(0, clock.now() - started),
+    });
+    if (closed || signal.aborted) {
+      job.progress.finish('cancelled');
+      return summary();
+    }
+    try {
+      let folders = listFolderRows(db);
+      if (job.scope !== null) {
+        folders = folders.filter((f) => f.id === job.scope);
+        if (folders.length === 0) throw new AppError('not-found', 'That folder is not in the library.');
+      }
+      for (const folder of folders) {
+        if (signal.aborted) break;
+        await scanFolder({ db, clock, read: readOptions, signal, progress: job.progress, totals }, folder);
+      }
+    } catch (error) {
+      job.progress.finish('failed');
+      if (error instanceof ProbeToolMissing) throw new AppError('internal', error.message);
+      throw error;
+    }
+    job.progress.update({ currentFolder: null });
+    job.progress.finish(signal.aborted ? 'cancelled' : 'done');
+    return summary();
+  }
+
+  return {
+    listFolders() {
+      assertOpen();
+      const counts = countItemsByFolder(db);
+      return listFolderRows(db).map((row) => toFolderDto(row, counts.get(row.id) ?? 0));
+    },
+
+    addFolder(input, kind) {
+      assertOpen();
+      const real = resolveFolderPath(input);
+      const insert = db.transaction(() => {
+        assertNoOverlap(
+          real,
+          listFolderRows(db).map((f) => f.path),
+        );
+        return insertFolder(db, real, kind, clock.now());
+      });
+      return toFolderDto(insert(), 0);
+    },
+
+    folderPath(folderId) {
+      assertOpen();
+      return getFolderRow(db, folderId)?.path ?? null;
+    },
+
+    removeFolder(folderId) {
+      assertOpen();
+      if (!getFolderRow(db, folderId)) throw new AppError('not-found', 'That folder is not in the library.');
+      const removedItems = db.transaction(() => deleteFolder(db, folderId))();
+      return { removedItems };
+    },
+
+    scan(opts = {}) {
+      try {
+        assertOpen();
+        if (opts.folderId !== undefined && !getFolderRow(db, opts.folderId)) {
+          throw new AppError('not-found', 'That folder is not in the library.');
+        }
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      const scope = opts.folderId ?? null;
+      if (latest && !latest.settled && (latest.scope === null || latest.scope === scope)) {
+        latest.progress.listen(opts.onProgress);
+        return latest.promise;
+      }
+      const previous = latest?.promise;
+      const job: ScanJob = { scope, progress: new ProgressReporter(clock), promise: Promise.resolve(null as never), settled: false };
+      job.progress.listen(opts.onProgress);
+      const start = (): Promise<ScanSummary> => runScan(job, opts);
+      job.promise = (previous ? previous.then(start, start) : start()).finally(() => {
+        job.settled = true;
+      });
+      latest = job;
+      return job.promise;
+    },
+
+    snapshot() {
+      assertOpen();
+      return buildSnapshot(db);
+    },
+
+    resolveItem(itemId) {
+      assertOpen();
+      if (!ItemId.safeParse(itemId).success) return null;
+      const row = db
+        .prepare(
+          `SELECT i.id, i.kind, i.title, i.show_title, i.season, i.episode, i.episode_end, i.episode_title, i.rel_path,
+                  i.mime, i.duration_sec, i.container, i.video_codec, i.audio_codec, i.width, i.height, f.path AS folder_path
+           FROM items i JOIN folders f ON f.id = i.folder_id WHERE i.id = ?`,
+        )
+        .get(itemId) as ResolveRow | undefined;
+      if (!row) return null;
+      return {
+        id: row.id,
+        kind: row.kind,
+        title: displayTitle(row),
+        path: path.join(row.folder_path, ...row.rel_path.split('/')),
+        folderRoot: row.folder_path,
+        mime: row.mime,
+        durationSec: row.duration_sec,
+        container: row.container,
+        videoCodec: row.video_codec,
+        audioCodec: row.audio_codec,
+        width: row.width,
+        height: row.height,
+      };
+    },
+
+    close() {
+      if (closed) return;
+      closed = true;
+      lifetime.abort();
+      db.close();
+    },
+  };
+}

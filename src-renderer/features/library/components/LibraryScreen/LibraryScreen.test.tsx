@@ -1,0 +1,104 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../../../api';
+import { makeAlbum, makeLibrary, makeMovie, makeShow, makeTrack } from '../../../../api/testing';
+import { renderWithApi } from '../../../../test-utils';
+import { LibraryScreen } from './LibraryScreen';
+
+describe('LibraryScreen', () => {
+  it('renders movies, shows with episodes and albums with tracks from the snapshot', async () => {
+    renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />);
+    expect(await screen.findByRole('heading', { name: /Movies/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /Shows/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /Music/ })).toBeTruthy();
+    const tile = screen.getByRole('button', { name: 'Play Night Train (1998)' });
+    expect(within(tile).getByText('1998 · 1:30:00 · 1080p')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Play Paper Moon Harbour' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Play Harbour Lights S01E01' })).toBeTruthy();
+    expect(within(screen.getByRole('button', { name: 'Play Harbour Lights S01E02' })).getByText('The Pier')).toBeTruthy();
+    expect(screen.getByText('Coastal')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Play Undertow' })).toBeTruthy();
+  });
+
+  it('calls onPlay with the item id when a tile is chosen', async () => {
+    const user = userEvent.setup();
+    const onPlay = vi.fn();
+    const { fake } = renderWithApi(<LibraryScreen onPlay={onPlay} playingId={null} />);
+    await user.click(await screen.findByRole('button', { name: 'Play Night Train (1998)' }));
+    expect(onPlay).toHaveBeenCalledWith(fake.state.library.movies[0]!.id);
+  });
+
+  it('renders hostile titles and tags as text, never as markup', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const library = makeLibrary({
+      movies: [makeMovie({ title: evil, year: 2001 })],
+      shows: [makeShow({ title: `<b>${evil}</b>` })],
+      albums: [makeAlbum({ title: '<script>alert(2)</script>', artist: evil, tracks: [makeTrack({ title: evil })] })],
+    });
+    const { container } = renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, { library });
+    expect(await screen.findByRole('button', { name: `Play ${evil} (2001)` })).toBeTruthy();
+    expect(screen.getAllByText(evil).length).toBeGreaterThan(0);
+    expect(screen.getByText('<script>alert(2)</script>')).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+  });
+
+  it('adds a folder by path and kind, and shows the error as text where it was taken', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, {}, {
+      'library.addFolder': ({ path }) => {
+        if (path === '/missing') throw new ApiError('not-found', 'That folder does not exist.');
+        return { id: 'fo-new-xxxxxxxxxxxxxxx', name: 'Films', kind: 'movies', itemCount: 0, online: true };
+      },
+    });
+    await user.type(await screen.findByRole('textbox', { name: 'Folder path' }), '/media/Films');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'movies');
+    await user.click(screen.getByRole('button', { name: 'Add folder' }));
+    expect(fake.callsTo('library.addFolder')).toEqual([{ path: '/media/Films', kind: 'movies' }]);
+    expect(await screen.findByText(/Added “Films”/)).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: 'Folder path' }), '/missing');
+    await user.click(screen.getByRole('button', { name: 'Add folder' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That folder does not exist.');
+  });
+
+  it('offers the system folder picker where the host has one', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, { app: { version: '1', host: 'electron', canPickFolders: true } });
+    await user.click(await screen.findByRole('button', { name: 'Choose folder…' }));
+    expect(fake.callsTo('library.pickFolder')).toEqual([{ kind: 'mixed' }]);
+    expect(screen.queryByRole('textbox', { name: 'Folder path' })).toBeNull();
+  });
+
+  it('scans with live progress, then shows the summary with the files that could not be read', async () => {
+    const user = userEvent.setup();
+    let finish: (v: { added: number; updated: number; removed: number; unchanged: number; failed: { name: string; reason: string }[]; durationMs: number }) => void = () => {};
+    const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, {}, {
+      'library.scan': () => new Promise((resolve) => (finish = resolve)),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Scan library' }));
+    act(() => fake.emit('onDidChangeScanProgress', { phase: 'parsing', seen: 4, parsed: 2, failed: 0, currentFolder: 'Demo' }));
+    const bar = screen.getByRole('progressbar', { name: 'Scan progress' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('2');
+    expect(bar.getAttribute('aria-valuemax')).toBe('4');
+    await act(async () => finish({ added: 3, updated: 0, removed: 0, unchanged: 0, failed: [{ name: 'broken.mkv', reason: 'No video or audio stream' }], durationMs: 1200 }));
+    expect(await screen.findByText('3 added, 1 could not be read')).toBeTruthy();
+    expect(screen.getByText('broken.mkv')).toBeTruthy();
+    expect(screen.getByText('No video or audio stream')).toBeTruthy();
+  });
+
+  it('refetches the snapshot when main says the library changed', async () => {
+    const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />);
+    await screen.findByRole('button', { name: 'Play Night Train (1998)' });
+    fake.state.library = { ...fake.state.library, movies: [makeMovie({ title: 'Low Orbit', year: 2010 })] };
+    act(() => fake.emit('onDidChangeLibrary', {}));
+    expect(await screen.findByRole('button', { name: 'Play Low Orbit (2010)' })).toBeTruthy();
+  });
+
+  it('tells the user what to do when the library is empty', async () => {
+    renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, { library: makeLibrary({ folders: [], movies: [], shows: [], albums: [] }) });
+    expect(await screen.findByText('Your library is empty')).toBeTruthy();
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Scan library' }) as HTMLButtonElement).disabled).toBe(true));
+  });
+});

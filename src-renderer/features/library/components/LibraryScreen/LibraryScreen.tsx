@@ -1,0 +1,123 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { LibrarySnapshot } from '../../../../api';
+import { Button, Icon, plural } from '../../../../ui';
+import { useLibrary } from '../../hooks/useLibrary';
+import { AlbumList } from '../AlbumList/AlbumList';
+import { FolderPanel } from '../FolderPanel/FolderPanel';
+import { MovieGrid } from '../MovieGrid/MovieGrid';
+import { ScanPanel } from '../ScanPanel/ScanPanel';
+import { ShowList } from '../ShowList/ShowList';
+import '../../library.css';
+
+export interface LibraryScreenProps {
+  onPlay: (itemId: string) => void;
+  playingId: string | null;
+}
+
+function filterLibrary(lib: LibrarySnapshot, needle: string): LibrarySnapshot {
+  if (!needle) return lib;
+  const has = (s: string | null | undefined) => !!s && s.toLowerCase().includes(needle);
+  return {
+    ...lib,
+    movies: lib.movies.filter((m) => has(m.title)),
+    shows: lib.shows
+      .map((show) =>
+        has(show.title)
+          ? show
+          : { ...show, seasons: show.seasons.map((s) => ({ ...s, episodes: s.episodes.filter((e) => has(e.title)) })).filter((s) => s.episodes.length > 0) },
+      )
+      .filter((show) => show.seasons.length > 0),
+    albums: lib.albums
+      .map((album) => (has(album.title) || has(album.artist) ? album : { ...album, tracks: album.tracks.filter((t) => has(t.title) || has(t.artist)) }))
+      .filter((album) => album.tracks.length > 0),
+  };
+}
+
+/** The library: folders, scanning, and movies, shows and music, each item one keypress from playing. */
+export function LibraryScreen({ onPlay, playingId }: LibraryScreenProps) {
+  const { snapshot, info, loadError, scanning, progress, summary, scanError, store } = useLibrary();
+  const [query, setQuery] = useState('');
+  const needle = useDeferredValue(query.trim().toLowerCase());
+  const shown = useMemo(() => (snapshot ? filterLibrary(snapshot, needle) : null), [snapshot, needle]);
+
+  const counts = snapshot
+    ? {
+        movies: snapshot.movies.length,
+        episodes: snapshot.shows.reduce((n, s) => n + s.seasons.reduce((m, se) => m + se.episodes.length, 0), 0),
+        tracks: snapshot.albums.reduce((n, a) => n + a.tracks.length, 0),
+      }
+    : null;
+  const isEmpty = counts ? counts.movies + counts.episodes + counts.tracks === 0 : false;
+
+  return (
+    <div className="library page">
+      <header className="page-head row">
+        <div>
+          <h1>Library</h1>
+          {counts ? (
+            <p className="muted">
+              {plural(counts.movies, 'movie')} · {plural(snapshot?.shows.length ?? 0, 'show')} ({plural(counts.episodes, 'episode')}) ·{' '}
+              {plural(snapshot?.albums.length ?? 0, 'album')}
+              {snapshot && snapshot.unparseableCount > 0 ? ` · ${plural(snapshot.unparseableCount, 'file')} could not be read` : ''}
+            </p>
+          ) : null}
+        </div>
+        <div className="page-actions">
+          {!isEmpty && snapshot ? (
+            <input type="search" className="library-search" aria-label="Filter library" placeholder="Filter by title or artist" value={query} onChange={(e) => setQuery(e.target.value)} />
+          ) : null}
+          <Button variant="primary" icon={<Icon.Refresh />} onClick={() => void store.scan()} disabled={scanning || !snapshot || snapshot.folders.length === 0}>
+            {scanning ? 'Scanning…' : 'Scan library'}
+          </Button>
+        </div>
+      </header>
+
+      <ScanPanel scanning={scanning} progress={progress} summary={summary} error={scanError} />
+      {loadError ? (
+        <p role="alert" className="error-text">
+          {loadError}
+        </p>
+      ) : null}
+
+      {snapshot ? (
+        <>
+          <FolderPanel folders={snapshot.folders} canPickFolders={info?.canPickFolders ?? false} />
+
+          {isEmpty ? (
+            <div className="empty big">
+              <p className="empty-title">{snapshot.folders.length === 0 ? 'Your library is empty' : 'Nothing indexed yet'}</p>
+              <p className="muted">
+                {snapshot.folders.length === 0
+                  ? 'Add a folder that holds your movies, shows or music above, then choose Scan library. Glasswing reads the files where they are and never uploads anything about them.'
+                  : 'Choose Scan library to read the folders above. Files named like “Night Train (1998).mp4” or “Show - S01E02.mkv” are recognised best.'}
+              </p>
+            </div>
+          ) : shown ? (
+            <>
+              <section className="media-section" aria-labelledby="sec-movies">
+                <h2 id="sec-movies" className="section-title">
+                  Movies <span className="count">{shown.movies.length}</span>
+                </h2>
+                {shown.movies.length ? <MovieGrid movies={shown.movies} onPlay={onPlay} playingId={playingId} /> : <p className="muted small">{needle ? 'No movies match.' : 'No movies yet.'}</p>}
+              </section>
+              <section className="media-section" aria-labelledby="sec-shows">
+                <h2 id="sec-shows" className="section-title">
+                  Shows <span className="count">{shown.shows.length}</span>
+                </h2>
+                {shown.shows.length ? <ShowList shows={shown.shows} onPlay={onPlay} playingId={playingId} /> : <p className="muted small">{needle ? 'No shows match.' : 'No shows yet.'}</p>}
+              </section>
+              <section className="media-section" aria-labelledby="sec-music">
+                <h2 id="sec-music" className="section-title">
+                  Music <span className="count">{shown.albums.length}</span>
+                </h2>
+                {shown.albums.length ? <AlbumList albums={shown.albums} onPlay={onPlay} playingId={playingId} /> : <p className="muted small">{needle ? 'No music matches.' : 'No music yet.'}</p>}
+              </section>
+            </>
+          ) : null}
+        </>
+      ) : loadError ? null : (
+        <p className="muted">Loading the library…</p>
+      )}
+    </div>
+  );
+}

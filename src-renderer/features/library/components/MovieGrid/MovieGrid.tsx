@@ -1,0 +1,43 @@
+import type { Movie } from '../../../../api';
+import { Icon, formatDuration } from '../../../../ui';
+import { hueOf, initialsOf, movieLabel } from '../../labels';
+
+export interface MovieGridProps {
+  movies: readonly Movie[];
+  onPlay: (itemId: string) => void;
+  playingId: string | null;
+}
+
+/** Movie tiles: each one button named "Play <Title> (<Year>)", with placeholder art from the title's hash. */
+export function MovieGrid({ movies, onPlay, playingId }: MovieGridProps) {
+  return (
+    <ul className="movie-grid">
+      {movies.map((movie) => {
+        const hue = hueOf(movie.title);
+        const meta = [movie.year, formatDuration(movie.durationSec), movie.height ? `${movie.height}p` : null].filter(Boolean);
+        return (
+          <li key={movie.id}>
+            <button
+              type="button"
+              className={playingId === movie.id ? 'tile is-playing' : 'tile'}
+              aria-label={movieLabel(movie)}
+              onClick={() => onPlay(movie.id)}
+            >
+              <span className="poster" style={{ ['--hue' as string]: hue }} aria-hidden="true">
+                <span className="poster-initials">{initialsOf(movie.title)}</span>
+                <span className="poster-play">
+                  <Icon.Play />
+                </span>
+                {playingId === movie.id ? <span className="poster-badge">Playing</span> : null}
+              </span>
+              <span className="tile-title" title={movie.title}>
+                {movie.title}
+              </span>
+              <span className="tile-meta">{meta.join(' · ')}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

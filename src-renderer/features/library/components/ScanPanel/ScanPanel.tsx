@@ -1,0 +1,80 @@
+import type { ScanProgress, ScanSummary } from '../../../../api';
+import { ProgressBar, plural } from '../../../../ui';
+
+export interface ScanPanelProps {
+  scanning: boolean;
+  progress: ScanProgress | null;
+  summary: ScanSummary | null;
+  error: string | null;
+}
+
+const PHASE_LABEL: Record<ScanProgress['phase'], string> = {
+  idle: 'Starting…',
+  walking: 'Looking for files',
+  parsing: 'Reading tags and media details',
+  indexing: 'Updating the index',
+  done: 'Done',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+};
+
+/** "3 added, 1 could not be read" (plus updated/removed when there were any). */
+export function summaryText(s: ScanSummary): string {
+  const parts = [`${s.added} added`];
+  if (s.updated) parts.push(`${s.updated} updated`);
+  if (s.removed) parts.push(`${s.removed} removed`);
+  if (s.failed.length) parts.push(`${s.failed.length} could not be read`);
+  if (!s.added && !s.updated && !s.removed && !s.failed.length) return `No changes (${plural(s.unchanged, 'file')} unchanged)`;
+  return parts.join(', ');
+}
+
+/** Scan progress while it runs, then the summary with every file that could not be read and why. */
+export function ScanPanel({ scanning, progress, summary, error }: ScanPanelProps) {
+  if (!scanning && !summary && !error) return null;
+  const done = progress ? progress.parsed + progress.failed : 0;
+  const determinate = progress != null && progress.phase !== 'walking' && progress.phase !== 'idle' && progress.seen > 0;
+  return (
+    <div className="scan-panel">
+      {scanning ? (
+        <>
+          <div className="scan-line">
+            <span>
+              {progress ? PHASE_LABEL[progress.phase] : 'Starting…'}
+              {progress?.currentFolder ? <span className="muted"> · {progress.currentFolder}</span> : null}
+            </span>
+            <span className="muted small">{progress ? `${done.toLocaleString('en-US')} of ${progress.seen.toLocaleString('en-US')} files` : ''}</span>
+          </div>
+          <ProgressBar
+            label="Scan progress"
+            value={determinate ? done : null}
+            max={progress?.seen ?? 0}
+            valueText={progress ? `${done} of ${progress.seen} files` : 'Starting'}
+          />
+        </>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      ) : null}
+      {summary && !scanning ? (
+        <div className="scan-summary" role="status">
+          <p>
+            <strong>{summaryText(summary)}</strong>
+            <span className="muted small"> · {(summary.durationMs / 1000).toFixed(1)} s</span>
+          </p>
+          {summary.failed.length > 0 ? (
+            <ul className="failed-list">
+              {summary.failed.map((f, i) => (
+                <li key={`${f.name}-${i}`}>
+                  <code>{f.name}</code>
+                  <span className="muted">{f.reason}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

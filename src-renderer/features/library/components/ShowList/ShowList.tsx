@@ -1,0 +1,58 @@
+import type { Show } from '../../../../api';
+import { formatDuration, plural } from '../../../../ui';
+import { episodeCode, hueOf, initialsOf } from '../../labels';
+
+export interface ShowListProps {
+  shows: readonly Show[];
+  onPlay: (itemId: string) => void;
+  playingId: string | null;
+}
+
+/** Shows with their seasons; each episode a button named "Play <Show> S01E02". */
+export function ShowList({ shows, onPlay, playingId }: ShowListProps) {
+  return (
+    <div className="show-list">
+      {shows.map((show) => {
+        const count = show.seasons.reduce((n, s) => n + s.episodes.length, 0);
+        return (
+          <article key={show.id} className="card show" aria-labelledby={`show-${show.id}`}>
+            <header className="card-head">
+              <span className="thumb" style={{ ['--hue' as string]: hueOf(show.title) }} aria-hidden="true">
+                {initialsOf(show.title)}
+              </span>
+              <div>
+                <h3 id={`show-${show.id}`} className="card-title">
+                  {show.title}
+                </h3>
+                <p className="muted small">
+                  {plural(show.seasons.length, 'season')} · {plural(count, 'episode')}
+                </p>
+              </div>
+            </header>
+            {show.seasons.map((season) => (
+              <section key={season.season} className="season" aria-label={`${show.title} season ${season.season}`}>
+                <h4 className="season-title">{season.season === 0 ? 'Specials' : `Season ${season.season}`}</h4>
+                <ul className="rows">
+                  {season.episodes.map((ep) => (
+                    <li key={ep.id}>
+                      <button
+                        type="button"
+                        className={playingId === ep.id ? 'row-button is-playing' : 'row-button'}
+                        aria-label={`Play ${show.title} ${episodeCode(ep)}`}
+                        onClick={() => onPlay(ep.id)}
+                      >
+                        <span className="row-code">{episodeCode(ep)}</span>
+                        <span className="row-title">{ep.title ?? `Episode ${ep.episode}`}</span>
+                        <span className="row-dur">{formatDuration(ep.durationSec)}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </article>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { errorMessage, type CallOutput, type Client, type LibrarySnapshot, type ScanProgress, type ScanSummary } from '../../api';
+import { createStore, type Store } from '../../ui';
+
+export interface LibraryState {
+  snapshot: LibrarySnapshot | null;
+  info: CallOutput<'app.info'> | null;
+  loadError: string | null;
+  scanning: boolean;
+  progress: ScanProgress | null;
+  summary: ScanSummary | null;
+  scanError: string | null;
+}
+
+export interface LibraryStore extends Pick<Store<LibraryState>, 'get' | 'subscribe'> {
+  refresh(): Promise<void>;
+  /** Scans every folder (or one); progress arrives as events, the summary when it returns. */
+  scan(folderId?: string): Promise<void>;
+  retain(): () => void;
+}
+
+const stores = new WeakMap<Client, LibraryStore>();
+
+/** The library store for this client. */
+export function libraryStoreFor(client: Client): LibraryStore {
+  let store = stores.get(client);
+  if (!store) {
+    store = createLibraryStore(client);
+    stores.set(client, store);
+  }
+  return store;
+}
+
+function createLibraryStore(client: Client): LibraryStore {
+  const state = createStore<LibraryState>({ snapshot: null, info: null, loadError: null, scanning: false, progress: null, summary: null, scanError: null });
+  let running: Promise<void> | null = null;
+  let again = false;
+  let holders = 0;
+  let unsubscribe: Array<() => void> = [];
+
+  function refresh(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          const snapshot = await client['library.snapshot']({});
+          state.set((s) => ({ ...s, snapshot, loadError: null }));
+        } catch (error) {
+          state.set((s) => ({ ...s, loadError: errorMessage(error) }));
+        }
+      } while (again);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  async function scan(folderId?: string) {
+    state.set((s) => ({ ...s, scanning: true, scanError: null, summary: null, progress: null }));
+    try {
+      const summary = await client['library.scan'](folderId ? { folderId } : {});
+      state.set((s) => ({ ...s, scanning: false, summary }));
+      await refresh();
+    } catch (error) {
+      state.set((s) => ({ ...s, scanning: false, scanError: errorMessage(error) }));
+    }
+  }
+
+  return {
+    get: state.get,
+    subscribe: state.subscribe,
+    refresh,
+    scan,
+    retain() {
+      holders++;
+      if (holders === 1) {
+        unsubscribe = [
+          client.on('onDidChangeLibrary', () => void refresh()),
+          client.on('onDidChangeScanProgress', (progress) => state.set((s) => ({ ...s, progress }))),
+        ];
+        void refresh();
+        if (!state.get().info) {
+          client['app.info']({}).then(
+            (info) => state.set((s) => ({ ...s, info })),
+            () => undefined,
+          );
+        }
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holders--;
+        if (holders === 0) {
+          for (const off of unsubscribe) off();
+          unsubscribe = [];
+        }
+      };
+    },
+  };
+}

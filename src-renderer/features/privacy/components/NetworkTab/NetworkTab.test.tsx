@@ -1,0 +1,27 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderWithApi } from '../../../../test-utils';
+import { PrivacyScreen } from '../PrivacyScreen/PrivacyScreen';
+
+describe('Network tab', () => {
+  it('says "No network traffic" when nothing is enabled and nothing was requested', async () => {
+    const user = userEvent.setup();
+    renderWithApi(<PrivacyScreen />);
+    await user.click(await screen.findByRole('tab', { name: 'Network' }));
+    expect(screen.getByText('No network traffic')).toBeTruthy();
+  });
+
+  it('moves between tabs with the arrow keys', async () => {
+    const user = userEvent.setup();
+    renderWithApi(<PrivacyScreen />);
+    const queue = await screen.findByRole('tab', { name: 'Queue' });
+    queue.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Next batch' }).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Next batch' }));
+    await user.keyboard('{End}');
+    expect(screen.getByRole('tab', { name: 'Catalog' }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByText('Changelog')).toBeTruthy();
+  });
+});
