@@ -75,7 +75,8 @@ export function createServices(opts: ServicesOptions): Services {
   });
 
   const jobs = new Set<Promise<unknown>>();
-  const scanAbort = new AbortController();
+  // One controller per scan generation: "cancel" aborts the scans running now, later scans start fresh.
+  let scanAbort = new AbortController();
   function track<T>(p: Promise<T>): Promise<T> {
     jobs.add(p);
     void p.finally(() => jobs.delete(p)).catch(() => undefined);
@@ -121,6 +122,12 @@ export function createServices(opts: ServicesOptions): Services {
       return out;
     },
     'library.scan': async ({ folderId }) => scan(folderId),
+    'library.cancelScan': async () => {
+      scanAbort.abort();
+      scanAbort = new AbortController();
+      return {};
+    },
+    'library.search': async ({ query, limit }) => ({ hits: library.search(query, limit) }),
     'playback.open': async ({ itemId }) => playback.open(itemId),
     'playback.reportStarted': async ({ sessionId }) => (playback.reportStarted(sessionId), {}),
     'playback.reportFailed': async ({ sessionId, error }) => (playback.reportFailed(sessionId, error), {}),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FolderKind, ItemId, LibrarySnapshot, ScanProgress, ScanSummary, Folder } from './library.js';
+import { FolderKind, ItemId, LibrarySnapshot, ScanProgress, ScanSummary, Folder, SearchHit } from './library.js';
 import { Catalog, Category, ChainVerdict, SendResult, TelemetrySnapshot } from './telemetry.js';
 import { PlaybackSource } from './playback.js';
 
@@ -30,6 +30,11 @@ export const calls = {
   },
   'library.removeFolder': { input: z.object({ folderId: ItemId }), output: z.object({ removedItems: z.number().int() }) },
   'library.scan': { input: z.object({ folderId: ItemId.optional() }), output: ScanSummary },
+  'library.cancelScan': { input: z.object({}), output: z.object({}) },
+  'library.search': {
+    input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.object({ hits: z.array(SearchHit) }),
+  },
   'playback.open': { input: z.object({ itemId: ItemId }), output: PlaybackSource },
   'playback.reportStarted': { input: z.object({ sessionId: z.string().uuid() }), output: z.object({}) },
   'playback.reportFailed': {

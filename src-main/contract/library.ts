@@ -123,3 +123,14 @@ export const ScanSummary = z.object({
   durationMs: z.number().nonnegative(),
 });
 export type ScanSummary = z.infer<typeof ScanSummary>;
+
+export const SearchHit = z.object({
+  id: ItemId,
+  kind: z.enum(['movie', 'show', 'episode', 'album', 'track', 'artist']),
+  title: z.string(),
+  /** Context for the hit: the show of an episode, the artist of an album, the album of a track. */
+  subtitle: z.string().nullable(),
+  /** The item to play when chosen, or null for containers (show, album, artist). */
+  playableId: ItemId.nullable(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;

@@ -5,7 +5,7 @@
 import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../src-main/contract/api';
 import type { LibrarySnapshot, Movie, Episode, Track, Album, Show } from '../../src-main/contract/library';
 import type { PlaybackSource } from '../../src-main/contract/playback';
-import type { Catalog, Category, QueuedEvent, TelemetrySnapshot } from '../../src-main/contract/telemetry';
+import type { Catalog, Category, QueuedEvent, QueueState, TelemetrySnapshot } from '../../src-main/contract/telemetry';
 import { createClient, type Client } from './client';
 import { ApiError } from './errors';
 import type { Transport } from './transport';
@@ -116,10 +116,16 @@ export function makeCatalog(): Catalog {
   };
 }
 
+/** A queue holding `events`, with counts that match. */
+export function makeQueue(events: QueuedEvent[] = [], over: Partial<QueueState> = {}): QueueState {
+  return { events, total: events.length, dropped: 0, invalid: 0, held: false, reviewWindowMs: 600_000, limits: { maxEvents: 10_000, maxBytes: 8_000_000 }, ...over };
+}
+
 export function makeTelemetry(over: Partial<TelemetrySnapshot> = {}): TelemetrySnapshot {
   return {
     consent: { seen: true, master: true, categories: { performance: true, usage: false, diagnostics: false }, source: 'user', lockedReason: null, pendingCategories: [] },
-    queue: { events: [], total: 0, dropped: 0, invalid: 0, held: false, reviewWindowMs: 600_000 },
+    preview: [],
+    queue: makeQueue(),
     nextBatch: null,
     endpoint: null,
     ledger: [],
@@ -172,6 +178,8 @@ export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers 
       return { removedItems: 0 };
     },
     'library.scan': () => ({ added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], durationMs: 5 }),
+    'library.cancelScan': () => ({}),
+    'library.search': () => ({ hits: [] }),
     'playback.open': ({ itemId }): PlaybackSource => ({
       sessionId: '3f0c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f40',
       itemId,

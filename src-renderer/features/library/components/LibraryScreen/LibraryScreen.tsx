@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { LibrarySnapshot } from '../../../../api';
+import { useApi } from '../../../../api';
 import { Button, Icon, plural } from '../../../../ui';
 import { useLibrary } from '../../hooks/useLibrary';
 import { AlbumList } from '../AlbumList/AlbumList';
@@ -35,6 +36,7 @@ function filterLibrary(lib: LibrarySnapshot, needle: string): LibrarySnapshot {
 
 /** The library: folders, scanning, and movies, shows and music, each item one keypress from playing. */
 export function LibraryScreen({ onPlay, playingId }: LibraryScreenProps) {
+  const client = useApi();
   const { snapshot, info, loadError, scanning, progress, summary, scanError, store } = useLibrary();
   const [query, setQuery] = useState('');
   const needle = useDeferredValue(query.trim().toLowerCase());
@@ -65,6 +67,9 @@ export function LibraryScreen({ onPlay, playingId }: LibraryScreenProps) {
         <div className="page-actions">
           {!isEmpty && snapshot ? (
             <input type="search" className="library-search" aria-label="Filter library" placeholder="Filter by title or artist" value={query} onChange={(e) => setQuery(e.target.value)} />
+          ) : null}
+          {scanning ? (
+            <Button onClick={() => void client['library.cancelScan']({}).catch(() => undefined)}>Cancel scan</Button>
           ) : null}
           <Button variant="primary" icon={<Icon.Refresh />} onClick={() => void store.scan()} disabled={scanning || !snapshot || snapshot.folders.length === 0}>
             {scanning ? 'Scanning…' : 'Scan library'}

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { makeEvent, makeTelemetry } from '../../../../api/testing';
+import { makeEvent, makeQueue, makeTelemetry } from '../../../../api/testing';
 import { renderWithApi } from '../../../../test-utils';
 import { PrivacyScreen } from '../PrivacyScreen/PrivacyScreen';
 
@@ -14,7 +14,7 @@ async function openConsent() {
 describe('Consent tab', () => {
   it('turning a category off says how many queued events it deleted', async () => {
     const events = Array.from({ length: 12 }, () => makeEvent());
-    const { fake } = renderWithApi(<PrivacyScreen />, { telemetry: makeTelemetry({ queue: { events, total: 12, dropped: 0, invalid: 0, held: false, reviewWindowMs: 600_000 } }) });
+    const { fake } = renderWithApi(<PrivacyScreen />, { telemetry: makeTelemetry({ queue: makeQueue(events, { dropped: 0, invalid: 0 }) }) });
     const user = await openConsent();
     expect(screen.getByText('You')).toBeTruthy();
     await user.click(screen.getByRole('switch', { name: 'Performance' }));
@@ -24,7 +24,7 @@ describe('Consent tab', () => {
   });
 
   it('uses the singular and the zero wording', async () => {
-    const { fake } = renderWithApi(<PrivacyScreen />, { telemetry: makeTelemetry({ queue: { events: [makeEvent()], total: 1, dropped: 0, invalid: 0, held: false, reviewWindowMs: 600_000 } }) });
+    const { fake } = renderWithApi(<PrivacyScreen />, { telemetry: makeTelemetry({ queue: makeQueue([makeEvent()]) }) });
     const user = await openConsent();
     await user.click(screen.getByRole('switch', { name: 'Performance' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('1 queued event deleted'));

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { makeEvent, makeTelemetry } from '../../../../api/testing';
+import { makeEvent, makeQueue, makeTelemetry } from '../../../../api/testing';
 import { renderWithApi } from '../../../../test-utils';
 import { PrivacyScreen } from '../PrivacyScreen/PrivacyScreen';
 
@@ -10,7 +10,7 @@ function withEvents() {
   const b = makeEvent({ name: 'app.opened', category: 'usage', purpose: 'Counts app launches.', fields: [], status: 'ready' });
   const c = makeEvent({ name: 'playback.failed', category: 'diagnostics', fields: [{ name: 'error', value: 'decode', label: 'could not decode' }] });
   const events = [a, b, c];
-  return { a, b, c, telemetry: makeTelemetry({ queue: { events, total: 3, dropped: 2, invalid: 1, held: false, reviewWindowMs: 600_000 } }) };
+  return { a, b, c, telemetry: makeTelemetry({ queue: makeQueue(events, { dropped: 2, invalid: 1 }) }) };
 }
 
 describe('Queue tab', () => {
@@ -86,7 +86,7 @@ describe('Queue tab', () => {
 
   it('windows 10,000 events: only the visible rows are in the DOM', async () => {
     const events = Array.from({ length: 10_000 }, (_, i) => makeEvent({ id: `${String(i).padStart(8, '0')}-x` }));
-    renderWithApi(<PrivacyScreen />, { telemetry: makeTelemetry({ queue: { events, total: 10_000, dropped: 0, invalid: 0, held: false, reviewWindowMs: 600_000 } }) });
+    renderWithApi(<PrivacyScreen />, { telemetry: makeTelemetry({ queue: makeQueue(events, { dropped: 0, invalid: 0 }) }) });
     const list = await screen.findByRole('list', { name: 'Queued events' });
     const rows = within(list).getAllByRole('listitem');
     expect(rows.length).toBeLessThan(40);

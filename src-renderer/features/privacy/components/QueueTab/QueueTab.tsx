@@ -141,8 +141,12 @@ export function QueueTab({ snapshot }: QueueTabProps) {
           <div><dt>Dropped</dt><dd>{queue.dropped.toLocaleString('en-US')}</dd></div>
           <div><dt>Invalid</dt><dd>{queue.invalid.toLocaleString('en-US')}</dd></div>
           <div><dt>Review window</dt><dd>{Math.round(queue.reviewWindowMs / 60_000)} min</dd></div>
+          <div title="Past this, the oldest events are dropped and counted"><dt>Limit</dt><dd>{queue.limits.maxEvents.toLocaleString('en-US')}</dd></div>
         </dl>
         {shown.length !== queue.events.length ? <span className="muted small">Showing {shown.length.toLocaleString('en-US')} of {queue.events.length.toLocaleString('en-US')}</span> : null}
+        <div role="status" className="status-line">
+          {message}
+        </div>
       </div>
 
       {queue.held ? (
@@ -152,9 +156,6 @@ export function QueueTab({ snapshot }: QueueTabProps) {
         </div>
       ) : null}
 
-      <div role="status" className="status-line">
-        {message}
-      </div>
       {error ? (
         <p role="alert" className="error-text">
           {error}
@@ -169,6 +170,24 @@ export function QueueTab({ snapshot }: QueueTabProps) {
               ? 'Telemetry is off, so nothing is being recorded. Turn a category on under Consent to see what it would record.'
               : 'Events you allowed will appear here as they are recorded, and wait here for review before anything is sent.'}
           </p>
+          {snapshot.preview.length > 0 ? (
+            <div className="preview">
+              <p className="small strong">Would have been recorded (kept in memory only, never stored or sent):</p>
+              <ul>
+                {snapshot.preview.slice(-20).map((p, i) => (
+                  <li key={i} className="qrow-fields">
+                    <code className="qrow-name">{p.name}</code>
+                    <span className={`chip chip-${p.category}`}>{CATEGORY_LABEL[p.category]}</span>
+                    {p.fields.map((f) => (
+                      <span key={f.name} className="field">
+                        {f.name}: {f.label}
+                      </span>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
       ) : shown.length === 0 ? (
         <div className="empty">

@@ -5,7 +5,7 @@ import { makeTelemetry } from '../../../../api/testing';
 import { renderWithApi } from '../../../../test-utils';
 import { PrivacyScreen } from '../PrivacyScreen/PrivacyScreen';
 
-const entry = { seq: 1, batchId: 'b1', sentAt: '2025-03-01T14:05:00.000Z', endpoint: 'http://127.0.0.1:4318/v1/logs', bytes: 812, sha256: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', prevHash: '0'.repeat(64), status: 200, reply: '{}', body: '{}', eventCount: 3 };
+const entry = { seq: 1, batchId: 'b1', sentAt: '2025-03-01T14:05:00.000Z', endpoint: 'http://127.0.0.1:4318/v1/logs', bytes: 812, sha256: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', prevHash: '0'.repeat(64), entryHash: 'f'.repeat(64), status: 200, reply: '{}', body: '{}', eventCount: 3 };
 
 describe('Sent tab', () => {
   it('lists ledger entries and verifies the chain', async () => {

@@ -100,6 +100,10 @@ export function SentTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
                         <dd><code>{entry.endpoint}</code></dd>
                         <dt>Batch id</dt>
                         <dd><code>{entry.batchId}</code></dd>
+                        <dt>Body SHA-256</dt>
+                        <dd><code>{entry.sha256}</code></dd>
+                        <dt>Entry hash</dt>
+                        <dd><code>{entry.entryHash}</code></dd>
                         <dt>Previous hash</dt>
                         <dd><code>{entry.prevHash}</code></dd>
                         <dt>Reply</dt>
