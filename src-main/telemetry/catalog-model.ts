@@ -46,6 +46,7 @@ export function checkCatalog(events: readonly EventSpec[]): string[] {
   const names = new Set<string>();
   for (const ev of events) {
     if (names.has(ev.name)) problems.push(`${ev.name}: declared twice`);
+    if (!/^[a-z_.]+$/.test(ev.name)) problems.push(`${ev.name}: event names are lower-case ASCII`);
     names.add(ev.name);
     const fieldNames = new Set(ev.fields.map((f) => f.name));
     if (fieldNames.size !== ev.fields.length) problems.push(`${ev.name}: duplicate field`);
@@ -57,6 +58,8 @@ export function checkCatalog(events: readonly EventSpec[]): string[] {
       }
       if (f.type === 'count' && (f.max < 1 || f.max > 100)) problems.push(`${ev.name}.${f.name}: count max must be small`);
       if (new Set(storedValues(f)).size !== cardinality(f)) problems.push(`${ev.name}.${f.name}: duplicate values`);
+      // The queue counts bytes as string length (record's hot path): every stored value must be ASCII.
+      if (!storedValues(f).every((v) => /^[\x20-\x7e]*$/.test(String(v))) || !/^[\x20-\x7e]+$/.test(f.name)) problems.push(`${ev.name}.${f.name}: stored values must be ASCII`);
     }
     if (uniqueness(ev) > UNIQUENESS_CEILING) problems.push(`${ev.name}: uniqueness ${uniqueness(ev)} > ${UNIQUENESS_CEILING}`);
   }

@@ -32,17 +32,31 @@ export type NormalizerName = keyof typeof normalizers;
  */
 function normalizeContainer(raw: string): string {
   if (raw === 'MPEG') return 'mp3';
-  const names = raw.toLowerCase().split(',').map((n) => n.trim());
-  const has = (...n: string[]): boolean => names.some((x) => n.includes(x));
-  // ffprobe reports both matroska and webm for either; the library's short name says which it really is.
-  if (has('matroska', 'mkv')) return 'matroska';
-  if (has('webm')) return 'webm';
-  if (has('mp4', 'mov', 'm4a', 'm4b', 'm4v', 'mpeg-4', 'isom', '3gp')) return 'mp4';
-  if (has('mp3')) return 'mp3';
-  if (has('flac')) return 'flac';
-  if (has('ogg', 'oga', 'ogv')) return 'ogg';
-  return names.join(',');
+  const lower = raw.toLowerCase();
+  const direct = CONTAINER_ALIASES.get(lower);
+  if (direct !== undefined) return direct.name;
+  if (!lower.includes(',')) return lower;
+  // ffprobe lists every name its demuxer answers to; the best-ranked known one wins ("matroska,webm" → matroska).
+  let best: { name: string; rank: number } | undefined;
+  for (const part of lower.split(',')) {
+    const hit = CONTAINER_ALIASES.get(part.trim());
+    if (hit && (!best || hit.rank < best.rank)) best = hit;
+  }
+  return best?.name ?? lower;
 }
+
+const CONTAINER_ALIASES = new Map<string, { name: string; rank: number }>(
+  (
+    [
+      ['matroska', ['matroska', 'mkv']],
+      ['webm', ['webm']],
+      ['mp4', ['mp4', 'mov', 'm4a', 'm4b', 'm4v', 'mpeg-4', 'isom', '3gp', '3g2', 'mj2']],
+      ['mp3', ['mp3']],
+      ['flac', ['flac']],
+      ['ogg', ['ogg', 'oga', 'ogv']],
+    ] as const
+  ).flatMap(([name, aliases], rank) => aliases.map((a) => [a, { name, rank }] as const)),
+);
 
 /**
  * A codec name as ffprobe (`codec_name`: h264, hevc, vp9, av1, aac, mp3, flac, opus, vorbis, ac3) or

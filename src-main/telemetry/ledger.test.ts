@@ -29,6 +29,8 @@ describe('ledger', () => {
     expect(a!.sha256).toBe(sha256('{"n":1}'));
     expect(b!.prevHash).toBe(entryHash(a!));
     expect(c!.prevHash).toBe(entryHash(b!));
+    for (const e of [a!, b!, c!]) expect(e.entryHash).toBe(entryHash(e));
+    expect(c!.entryHash).not.toBe(b!.entryHash);
     expect(ledger.verify()).toEqual({ ok: true, entries: 3, brokenAt: null, message: 'All 3 entries verify.' });
     close();
   });

@@ -33,7 +33,7 @@ function nanos(ms: number): string {
  * re-serializes it later. The resource carries only service.name, service.version and the catalog version:
  * no host, OS, process or SDK attributes. Both time fields are the event's hour, so the send time does not
  * leak a finer time. Records are ordered by their random id, so a batch's order says nothing about the
- * order events happened in (and the two halves of one playback are not adjacent).
+ * order events happened in.
  */
 export function encodeBatch(opts: { events: readonly StoredEvent[]; batchId: string; appVersion: string; catalog: Map<string, CompiledEvent> }): string {
   const events = [...opts.events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

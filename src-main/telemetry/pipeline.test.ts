@@ -29,25 +29,30 @@ function optIn(t: TelemetryService): void {
   for (const c of ['usage', 'performance', 'diagnostics'] as const) t.setCategory(c, true);
 }
 
-const shape = { kind: 'movie', resolution: 1080, duration: 5423.7 };
+/** What the player sends for a film: raw ffprobe names, the frame height and the exact length. */
+const started = { kind: 'movie', container: 'matroska,webm', videoCodec: 'h264', audioCodec: 'aac', resolution: 1080, duration: 5423.7, mode: 'direct' };
 
 describe('record', () => {
   it('stores only the bucket: the raw seconds and any path never reach the database file', async () => {
     const { t, dir } = start();
     optIn(t);
-    t.record('playback.shape', shape);
-    t.record('playback.started', { kind: 'movie', container: '/home/alice/Movies/Secret Film (1999).mkv', videoCodec: 'h264', audioCodec: 'aac', mode: 'direct' });
+    t.record('playback.started', started);
+    t.record('playback.started', { ...started, container: '/home/alice/Movies/Secret Film (1999).mkv' });
     t.record('playback.failed', { errorClass: 'decode', message: 'cannot open /home/alice/Movies/Secret Film (1999).mkv' });
     const snap = TelemetrySnapshot.parse(t.snapshot());
     expect(snap.queue.total).toBe(2);
     expect(snap.queue.invalid).toBe(1);
-    const ev = snap.queue.events.find((e) => e.name === 'playback.shape')!;
-    expect(ev.fields).toEqual([
-      { name: 'kind', value: 'movie', label: 'movie' },
-      { name: 'resolution', value: '1080p', label: '1080p (721 to under 1081 px high)' },
-      { name: 'duration', value: '90-120', label: '90 to under 120 min' },
+    const [ev, withPath] = snap.queue.events;
+    expect(ev!.fields).toEqual([
+      { name: 'kind', value: 'video', label: 'video' },
+      { name: 'container', value: 'matroska', label: 'matroska' },
+      { name: 'videoCodec', value: 'h264', label: 'h264' },
+      { name: 'audioCodec', value: 'aac', label: 'aac' },
+      { name: 'resolution', value: '1080p', label: '1080p (721–1080 px high)' },
+      { name: 'duration', value: '90-120', label: '90 min–2 h' },
+      { name: 'mode', value: 'direct', label: 'direct' },
     ]);
-    expect(snap.queue.events.find((e) => e.name === 'playback.started')!.fields.find((f) => f.name === 'container')!.value).toBe('other');
+    expect(withPath!.fields.find((f) => f.name === 'container')!.value).toBe('other');
     for (const bytes of [dbBytes(dir)]) {
       const text = bytes.toString('latin1');
       for (const secret of ['5423', '/home/alice', 'Secret Film', '.mkv', 'cannot open']) expect(text).not.toContain(secret);
@@ -81,25 +86,113 @@ describe('record', () => {
     const { t } = start();
     optIn(t);
     expect(() => t.record('nope', {})).not.toThrow();
-    expect(() => t.record('playback.shape', null as never)).not.toThrow();
-    expect(() => t.record('playback.shape', { get kind(): string { throw new Error('boom'); }, resolution: 1, duration: 1 })).not.toThrow();
+    expect(() => t.record('playback.started', null as never)).not.toThrow();
+    expect(() => t.record('playback.started', { ...started, get kind(): string { throw new Error('boom'); } })).not.toThrow();
     expect(t.snapshot().queue.total).toBe(0);
   });
 
   it('stores nothing before the privacy screen was seen or while a category is off; the preview stays in memory', async () => {
     const { t, dir } = start();
-    t.record('playback.shape', shape);
+    t.record('playback.started', started);
     t.markSeen();
     t.setMaster(true);
-    t.record('playback.shape', shape); // usage still off
+    t.record('playback.started', started); // usage still off
     t.setCategory('performance', true);
-    t.record('playback.shape', shape);
+    t.record('playback.started', started);
     expect(t.snapshot().queue.total).toBe(0);
     expect(t.snapshot().nextBatch).toBeNull();
     expect(t.preview()).toHaveLength(2); // turning the master switch on starts a fresh preview
-    expect(t.preview()[0]!.fields.map((f) => f.value)).toEqual(['movie', '1080p', '90-120']);
+    expect(t.preview()[0]!.fields.map((f) => f.value)).toEqual(['video', 'matroska', 'h264', 'aac', '1080p', '90-120', 'direct']);
+    const snap = TelemetrySnapshot.parse(t.snapshot());
+    expect(snap.preview).toEqual(t.preview());
+    expect(snap.preview[0]).toMatchObject({ name: 'playback.started', category: 'usage', hour: '2026-01-01T12:00:00.000Z' });
+    expect(snap.nextBatch).toBeNull();
     await t.close();
     expect(dbBytes(dir).toString('latin1')).not.toContain('90-120');
+  });
+});
+
+describe('record: what the callers send', () => {
+  it('accepts app.started exactly as the composition root sends it (raw version, process.platform, locale)', () => {
+    const { t } = start();
+    optIn(t);
+    for (const [osFamily, want] of [['linux', 'linux'], ['darwin', 'macos'], ['win32', 'windows']] as const) {
+      t.record('app.started', { appVersion: '0.1.0', osFamily, localeRegion: 'en-US' });
+      expect(t.snapshot().queue.events.at(-1)!.fields.map((f) => f.value)).toEqual(['0.1', want, 'us']);
+    }
+    t.record('app.started', { appVersion: '0.1.0', osFamily: 'linux', locale: 'en-US' }); // the wrong field name
+    expect(t.snapshot().queue.invalid).toBe(1);
+  });
+
+  it('maps an audio track (null height, no video codec) and an unknown length to named values, not invalid', () => {
+    const { t } = start();
+    optIn(t);
+    t.record('playback.started', { kind: 'track', container: 'MPEG', videoCodec: null, audioCodec: 'MPEG 1 Layer 3', resolution: null, duration: 241.3, mode: 'direct' });
+    t.record('playback.started', { ...started, container: 'mov,mp4,m4a,3gp,3g2,mj2', audioCodec: null, duration: null });
+    const [track, film] = t.snapshot().queue.events;
+    expect(track!.fields.map((f) => f.value)).toEqual(['audio', 'mp3', 'none', 'mp3', 'none', '<30', 'direct']);
+    expect(track!.fields.find((f) => f.name === 'duration')!.label).toBe('under 30 min');
+    expect(film!.fields.map((f) => f.value)).toEqual(['video', 'mp4', 'h264', 'none', '1080p', 'unknown', 'direct']);
+    expect(film!.fields.find((f) => f.name === 'duration')!.label).toBe('unknown length');
+    expect(t.snapshot().queue.invalid).toBe(0);
+  });
+});
+
+describe('preview', () => {
+  it('keeps only the last 100 events while off, in memory, and the snapshot shows them', () => {
+    const { t } = start();
+    for (let i = 0; i < 150; i++) t.record('ui.feature_used', { feature: i < 100 ? 'search' : 'fullscreen' });
+    const snap = TelemetrySnapshot.parse(t.snapshot());
+    expect(snap.preview).toHaveLength(100);
+    expect(snap.preview.filter((p) => p.fields[0]!.value === 'fullscreen')).toHaveLength(50);
+    expect(snap.preview[0]!.purpose).toMatch(/features are used/);
+    expect(snap.queue.total).toBe(0);
+  });
+});
+
+describe('group commit', () => {
+  it('acknowledges events only when committed: flush() and onCommit name them, a new connection sees them', async () => {
+    const acked: string[] = [];
+    const { t, dir } = start({ onCommit: (ids) => acked.push(...ids) });
+    optIn(t);
+    for (let i = 0; i < 5; i++) t.record('ui.feature_used', { feature: 'search' });
+    expect(acked).toEqual([]); // record() itself never touches the disk
+    await t.flush();
+    expect(acked).toHaveLength(5);
+    const db = new Database(path.join(dir, 'telemetry.db'), { readonly: true });
+    expect((db.prepare('SELECT id FROM events ORDER BY seq').all() as { id: string }[]).map((r) => r.id)).toEqual(acked);
+    db.close();
+  });
+
+  it('commits on its own right after the recording turn, in one transaction per group', async () => {
+    const acked: (readonly string[])[] = [];
+    const { t } = start({ onCommit: (ids) => acked.push(ids) });
+    optIn(t);
+    for (let i = 0; i < 3; i++) t.record('ui.feature_used', { feature: 'search' });
+    await new Promise((r) => setImmediate(r));
+    t.record('ui.feature_used', { feature: 'search' });
+    await new Promise((r) => setImmediate(r));
+    expect(acked.map((g) => g.length)).toEqual([3, 1]);
+  });
+
+  it('counts uncommitted events in a purge, and close() commits what is pending', async () => {
+    const { t, dir } = start();
+    optIn(t);
+    for (let i = 0; i < 3; i++) t.record('ui.feature_used', { feature: 'search' });
+    expect(t.setCategory('usage', false)).toEqual({ purged: 3 });
+    t.record('playback.failed', { errorClass: 'decode' });
+    await t.close();
+    const { t: again } = start({ dataDir: dir });
+    expect(again.snapshot().queue.total).toBe(1);
+  });
+
+  it('never holds more than the queue bound in memory; the rest are exact drops', () => {
+    const { t } = start({ limits: { maxEvents: 3 } });
+    optIn(t);
+    for (let i = 0; i < 10; i++) t.record('playback.failed', { errorClass: 'decode' });
+    const q = t.snapshot().queue;
+    expect([q.total, q.dropped]).toEqual([3, 7]);
+    expect(q.limits).toEqual({ maxEvents: 3, maxBytes: 5 * 1024 * 1024 });
   });
 });
 

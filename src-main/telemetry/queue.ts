@@ -61,8 +61,8 @@ export class Queue {
     private readonly kv: Kv,
     private readonly limits: QueueLimits = DEFAULT_LIMITS,
   ) {
-    this.insert$ = db.prepare(
-      'INSERT INTO events (id, name, category, fields, hour, review_until, bytes) VALUES (@id, @name, @category, @fields, @hour, @reviewUntil, @bytes)',
+    this.insert$ = db.prepare<[string, string, string, string, string, number, number]>(
+      'INSERT INTO events (id, name, category, fields, hour, review_until, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.all$ = db.prepare<[], Row>('SELECT seq, id, name, category, fields, hour, review_until FROM events ORDER BY seq');
     this.refreshCounts();
@@ -89,23 +89,22 @@ export class Queue {
       let count = this.count;
       let bytesTotal = this.bytes;
       let drops = extraDrops;
+      let hourMs = NaN;
+      let hour = '';
       for (const { ev, nowMs } of items) {
         const fields = JSON.stringify(ev.fields);
-        const bytes = Buffer.byteLength(fields) + Buffer.byteLength(ev.name);
+        // Stored values and names are ASCII by construction (catalog tokens), so length is the byte count.
+        const bytes = fields.length + ev.name.length;
         if (count + 1 > this.limits.maxEvents || bytesTotal + bytes > this.limits.maxBytes) {
           drops++;
           continue;
         }
         const id = crypto.randomUUID();
-        this.insert$.run({
-          id,
-          name: ev.name,
-          category: ev.category,
-          fields,
-          hour: new Date(floorToHour(nowMs)).toISOString(),
-          reviewUntil: Math.ceil((nowMs + reviewWindowMs) / MINUTE_MS) * MINUTE_MS,
-          bytes,
-        });
+        if (floorToHour(nowMs) !== hourMs) {
+          hourMs = floorToHour(nowMs);
+          hour = new Date(hourMs).toISOString();
+        }
+        this.insert$.run(id, ev.name, ev.category, fields, hour, Math.ceil((nowMs + reviewWindowMs) / MINUTE_MS) * MINUTE_MS, bytes);
         ids.push(id);
         count++;
         bytesTotal += bytes;

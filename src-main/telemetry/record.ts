@@ -36,16 +36,22 @@ export const PREVIEW_MAX = 100;
 
 /** What would have been recorded while consent is off: memory only, never stored, never sendable. */
 export class Preview {
+  /** A ring buffer: pushing is O(1) on the hot path of record() while consent is off. */
   private items: (Generalized & { hour: number })[] = [];
+  private next = 0;
   constructor(private readonly max = PREVIEW_MAX) {}
   push(ev: Generalized, hourMs: number): void {
-    this.items.push({ ...ev, hour: hourMs });
-    if (this.items.length > this.max) this.items.shift();
+    const item = { name: ev.name, category: ev.category, fields: ev.fields, hour: hourMs };
+    if (this.items.length < this.max) this.items.push(item);
+    else this.items[this.next] = item;
+    this.next = (this.next + 1) % this.max;
   }
+  /** Oldest first. */
   list(): readonly (Generalized & { hour: number })[] {
-    return this.items;
+    return this.items.length < this.max ? this.items : [...this.items.slice(this.next), ...this.items.slice(0, this.next)];
   }
   clear(): void {
     this.items = [];
+    this.next = 0;
   }
 }

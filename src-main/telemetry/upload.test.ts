@@ -40,7 +40,7 @@ async function setup(script: Reply[] = [], over: Partial<TelemetryOptions> = {},
 }
 
 function fill(t: TelemetryService): void {
-  t.record('playback.shape', { kind: 'episode', resolution: 2160, duration: 2700 });
+  t.record('playback.started', { kind: 'episode', container: 'matroska,webm', videoCodec: 'hevc', audioCodec: 'ac3', resolution: 2160, duration: 2700, mode: 'transcode' });
   t.record('playback.failed', { errorClass: 'network' });
 }
 
@@ -70,20 +70,24 @@ describe('upload to a real OTLP/HTTP collector', () => {
       { key: 'glasswing.catalog.version', value: { intValue: '1' } },
     ]);
     expect(rl.scopeLogs[0]!.scope).toEqual({ name: 'glasswing.telemetry', version: '1' });
-    const shape = rl.scopeLogs[0]!.logRecords.find((r) => r.eventName === 'playback.shape')!;
-    expect(shape).toEqual({
+    const started = rl.scopeLogs[0]!.logRecords.find((r) => r.eventName === 'playback.started')!;
+    expect(started).toEqual({
       timeUnixNano: String(BigInt(Date.UTC(2026, 0, 1, 12)) * 1_000_000n),
       observedTimeUnixNano: String(BigInt(Date.UTC(2026, 0, 1, 12)) * 1_000_000n),
       severityNumber: 9,
       severityText: 'INFO',
-      body: { stringValue: 'playback.shape' },
-      eventName: 'playback.shape',
+      body: { stringValue: 'playback.started' },
+      eventName: 'playback.started',
       attributes: [
-        { key: 'event.name', value: { stringValue: 'playback.shape' } },
+        { key: 'event.name', value: { stringValue: 'playback.started' } },
         { key: 'glasswing.batch.id', value: { stringValue: preview.batchId } },
-        { key: 'kind', value: { stringValue: 'episode' } },
-        { key: 'resolution', value: { stringValue: '2160p+' } },
+        { key: 'kind', value: { stringValue: 'video' } },
+        { key: 'container', value: { stringValue: 'matroska' } },
+        { key: 'videoCodec', value: { stringValue: 'hevc' } },
+        { key: 'audioCodec', value: { stringValue: 'ac3' } },
+        { key: 'resolution', value: { stringValue: 'over-1080p' } },
         { key: 'duration', value: { stringValue: '30-60' } },
+        { key: 'mode', value: { stringValue: 'transcode' } },
       ],
     });
     const snap = t.snapshot();
@@ -133,6 +137,34 @@ describe('upload to a real OTLP/HTTP collector', () => {
     expect(collector.received).toHaveLength(1);
     expect(t.snapshot().queue.total).toBe(2);
     expect(t.snapshot().ledger).toHaveLength(0);
+  });
+
+  it('after no reply, the next send repeats the same batch id and bytes, even once more events are queued', async () => {
+    const { t, clock, collector, dir } = await setup([{ status: 0, hang: true }]);
+    fill(t);
+    const sending = t.sendNow();
+    await until(() => collector.received.length === 1, 'the request');
+    clock.advance(REQUEST_TIMEOUT_MS);
+    expect((await sending).sent).toBe(false);
+    t.record('playback.failed', { errorClass: 'decode' });
+    expect(t.snapshot().nextBatch!.body).toBe(collector.received[0]!.body);
+    await t.close();
+    // Even after a restart (or a crash): the receiver may have stored it, so only its id may repeat.
+    const again = await setup([], { dataDir: dir }, false);
+    expect(await again.t.sendNow()).toMatchObject({ sent: true, eventCount: 2 });
+    expect(again.collector.received[0]!.body).toBe(collector.received[0]!.body);
+    expect(await again.t.sendNow()).toMatchObject({ sent: true, eventCount: 1 });
+    expect(again.t.verifyLedger()).toMatchObject({ ok: true, entries: 2 });
+  });
+
+  it('after a 4xx the receiver stored nothing, so the batch is re-cut with the newer events', async () => {
+    const { t, collector } = await setup([{ status: 400 }]);
+    fill(t);
+    await t.sendNow();
+    t.record('playback.failed', { errorClass: 'decode' });
+    const next = t.snapshot().nextBatch!;
+    expect(next.eventIds).toHaveLength(3);
+    expect(next.body).not.toBe(collector.received[0]!.body);
   });
 
   it('500: no retry', async () => {
