@@ -52,22 +52,22 @@ test('a new user plays a movie and watches its event go from the queue to the le
 
   await movie.click();
   const video = page.getByRole('region', { name: 'Player' }).locator('video');
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.5);
+  await expect.poll(() => video.evaluate((v) => (v as unknown as { currentTime: number }).currentTime), { timeout: 20_000 }).toBeGreaterThan(0.5);
   await expect(page.getByText('Direct play', { exact: false }).first()).toBeVisible();
   await page.screenshot(shot('3-playing'));
   await page.getByRole('button', { name: 'Close player' }).click();
 
   // The event, live, bucketed: never seconds.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'What we collect' }).click();
-  await page.getByRole('tab', { name: 'Queue' }).click();
+  await page.getByRole('tab', { name: 'Queue', exact: true }).click();
   const queued = page.getByRole('list', { name: 'Queued events' }).getByRole('listitem').filter({ hasText: 'playback.started' });
   await expect(queued).toHaveCount(1, { timeout: 5_000 });
-  await expect(queued).toContainText('duration: under 5 min');
+  await expect(queued).toContainText('duration: under 30 min');
   await expect(queued).not.toContainText('Night Train');
   await page.screenshot(shot('4-queue'));
 
-  await page.getByRole('tab', { name: 'Next batch' }).click();
-  await expect(page.getByText(collector.url)).toBeVisible();
+  await page.getByRole('tab', { name: 'Next batch', exact: true }).click();
+  await expect(page.getByText(collector.url, { exact: true })).toBeVisible();
   await expect(page.locator('pre').first()).toContainText('"eventName": "playback.started"');
   await page.screenshot(shot('5-next-batch'));
 
@@ -78,8 +78,8 @@ test('a new user plays a movie and watches its event go from the queue to the le
   expect(records.map((r) => r.eventName)).toContain('playback.started');
   expect(sent.body).not.toContain('Night Train');
 
-  await page.getByRole('tab', { name: 'Sent' }).click();
-  await expect(page.getByRole('list', { name: 'Sent batches' }).getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Sent', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Sent batches' }).getByRole('row').filter({ hasText: 'Show bytes' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Chain OK' })).toBeVisible();
   await page.screenshot(shot('6-sent'));
@@ -88,14 +88,16 @@ test('a new user plays a movie and watches its event go from the queue to the le
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
   await page.getByRole('button', { name: 'Play Lantern' }).click();
   const audio = page.getByRole('region', { name: 'Player' }).locator('audio');
-  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.3);
+  await expect.poll(() => audio.evaluate((a) => (a as unknown as { currentTime: number }).currentTime), { timeout: 20_000 }).toBeGreaterThan(0.3);
   await page.getByRole('button', { name: 'Close player' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'What we collect' }).click();
-  await page.getByRole('tab', { name: 'Queue' }).click();
+  await page.getByRole('tab', { name: 'Queue', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Queued events' }).getByRole('listitem').filter({ hasText: 'playback.started' })).toHaveCount(1);
-  await page.getByRole('tab', { name: 'Consent' }).click();
+  await page.getByRole('tab', { name: 'Consent', exact: true }).click();
   await page.getByRole('switch', { name: 'Usage' }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 queued event deleted' })).toBeVisible();
+  await expect(page.getByRole('switch', { name: 'Usage' })).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByRole('tab', { name: /^Queue/ })).toHaveText('Queue');
   await page.screenshot(shot('7-consent'));
 
   expect(collector.received.length).toBe(1);

@@ -77,7 +77,8 @@ describe('the loopback web host', () => {
   });
 
   it('answers 403 to a foreign Host or a foreign Origin everywhere, token or not', async () => {
-    for (const headers of [{ host: 'evil.example:80' }, { host: `attacker.test:${host.port}` }, { origin: 'http://evil.example' }]) {
+    const foreign: Record<string, string>[] = [{ host: 'evil.example:80' }, { host: `attacker.test:${host.port}` }, { origin: 'http://evil.example' }];
+    for (const headers of foreign) {
       expect((await rawRequest(host.port, { path: '/', headers })).status).toBe(403);
       expect((await api('library.snapshot', {}, { ...auth(), ...headers })).status).toBe(403);
       expect((await rawRequest(host.port, { path: `/media/${movieId}`, headers: { ...auth(), ...headers } })).status).toBe(403);

@@ -57,3 +57,13 @@ export function minutesUntil(iso: string, now: number = Date.now()): number {
   if (Number.isNaN(t)) return 0;
   return Math.max(0, Math.ceil((t - now) / 60_000));
 }
+
+/** A span of minutes in words: 8 → "8 min", 125 → "2 h 5 min", 1440 → "24 h", 4320 → "3 days". */
+export function formatMinutes(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  if (m < 60) return `${m} min`;
+  if (m > 48 * 60) return `${Math.round(m / 1440)} days`;
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  return rest ? `${h} h ${rest} min` : `${h} h`;
+}

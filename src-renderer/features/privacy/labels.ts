@@ -1,5 +1,5 @@
 import type { Category, ConsentSource, EventStatus } from '../../api';
-import { formatClock, minutesUntil } from '../../ui';
+import { formatClock, formatDateTime, formatMinutes, minutesUntil } from '../../ui';
 
 export const CATEGORIES: readonly Category[] = ['performance', 'usage', 'diagnostics'];
 
@@ -23,12 +23,14 @@ export const SOURCE_LABEL: Record<ConsentSource, string> = {
   policy: 'Administrator policy',
 };
 
-/** "In review until 14:10 (8 min)", "Ready to send", "In next batch", "Held". */
+/** "In review until 14:10 (8 min left)", "… until 24 Nov 14:10 (23 h 50 min left)", "Ready to send", "In next batch", "Held". */
 export function statusLabel(status: EventStatus, reviewUntil: string, inBatch: boolean, now: number): string {
   if (status === 'held') return 'Held';
   if (status === 'in-review') {
     const left = minutesUntil(reviewUntil, now);
-    return `In review until ${formatClock(reviewUntil)}${left > 0 ? ` (${left} min)` : ''}`;
+    const sameDay = new Date(reviewUntil).toDateString() === new Date(now).toDateString();
+    const until = sameDay ? formatClock(reviewUntil) : formatDateTime(reviewUntil, new Date(now));
+    return `In review until ${until}${left > 0 ? ` (${formatMinutes(left)} left)` : ''}`;
   }
   return inBatch ? 'In next batch' : 'Ready to send';
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { TelemetrySnapshot } from '../../../../api';
+import { useApi, type TelemetrySnapshot } from '../../../../api';
 import { Button, Icon, formatBytes } from '../../../../ui';
+import { useAction } from '../../hooks/useAction';
 
 export const NO_ENDPOINT = 'No endpoint configured: nothing will leave this machine.';
 
@@ -10,6 +11,13 @@ export function NextBatchTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
   const endpoint = batch?.endpoint ?? snapshot.endpoint;
   const [pretty, setPretty] = useState(true);
   const [copyMessage, setCopyMessage] = useState('');
+  const client = useApi();
+  const send = useAction();
+
+  async function sendNow() {
+    const result = await send.run(() => client['privacy.sendNow']({}));
+    if (result) setCopyMessage(result.message);
+  }
 
   const prettyBody = useMemo(() => {
     if (!batch) return '';
@@ -73,8 +81,13 @@ export function NextBatchTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
             <Button icon={<Icon.Copy />} onClick={() => void copy()}>
               Copy
             </Button>
+            {endpoint ? (
+              <Button variant="primary" icon={<Icon.Send />} disabled={send.busy} onClick={() => void sendNow()}>
+                Send now
+              </Button>
+            ) : null}
             <span role="status" className="status-line inline">
-              {copyMessage}
+              {send.error ?? copyMessage}
             </span>
           </div>
           <p className="muted small">

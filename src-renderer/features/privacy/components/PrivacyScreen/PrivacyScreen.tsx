@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { TabPanel, Tabs, type TabItem } from '../../../../ui';
+import { TabPanel, Tabs, formatMinutes, type TabItem } from '../../../../ui';
 import { usePrivacy } from '../../hooks/usePrivacy';
 import { CATEGORIES, CATEGORY_LABEL, SOURCE_LABEL } from '../../labels';
 import { CatalogTab } from '../CatalogTab/CatalogTab';
@@ -40,7 +40,7 @@ export function PrivacyScreen() {
             </li>
             <li className="summary-chip">Decided by: {SOURCE_LABEL[snapshot.consent.source]}</li>
             <li className="summary-chip">{snapshot.endpoint ? `Endpoint: ${snapshot.endpoint}` : 'No endpoint: nothing leaves'}</li>
-            <li className="summary-chip">{snapshot.queue.held ? 'Holding all events' : `Review window ${Math.round(snapshot.queue.reviewWindowMs / 60_000)} min`}</li>
+            <li className="summary-chip">{snapshot.queue.held ? 'Holding all events' : `Review window ${formatMinutes(snapshot.queue.reviewWindowMs / 60_000)}`}</li>
           </ul>
         ) : null}
       </header>

@@ -26,7 +26,7 @@ describe('Queue tab', () => {
     expect(within(first).getByText('decision: Direct play')).toBeTruthy();
     expect(within(first).getByText(/to the hour/)).toBeTruthy();
     expect(within(first).getByText('tied to nothing but its batch')).toBeTruthy();
-    expect(within(first).getByText(/^In review until \d\d:\d\d/)).toBeTruthy();
+    expect(within(first).getByText(/^In review until (\d+ \w{3}( \d{4})? )?\d\d:\d\d/)).toBeTruthy();
     expect(within(rows[1]!).getByText('Ready to send')).toBeTruthy();
     expect(screen.getByText('Dropped').nextSibling?.textContent).toBe('2');
     expect(screen.getByText('Invalid').nextSibling?.textContent).toBe('1');

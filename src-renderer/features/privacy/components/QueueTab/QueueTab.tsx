@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useApi, type Category, type QueuedEvent, type TelemetrySnapshot } from '../../../../api';
-import { Button, Icon, Switch, VirtualList, formatClock, plural, useNow } from '../../../../ui';
+import { Button, Icon, Switch, VirtualList, formatClock, formatMinutes, plural, useNow } from '../../../../ui';
 import { useAction } from '../../hooks/useAction';
 import { CATEGORIES, CATEGORY_LABEL, statusLabel } from '../../labels';
 
@@ -140,7 +140,7 @@ export function QueueTab({ snapshot }: QueueTabProps) {
           <div><dt>Queued</dt><dd>{queue.total.toLocaleString('en-US')}</dd></div>
           <div><dt>Dropped</dt><dd>{queue.dropped.toLocaleString('en-US')}</dd></div>
           <div><dt>Invalid</dt><dd>{queue.invalid.toLocaleString('en-US')}</dd></div>
-          <div><dt>Review window</dt><dd>{Math.round(queue.reviewWindowMs / 60_000)} min</dd></div>
+          <div><dt>Review window</dt><dd>{formatMinutes(queue.reviewWindowMs / 60_000)}</dd></div>
           <div title="Past this, the oldest events are dropped and counted"><dt>Limit</dt><dd>{queue.limits.maxEvents.toLocaleString('en-US')}</dd></div>
         </dl>
         {shown.length !== queue.events.length ? <span className="muted small">Showing {shown.length.toLocaleString('en-US')} of {queue.events.length.toLocaleString('en-US')}</span> : null}

@@ -60,7 +60,7 @@ export function SentTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
           <p className="muted">Every batch that leaves this machine is kept here with its exact bytes and a hash linking it to the one before.</p>
         </div>
       ) : (
-        <table className="table">
+        <table className="table" aria-label="Sent batches">
           <thead>
             <tr>
               <th scope="col">#</th>
