@@ -36,7 +36,7 @@ export function NetworkTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
           </p>
         </div>
       ) : (
-        <table className="table">
+        <table className="table" aria-label="Network requests">
           <thead>
             <tr>
               <th scope="col">Time</th>
