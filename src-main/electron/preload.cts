@@ -3,6 +3,8 @@
  * of allowed names comes from main once, synchronously, derived from the contract; names outside it are
  * refused here before anything is sent.
  */
+// A sandboxed preload is CommonJS and may load only 'electron' itself, so this one require is the design.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require('electron');
 
 const { contextBridge, ipcRenderer } = electron;
