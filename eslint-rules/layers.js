@@ -8,7 +8,7 @@ import path from 'node:path';
 import { builtinModules } from 'node:module';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const ISLANDS = ['library', 'playback', 'telemetry', 'settings'];
+const ISLANDS = ['library', 'playback', 'telemetry', 'settings', 'history'];
 const ELECTRON_PACKAGES = new Set(['electron', 'electron-store']);
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 

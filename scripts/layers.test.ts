@@ -18,6 +18,7 @@ describe('layering is enforced by lint', () => {
     ['src-main/telemetry/x.ts', "export * from '../playback/index.js';"],
     ['src-main/playback/x.ts', "import { openLibrary } from '../library/index.js';"],
     ['src-main/playback/x.ts', "import { createServices } from '../services.js';"],
+    ['src-main/history/x.ts', "import { openTelemetry } from '../telemetry/index.js';"],
     ['src-main/library/x.ts', "import { app } from 'electron';"],
     ['src-main/web/x.ts', "import Store from 'electron-store';"],
     ['src-main/web/x.ts', "import { registerSchemes } from '../electron/protocols.js';"],

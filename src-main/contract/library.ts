@@ -134,3 +134,14 @@ export const SearchHit = z.object({
   playableId: ItemId.nullable(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
+
+/** "Your stats": computed from the local history only, and never sent. */
+export const LocalStats = z.object({
+  /** The last eight weeks, oldest first; `weekStart` is a Monday, "2026-11-16". */
+  weeks: z.array(z.object({ weekStart: z.string(), hours: z.number().nonnegative() })),
+  /** How many playbacks went each way. */
+  modes: z.object({ direct: z.number().int().nonnegative(), remux: z.number().int().nonnegative(), transcode: z.number().int().nonnegative() }),
+  /** Library size by day, from the scans, oldest first. */
+  growth: z.array(z.object({ date: z.string(), items: z.number().int().nonnegative() })),
+});
+export type LocalStats = z.infer<typeof LocalStats>;

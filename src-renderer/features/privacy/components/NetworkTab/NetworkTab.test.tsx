@@ -21,6 +21,8 @@ describe('Network tab', () => {
     expect(screen.getByRole('tab', { name: 'Next batch' }).getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Next batch' }));
     await user.keyboard('{End}');
+    expect(screen.getByRole('tab', { name: 'Your stats' }).getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{ArrowLeft}');
     expect(screen.getByRole('tab', { name: 'Catalog' }).getAttribute('aria-selected')).toBe('true');
     expect(await screen.findByText('Changelog')).toBeTruthy();
   });

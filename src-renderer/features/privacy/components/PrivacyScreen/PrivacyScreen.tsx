@@ -8,9 +8,10 @@ import { NetworkTab } from '../NetworkTab/NetworkTab';
 import { NextBatchTab } from '../NextBatchTab/NextBatchTab';
 import { QueueTab } from '../QueueTab/QueueTab';
 import { SentTab } from '../SentTab/SentTab';
+import { StatsTab } from '../StatsTab/StatsTab';
 import '../../privacy.css';
 
-type TabId = 'queue' | 'batch' | 'sent' | 'network' | 'consent' | 'catalog';
+type TabId = 'queue' | 'batch' | 'sent' | 'network' | 'consent' | 'catalog' | 'stats';
 
 /** "What we collect": a live view of consent, queue, next batch, ledger and network (DESIGN.md §4, steps 3–8). */
 export function PrivacyScreen() {
@@ -25,6 +26,7 @@ export function PrivacyScreen() {
     { id: 'network', label: 'Network' },
     { id: 'consent', label: 'Consent' },
     { id: 'catalog', label: 'Catalog' },
+    { id: 'stats', label: 'Your stats' },
   ];
 
   return (
@@ -60,6 +62,7 @@ export function PrivacyScreen() {
           {tab === 'network' ? <NetworkTab snapshot={snapshot} /> : null}
           {tab === 'consent' ? <ConsentTab snapshot={snapshot} catalog={catalog} /> : null}
           {tab === 'catalog' ? <CatalogTab catalog={catalog} consent={snapshot.consent} /> : null}
+          {tab === 'stats' ? <StatsTab /> : null}
         </TabPanel>
       ) : (
         <p className="muted">Loading…</p>

@@ -1,0 +1,1 @@
+export { openHistory, type HistoryService } from './history.js';
