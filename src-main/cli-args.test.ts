@@ -22,6 +22,16 @@ describe('the glasswing command line', () => {
     expect(parseCommand(['serve', '--telemetry=off'])).toMatchObject({ telemetryOff: true });
   });
 
+  it('parses identify with several paths, a kind and --json', () => {
+    expect(parseCommand(['identify', 'a.mkv', 'Show/Season 01/b.mkv', '--kind', 'shows', '--json'])).toEqual({
+      cmd: 'identify',
+      paths: ['a.mkv', 'Show/Season 01/b.mkv'],
+      kind: 'shows',
+      json: true,
+    });
+    expect(parseCommand(['identify', 'Night Train (1998).mkv'])).toEqual({ cmd: 'identify', paths: ['Night Train (1998).mkv'], kind: 'mixed', json: false });
+  });
+
   it.each([
     [['serve', '--bogus'], /bogus/],
     [['serve', '--port', 'eighty'], /--port must be a number/],
@@ -30,6 +40,8 @@ describe('the glasswing command line', () => {
     [['serve', '--telemetry-endpoint', 'http://collector.example/v1/logs'], /https, or http on loopback/],
     [['scan'], /exactly one folder/],
     [['scan', '/a', '--kind', 'films'], /--kind must be/],
+    [['identify'], /one or more paths/],
+    [['identify', 'x.mkv', '--kind', 'anime'], /--kind must be/],
     [['dance'], /Unknown command "dance"/],
     [[], /Missing command/],
   ])('refuses %j with a clear message', (argv, message) => {

@@ -7,6 +7,7 @@ Usage:
   glasswing serve [--port N] [--data-dir DIR] [--library DIR]... [--open] [--demo]
                   [--telemetry=off] [--telemetry-endpoint URL]
   glasswing scan DIR [--kind movies|shows|music|mixed] [--data-dir DIR] [--json]
+  glasswing identify PATH... [--kind movies|shows|music|mixed] [--json]
   glasswing --telemetry-dump [--json]
   glasswing --help | --version
 
@@ -14,6 +15,9 @@ serve      Starts the loopback web host and prints the address to open (with a o
            --library adds a folder (kind guessed per file) and scans it; --demo generates a
            small demo library in the data directory when no folder is configured.
 scan       Adds DIR to the library (if new), scans it and prints what was recognised.
+identify   Prints how each PATH would be recognised (kind, title or series, year, season,
+           episode, date, extra or not) as if it were in a folder of --kind (default mixed).
+           Reads neither the files nor the index: run it when an item lands in the wrong place.
 --telemetry-dump   Prints every event Glasswing could ever send, with its fields and buckets.
 --telemetry=off    Forces telemetry off for this run (so do DO_NOT_TRACK=1 and GLASSWING_TELEMETRY=off).
 
@@ -43,7 +47,8 @@ export type Command =
       telemetryOff: boolean;
       telemetryEndpoint: string | null;
     }
-  | { cmd: 'scan'; dir: string; kind: 'movies' | 'shows' | 'music' | 'mixed'; dataDir: string | null; json: boolean; telemetryOff: boolean };
+  | { cmd: 'scan'; dir: string; kind: 'movies' | 'shows' | 'music' | 'mixed'; dataDir: string | null; json: boolean; telemetryOff: boolean }
+  | { cmd: 'identify'; paths: string[]; kind: 'movies' | 'shows' | 'music' | 'mixed'; json: boolean };
 
 export class UsageError extends Error {}
 
@@ -107,6 +112,13 @@ export function parseCommand(argv: string[]): Command {
     const kind = z.enum(['movies', 'shows', 'music', 'mixed']).safeParse(v.kind ?? 'mixed');
     if (!kind.success) throw new UsageError(`--kind must be movies, shows, music or mixed, not "${v.kind}".`);
     return { cmd: 'scan', dir: rest[0], kind: kind.data, dataDir, json: !!v.json, telemetryOff };
+  }
+  if (cmd === 'identify') {
+    const paths = rest.filter((p) => p !== '');
+    if (paths.length === 0) throw new UsageError('identify takes one or more paths: glasswing identify PATH...');
+    const kind = z.enum(['movies', 'shows', 'music', 'mixed']).safeParse(v.kind ?? 'mixed');
+    if (!kind.success) throw new UsageError(`--kind must be movies, shows, music or mixed, not "${v.kind}".`);
+    return { cmd: 'identify', paths, kind: kind.data, json: !!v.json };
   }
   if (cmd === undefined) throw new UsageError('Missing command. Try "glasswing serve" or "glasswing --help".');
   throw new UsageError(`Unknown command "${cmd}". Try "glasswing --help".`);

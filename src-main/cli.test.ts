@@ -25,6 +25,24 @@ describe('glasswing main()', () => {
     expect(io.out()).toMatch(/glasswing serve/);
   });
 
+  it('identifies paths without touching them, as text and as JSON', async () => {
+    const io = capture();
+    expect(await main(['identify', '/nowhere/TV/Harbour Lights/Season 01/Harbour Lights - S01E02E03 - Double.mkv', '--kind', 'shows'])).toBe(0);
+    expect(io.out()).toMatch(/kind: +episode/);
+    expect(io.out()).toMatch(/series: +Harbour Lights/);
+    expect(io.out()).toMatch(/episode: +S01E02-E03/);
+    expect(io.out()).toMatch(/extra: +no/);
+    expect(io.err()).toBe('');
+
+    const json = capture();
+    expect(await main(['identify', '--json', 'Night.Train.1998.1080p.BluRay.x264-GRP.mkv', 'Night Train (1998)/Featurettes/Making Tracks.mkv'])).toBe(0);
+    const results = JSON.parse(json.out()) as unknown[];
+    expect(results).toEqual([
+      expect.objectContaining({ kind: 'movie', title: 'Night Train', year: 1998, extra: false }),
+      expect.objectContaining({ kind: 'extra', title: 'Making Tracks', extra: true, extraType: 'featurette', owner: 'Night Train' }),
+    ]);
+  });
+
   it('dumps the telemetry catalog as JSON', async () => {
     const io = capture();
     expect(await main(['--telemetry-dump', '--json'])).toBe(0);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from './contract/index.js';
 import { HELP, parseCommand, UsageError, type Command } from './cli-args.js';
-import { generateDemoLibrary } from './library/index.js';
+import { formatIdentification, generateDemoLibrary, identifyPath } from './library/index.js';
 import { defaultDataDir, rendererDir } from './paths.js';
 import { nodeFetch } from './node-fetch.js';
 import { createServices, type Services } from './services.js';
@@ -36,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'scan':
         return await scan(command);
+      case 'identify':
+        return identify(command);
       case 'serve':
         return await serve(command);
     }
@@ -89,6 +91,14 @@ async function scan(cmd: Extract<Command, { cmd: 'scan' }>): Promise<number> {
   } finally {
     await s.close();
   }
+}
+
+/** Prints how each path would be recognised; touches neither the files nor the index. */
+function identify(cmd: Extract<Command, { cmd: 'identify' }>): number {
+  const results = cmd.paths.map((p) => identifyPath(p, cmd.kind));
+  if (cmd.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  else process.stdout.write(results.map(formatIdentification).join('\n\n') + '\n');
+  return 0;
 }
 
 async function serve(cmd: ServeCommand): Promise<number> {

@@ -1,10 +1,13 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { AppError, type Api } from './contract/index.js';
 import { dispatch, EventHub } from './dispatch.js';
 import { openLibrary, type LibraryService } from './library/index.js';
-import { mediaResponse, openPlayback, type ConditionalHeaders, type MediaResponse } from './playback/index.js';
+import { mediaResponse, openPlayback, type ConditionalHeaders, type MediaResponse, type PlaybackService, type PlaybackUrls } from './playback/index.js';
 import { openFileSettings, type SettingsStore } from './settings/index.js';
+import { openHistory } from './history/index.js';
 import { openTelemetry, type TelemetryService } from './telemetry/index.js';
 import { systemClock, type Clock, type Fetch } from './ports.js';
 
@@ -23,6 +26,11 @@ export interface ServicesOptions {
   appVersion: string;
   /** How this host addresses an item's media: `/media/<id>` or `media://item/<id>`. */
   mediaUrl: (itemId: string) => string;
+  /** How this host addresses a session's HLS and subtitle files; derived from `mediaUrl` when not given. */
+  streamUrl?: PlaybackUrls['stream'];
+  /** ffmpeg and ffprobe binaries; default from PATH. */
+  ffmpegPath?: string;
+  ffprobePath?: string;
   /** A native folder picker, where the host has one. */
   pickFolder?: () => Promise<string | null>;
   /** The Electron host brings electron-store; everything else uses the plain file store. */
@@ -35,6 +43,8 @@ export interface Services {
   events: EventHub;
   call(method: unknown, input: unknown): ReturnType<typeof dispatch>;
   media(itemId: string, method: string, headers: ConditionalHeaders): MediaResponse;
+  /** Playback sessions: the hosts' HLS and subtitle routes call `hls()` and `subtitle()`. */
+  playback: PlaybackService;
   library: LibraryService;
   telemetry: TelemetryService;
   /** Waits for outstanding work (bounded), then closes every store. */
@@ -62,7 +72,15 @@ export function createServices(opts: ServicesOptions): Services {
     reviewWindowMs: Math.round(settings.get().telemetryReviewHours * 3_600_000),
   });
   const record = telemetry.record.bind(telemetry);
-  const playback = openPlayback({ resolve: (id) => library.resolveItem(id), record, mediaUrl: opts.mediaUrl });
+  const history = openHistory({ dataDir: opts.dataDir, clock: opts.telemetry.clock ?? systemClock });
+  const playback = openPlayback({
+    resolve: (id) => library.resolveItem(id),
+    record,
+    urls: { media: opts.mediaUrl, stream: opts.streamUrl ?? streamUrlLike(opts.mediaUrl) },
+    cacheDir: path.join(opts.dataDir, 'cache', 'transcode'),
+    tools: { ffmpeg: opts.ffmpegPath ?? 'ffmpeg', ffprobe: opts.ffprobePath ?? 'ffprobe', spawn, clock: systemClock },
+    emit: (status) => events.emit('onDidChangeTranscode', status),
+  });
 
   let pushTimer: NodeJS.Timeout | null = null;
   let pushReason = '';
@@ -92,6 +110,7 @@ export function createServices(opts: ServicesOptions): Services {
       }),
     );
     events.emit('onDidChangeLibrary', {});
+    history.noteLibrarySize(summary.added + summary.updated + summary.unchanged);
     record('library.scan_completed', {
       itemCount: summary.added + summary.updated + summary.unchanged,
       durationSec: summary.durationMs / 1000,
@@ -102,6 +121,7 @@ export function createServices(opts: ServicesOptions): Services {
 
   const api: Api = {
     'app.info': async () => ({ version: opts.appVersion, host: opts.host, canPickFolders: !!opts.pickFolder }),
+    'app.noteFeature': async ({ feature }) => (record('ui.feature_used', { feature }), {}),
     'library.snapshot': async () => library.snapshot(),
     'library.addFolder': async ({ path, kind }) => {
       const folder = library.addFolder(path, kind);
@@ -128,7 +148,9 @@ export function createServices(opts: ServicesOptions): Services {
       return {};
     },
     'library.search': async ({ query, limit }) => ({ hits: library.search(query, limit) }),
-    'playback.open': async ({ itemId }) => playback.open(itemId),
+    'playback.open': async (input) => track(playback.open(input)),
+    'playback.status': async ({ sessionId }) => playback.status(sessionId),
+    'playback.stop': async ({ sessionId }) => (await playback.stop(sessionId), {}),
     'playback.reportStarted': async ({ sessionId }) => (playback.reportStarted(sessionId), {}),
     'playback.reportFailed': async ({ sessionId, error }) => (playback.reportFailed(sessionId, error), {}),
     'privacy.snapshot': async () => telemetry.snapshot(),
@@ -141,6 +163,7 @@ export function createServices(opts: ServicesOptions): Services {
     'privacy.sendNow': async () => track(telemetry.sendNow()),
     'privacy.verifyLedger': async () => telemetry.verifyLedger(),
     'privacy.exportLedger': async () => ({ json: telemetry.exportLedger() }),
+    'stats.get': async () => history.stats(),
   };
 
   record('app.started', { appVersion: opts.appVersion, osFamily: os.platform(), localeRegion: Intl.DateTimeFormat().resolvedOptions().locale });
@@ -150,15 +173,23 @@ export function createServices(opts: ServicesOptions): Services {
     events,
     call: (method, input) => dispatch(api, method, input),
     media: (itemId, method, headers) => mediaResponse((id) => library.resolveItem(id), itemId, method, headers),
+    playback,
     library,
     telemetry,
     async close() {
       scanAbort.abort();
       stopTelemetryPush();
       if (pushTimer) clearTimeout(pushTimer);
-      await Promise.race([Promise.allSettled([...jobs]), new Promise((r) => setTimeout(r, 3000).unref())]);
+      await Promise.race([Promise.allSettled([...jobs, playback.close()]), new Promise((r) => setTimeout(r, 3000).unref())]);
       await telemetry.close();
+      history.close();
       library.close();
     },
   };
+}
+
+/** `/media/<id>` → `/media/hls/<session>/<file>`; `media://item/<id>` → `media://hls/<session>/<file>`. */
+function streamUrlLike(mediaUrl: (itemId: string) => string): PlaybackUrls['stream'] {
+  const electron = mediaUrl('x').startsWith('media://');
+  return (kind, sessionId, file) => (electron ? `media://${kind}/${sessionId}/${file}` : `/media/${kind}/${sessionId}/${file}`);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { FolderKind, ItemId, LibrarySnapshot, ScanProgress, ScanSummary, Folder, SearchHit } from './library.js';
-import { Catalog, Category, ChainVerdict, SendResult, TelemetrySnapshot } from './telemetry.js';
-import { PlaybackSource } from './playback.js';
+import { FolderKind, ItemId, LibrarySnapshot, LocalStats, ScanProgress, ScanSummary, Folder, SearchHit } from './library.js';
+import { Catalog, Category, ChainVerdict, SendResult, TelemetrySnapshot, UiFeature } from './telemetry.js';
+import { OpenPlayback, PlaybackSource, TranscodeStatus } from './playback.js';
 
 /**
  * The one API between main and renderer. Both transports (Electron IPC and the web host's HTTP/WebSocket)
@@ -19,6 +19,8 @@ export const calls = {
       canPickFolders: z.boolean(),
     }),
   },
+  /** The renderer notes that a feature was used; main records `ui.feature_used` if the user allowed it. */
+  'app.noteFeature': { input: z.object({ feature: UiFeature }), output: z.object({}) },
   'library.snapshot': { input: z.object({}), output: LibrarySnapshot },
   'library.addFolder': {
     input: z.object({ path: z.string().min(1).max(4096), kind: FolderKind }),
@@ -35,7 +37,12 @@ export const calls = {
     input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }),
     output: z.object({ hits: z.array(SearchHit) }),
   },
-  'playback.open': { input: z.object({ itemId: ItemId }), output: PlaybackSource },
+  /** Decides direct play, remux or transcode from the renderer's real capabilities, and starts a session. */
+  'playback.open': { input: OpenPlayback, output: PlaybackSource },
+  /** The session's transcoder: state, speed, and what went wrong. */
+  'playback.status': { input: z.object({ sessionId: z.string().uuid() }), output: TranscodeStatus },
+  /** Ends a session: its ffmpeg is stopped and its temporary segments deleted. */
+  'playback.stop': { input: z.object({ sessionId: z.string().uuid() }), output: z.object({}) },
   'playback.reportStarted': { input: z.object({ sessionId: z.string().uuid() }), output: z.object({}) },
   'playback.reportFailed': {
     input: z.object({ sessionId: z.string().uuid(), error: z.enum(['decode', 'network', 'unsupported', 'aborted', 'unknown']) }),
@@ -57,6 +64,8 @@ export const calls = {
   'privacy.sendNow': { input: z.object({}), output: SendResult },
   'privacy.verifyLedger': { input: z.object({}), output: ChainVerdict },
   'privacy.exportLedger': { input: z.object({}), output: z.object({ json: z.string() }) },
+  /** "Your stats": the user's own local history, never sent. */
+  'stats.get': { input: z.object({}), output: LocalStats },
 } as const;
 
 /** Events main pushes to the renderer. Names follow VS Code's `onDidX`. */
@@ -65,6 +74,8 @@ export const events = {
   onDidChangeScanProgress: ScanProgress,
   /** Sent at most a few times a second; the renderer refetches `privacy.snapshot`. */
   onDidChangeTelemetry: z.object({ reason: z.string() }),
+  /** A transcode session's state or speed changed (at most about once a second per session). */
+  onDidChangeTranscode: TranscodeStatus,
 } as const;
 
 export type Calls = typeof calls;

@@ -182,3 +182,7 @@ export const SendResult = z.object({
   message: z.string(),
 });
 export type SendResult = z.infer<typeof SendResult>;
+
+/** Features whose use the renderer may note (`app.noteFeature`); the catalog's `ui.feature_used` takes exactly these. */
+export const UiFeature = z.enum(['subtitles', 'audio-track', 'fullscreen', 'search', 'add-folder', 'privacy-screen', 'ledger-export', 'other']);
+export type UiFeature = z.infer<typeof UiFeature>;

@@ -34,8 +34,9 @@ export function handleProtocols(services: Services, rendererDir: string): void {
       headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': SHELL_CSP_ELECTRON },
     });
   });
-  protocol.handle('media', (request) => {
+  protocol.handle('media', async (request) => {
     const url = new URL(request.url);
+    if (url.host === 'hls' || url.host === 'subs') return streamResponse(services, url.host, url.pathname);
     if (url.host !== 'item') return new Response('Not found', { status: 404 });
     const h = request.headers;
     const out = services.media(url.pathname.slice(1), request.method, {
@@ -49,4 +50,18 @@ export function handleProtocols(services: Services, rendererDir: string): void {
       : null;
     return new Response(body, { status: out.status, headers: out.headers });
   });
+}
+
+/** `media://hls/<session>/<file>` and `media://subs/<session>/<n>.vtt`: session id and file name of a fixed shape only. */
+const STREAM_PATH = /^\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(index\.m3u8|init\.mp4|\d{1,6}\.m4s|\d{1,2}\.vtt)$/;
+
+async function streamResponse(services: Services, kind: 'hls' | 'subs', pathname: string): Promise<Response> {
+  const m = STREAM_PATH.exec(pathname);
+  if (!m) return new Response('Not found', { status: 404 });
+  const [, sessionId = '', file = ''] = m;
+  const out = kind === 'hls' ? await services.playback.hls(sessionId, file) : await services.playback.subtitle(sessionId, file);
+  if (out.status !== 200) return new Response(out.message, { status: out.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const headers = { 'Content-Type': out.contentType, 'Cache-Control': 'no-store' };
+  if ('text' in out) return new Response(out.text, { headers });
+  return new Response(Readable.toWeb(fs.createReadStream(out.path, { highWaterMark: 1024 * 1024 })) as ReadableStream, { headers });
 }

@@ -18,7 +18,7 @@ function setup(start = Date.UTC(2026, 10, 23, 12)) {
 
 describe('local history for "Your stats"', () => {
   it('sums hours watched per week, oldest first, over the last eight weeks', () => {
-    const { clock, history } = setup();
+    const { history } = setup();
     const a = history.startPlay('movie', 'direct');
     history.addWatched(a, 3600);
     history.addWatched(a, 1800);

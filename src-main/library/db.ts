@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { AppError } from '../contract/index.js';
@@ -13,9 +14,33 @@ export type WritableDB = ReadableDB & { readonly __writable: true };
 /** The schema version this build understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings a database up to `SCHEMA_VERSION`, one transaction per migration; refuses a newer database. */
+/** Where `backupBeforeMigrating` puts the copy of an index at schema `version`. */
+export function backupPath(file: string, version: number): string {
+  return `${file}.v${version}.bak`;
+}
+
+/**
+ * Copies an index that holds data to `<file>.v<version>.bak` (VACUUM INTO: a consistent, compact copy)
+ * before a migration touches it, so a migration bug can never cost a library. An empty or in-memory
+ * database has nothing to lose and is not copied. Returns the backup's path, or null.
+ */
+function backupBeforeMigrating(db: SqliteDatabase, version: number): string | null {
+  if (version === 0 || db.memory || db.name === '') return null;
+  const hasData = db.prepare('SELECT EXISTS (SELECT 1 FROM folders) AS n').get() as { n: number };
+  if (hasData.n === 0) return null;
+  const target = backupPath(db.name, version);
+  fs.rmSync(target, { force: true }); // VACUUM INTO refuses an existing file
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+/**
+ * Brings a database up to `SCHEMA_VERSION`, one transaction per migration; refuses a newer database.
+ * An index with data is backed up first (see `backupBeforeMigrating`).
+ */
 export function migrate(db: SqliteDatabase): void {
   const current = assertKnownVersion(db);
+  if (current < SCHEMA_VERSION) backupBeforeMigrating(db, current);
   for (let version = current; version < SCHEMA_VERSION; version++) {
     const step = MIGRATIONS[version]!;
     db.transaction(() => {

@@ -7,3 +7,5 @@ export type { LibraryService, OpenLibraryOptions, ResolvedItem, ScanOptions } fr
 export { generateDemoLibrary } from './demo.js';
 export { parseMediaName } from './names.js';
 export type { ParsedName } from './names.js';
+export { formatIdentification, identifyPath } from './identify.js';
+export type { Identification } from './identify.js';

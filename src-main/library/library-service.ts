@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError, ItemId } from '../contract/index.js';
-import type { Folder, FolderKind, ItemKind, LibrarySnapshot, ScanProgress, ScanSummary } from '../contract/index.js';
+import type { Folder, FolderKind, ItemKind, LibrarySnapshot, ScanProgress, ScanSummary, SearchHit } from '../contract/index.js';
 import { systemClock } from '../ports.js';
 import type { Clock } from '../ports.js';
 import { openIndexDatabase } from './db.js';
@@ -9,9 +10,12 @@ import type { WritableDB } from './db.js';
 import { assertNoOverlap, resolveFolderPath } from './folder-paths.js';
 import { countItemsByFolder, deleteFolder, getFolderRow, insertFolder, listFolderRows } from './index-store.js';
 import { ProbeToolMissing } from './probe-errors.js';
+import { ParsePool } from './parse-pool.js';
 import { ProgressReporter } from './progress.js';
 import { scanFolder } from './scan-folder.js';
 import type { ScanTotals } from './scan-folder.js';
+import { searchIndex } from './search.js';
+import { watchLibrary } from './watcher.js';
 import { buildSnapshot, toFolderDto } from './snapshot.js';
 
 /** What playback needs to serve an item. Main-side only: `path` never crosses to the renderer. */
@@ -54,9 +58,20 @@ export interface LibraryService {
    */
   scan(opts?: ScanOptions): Promise<ScanSummary>;
   snapshot(): LibrarySnapshot;
+  /**
+   * Ranked search across movies, shows, episodes, artists, albums and tracks as the user types: every
+   * word is a prefix ("nig tr" finds "Night Train"), case and accents do not matter. Any text is safe.
+   */
+  search(query: string, limit?: number): SearchHit[];
   /** Looks an item up in the index only (no file system access); null for an unknown id. */
   resolveItem(itemId: string): ResolvedItem | null;
-  /** Cancels any scan and closes the index. */
+  /**
+   * Watches the library folders: additions, deletions, renames and moves on disk reach the index within
+   * seconds, without a full rescan; a moved or renamed file keeps its id and watched state. `onChange`
+   * runs after each change to the index. Returns a function that stops this subscription.
+   */
+  watch(onChange: () => void): () => void;
+  /** Cancels any scan, stops watching and closes the index. */
   close(): void;
 }
 
@@ -68,6 +83,15 @@ export interface OpenLibraryOptions {
   clock?: Clock;
   /** Per-file read limit (ffprobe or tag parsing); default 15 s. */
   probeTimeoutMs?: number;
+  /** Files read at once (worker threads and ffprobe spawns together); default: cores, from 2 to 4. */
+  parseWorkers?: number;
+  /** The parse worker's module; tests substitute one that hangs. */
+  parseWorkerModule?: URL;
+}
+
+/** As many readers as cores, but at least two (reads wait on the disk) and at most four. */
+export function defaultParseWorkers(): number {
+  return Math.min(4, Math.max(2, os.availableParallelism()));
 }
 
 interface ScanJob {
@@ -110,10 +134,20 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const db: WritableDB = openIndexDatabase(path.join(opts.dataDir, 'library.db'));
   const clock = opts.clock ?? systemClock;
-  const readOptions = { ffprobePath: opts.ffprobePath ?? 'ffprobe', timeoutMs: opts.probeTimeoutMs ?? 15_000 };
+  const timeoutMs = opts.probeTimeoutMs ?? 15_000;
+  const pool = new ParsePool({
+    size: opts.parseWorkers ?? defaultParseWorkers(),
+    timeoutMs,
+    ...(opts.parseWorkerModule ? { workerModule: opts.parseWorkerModule } : {}),
+  });
+  const readOptions = { ffprobePath: opts.ffprobePath ?? 'ffprobe', timeoutMs, pool };
   const lifetime = new AbortController();
   let latest: ScanJob | null = null;
   let closed = false;
+  const watchListeners = new Set<() => void>();
+  let watcher: ReturnType<typeof watchLibrary> | null = null;
+  // The watcher's batch being applied, if any: a scan waits for it so the two never write one folder at once.
+  let watcherBatch: Promise<void> = Promise.resolve();
 
   const assertOpen = (): void => {
     if (closed) throw new AppError('conflict', 'The library is closed.');
@@ -152,7 +186,32 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
     }
     job.progress.update({ currentFolder: null });
     job.progress.finish(signal.aborted ? 'cancelled' : 'done');
+    watcher?.refresh(); // a folder that came back online is watched again
     return summary();
+  }
+
+  function startWatching(): void {
+    watcher = watchLibrary({
+      db,
+      clock,
+      read: { ...readOptions, signal: lifetime.signal },
+      folders: () => listFolderRows(db),
+      serialize: async (work) => {
+        while (latest && !latest.settled) await latest.promise.catch(() => undefined);
+        if (closed) return;
+        watcherBatch = work();
+        await watcherBatch;
+      },
+      onChange: () => {
+        for (const listener of watchListeners) {
+          try {
+            listener();
+          } catch {
+            // A listener's bug must not stop the watcher.
+          }
+        }
+      },
+    });
   }
 
   return {
@@ -172,7 +231,9 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
         );
         return insertFolder(db, real, kind, clock.now());
       });
-      return toFolderDto(insert(), 0);
+      const folder = toFolderDto(insert(), 0);
+      watcher?.refresh();
+      return folder;
     },
 
     folderPath(folderId) {
@@ -184,6 +245,7 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
       assertOpen();
       if (!getFolderRow(db, folderId)) throw new AppError('not-found', 'That folder is not in the library.');
       const removedItems = db.transaction(() => deleteFolder(db, folderId))();
+      watcher?.refresh();
       return { removedItems };
     },
 
@@ -204,7 +266,7 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
       const previous = latest?.promise;
       const job: ScanJob = { scope, progress: new ProgressReporter(clock), promise: Promise.resolve(null as never), settled: false };
       job.progress.listen(opts.onProgress);
-      const start = (): Promise<ScanSummary> => runScan(job, opts);
+      const start = (): Promise<ScanSummary> => watcherBatch.catch(() => undefined).then(() => runScan(job, opts));
       job.promise = (previous ? previous.then(start, start) : start()).finally(() => {
         job.settled = true;
       });
@@ -215,6 +277,24 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
     snapshot() {
       assertOpen();
       return buildSnapshot(db);
+    },
+
+    watch(onChange) {
+      assertOpen();
+      watchListeners.add(onChange);
+      if (!watcher) startWatching();
+      return () => {
+        watchListeners.delete(onChange);
+        if (watchListeners.size === 0 && watcher) {
+          watcher.close();
+          watcher = null;
+        }
+      };
+    },
+
+    search(query, limit = 50) {
+      assertOpen();
+      return searchIndex(db, query, limit);
     },
 
     resolveItem(itemId) {
@@ -247,7 +327,10 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
     close() {
       if (closed) return;
       closed = true;
+      watcher?.close();
+      watcher = null;
       lifetime.abort();
+      void pool.close();
       db.close();
     },
   };

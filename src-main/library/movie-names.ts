@@ -1,8 +1,36 @@
-import { cleanText, cutAtReleaseTags, releaseTagIndex, separatorsToSpaces, titleKey, trimSeparators } from './name-text.js';
+import { cleanText, cutAtReleaseTags, extractExternalId, releaseTagIndex, separatorsToSpaces, titleKey, trimSeparators } from './name-text.js';
 
 export interface TitleYear {
   title: string;
   year: number | null;
+}
+
+/** A movie as its path names it. */
+export interface MovieName extends TitleYear {
+  /** Part of a movie split over files (`cd1`, `part2`, `disc 2`), else null. */
+  part: number | null;
+  /** A DVD (`VIDEO_TS`) or Blu-ray (`BDMV`) folder: the whole folder is one movie. */
+  disc: 'dvd' | 'bluray' | null;
+  /** `[imdbid-tt0111161]` and the like, as text (`imdb:tt0111161`): never looked up. */
+  externalId: string | null;
+}
+
+// "Title - cd1", "Title.CD2", "Title (1998) disc 2", "Title part1", "Title - Part 2", "Title.pt3" at the very end.
+const PART_SUFFIX = /(?:[\s._]*-[\s._]*|[\s._]+)(?:cd|dvd|dis[ck]|part|pt)[\s._-]?(\d{1,2})$/i;
+const PART_ONLY = /^(?:cd|dvd|dis[ck]|part|pt)[\s._-]?(\d{1,2})$/i;
+
+/** Splits a multi-part marker off the end of a base name: `Night Train (1998) - cd2` → part 2. */
+export function splitPart(base: string): { base: string; part: number | null } {
+  const only = PART_ONLY.exec(base.trim());
+  if (only) return { base, part: Number(only[1]) };
+  const m = PART_SUFFIX.exec(base);
+  // "Part 1" right after a title with no year or tag before it may be the title ("Dune Part 2"); only
+  // the forms a ripper writes (a dash before, or no space: "part1", "cd1") count then.
+  if (!m) return { base, part: null };
+  const before = base.slice(0, m.index);
+  const spacedPart = /^[\s._]+(?:part|pt)\s\d/i.test(m[0]);
+  if (spacedPart && !/(?:19|20)\d{2}\)?\s*$/.test(before) && releaseTagIndex(separatorsToSpaces(before)) < 0) return { base, part: null };
+  return { base: before, part: Number(m[1]) };
 }
 
 const YEAR = /(^|[\s([_-])((?:19|20)\d{2})(?=$|[\s)\]_.,-])/g;
@@ -13,7 +41,7 @@ const YEAR = /(^|[\s([_-])((?:19|20)\d{2})(?=$|[\s)\]_.,-])/g;
  * a bare one; only years before the release tags count.
  */
 export function parseTitleYear(raw: string): TitleYear {
-  let text = raw.normalize('NFC').replace(/^\s*\[[^\]]*\]\s*/, ''); // leading "[GROUP] "
+  let text = extractExternalId(raw.normalize('NFC')).text.replace(/^\s*\[[^\]]*\]\s*/, ''); // leading "[GROUP] "
   text = separatorsToSpaces(text);
   const tagAt = releaseTagIndex(text);
   const limit = tagAt < 0 ? text.length : tagAt;
@@ -46,19 +74,30 @@ export function isGenericFileName(title: string): boolean {
 
 /**
  * A movie from its path segments (relative to the library folder, last one the file's base name without
- * extension). Folder-per-movie layouts lend their name or year when the file name is generic or lacks a year.
+ * extension). Folder-per-movie layouts lend their name or year when the file name is generic or lacks a
+ * year; a `CD1`/`Disc 2` folder lends its number as the part and its parent the name.
  */
-export function parseMovie(segments: readonly string[]): TitleYear {
-  const base = segments[segments.length - 1] ?? '';
+export function parseMovie(segments: readonly string[], disc: MovieName['disc'] = null): MovieName {
+  const rawBase = segments[segments.length - 1] ?? '';
+  const externalId = segments.map((s) => extractExternalId(s).externalId).reverse().find((id) => id !== null) ?? null;
+  let { base, part } = splitPart(rawBase);
+  let folders = segments.slice(0, -1);
+  const partFolder = folders.length > 0 ? PART_ONLY.exec(cleanText(folders[folders.length - 1]!)) : null;
+  if (partFolder) {
+    part ??= Number(partFolder[1]);
+    folders = folders.slice(0, -1);
+  }
+  if (PART_ONLY.test(base.trim())) base = '';
   const fromFile = parseTitleYear(base);
-  const parent = segments.length > 1 ? segments[segments.length - 2] : undefined;
-  if (parent === undefined) return fromFile;
+  const parent = folders[folders.length - 1];
+  const done = (t: TitleYear): MovieName => ({ ...t, part, disc, externalId });
+  if (parent === undefined) return done(fromFile);
   const fromFolder = parseTitleYear(parent);
-  if (isGenericFileName(fromFile.title) && fromFolder.title !== '') {
-    return { title: fromFolder.title, year: fromFolder.year ?? fromFile.year };
+  if ((disc !== null || isGenericFileName(fromFile.title)) && fromFolder.title !== '') {
+    return done({ title: fromFolder.title, year: fromFolder.year ?? fromFile.year });
   }
   if (fromFile.year === null && fromFolder.year !== null && titleKey(fromFolder.title) === titleKey(fromFile.title)) {
-    return { title: fromFile.title, year: fromFolder.year };
+    return done({ title: fromFile.title, year: fromFolder.year });
   }
-  return fromFile;
+  return done(fromFile);
 }

@@ -27,15 +27,31 @@ export function separatorsToSpaces(name: string): string {
   return underscoresGone.replace(/\./g, ' ');
 }
 
-/** Trims separators and unbalanced brackets from both ends (`" - Name ("` → `"Name"`). */
+// A leading '-' is a separator only when a separator or the end follows it (" - Name"); "-rf" keeps it.
+const LEADING_SEPARATORS = /^(?:[\s._–—:,;]|-(?=[\s._–—:,;]|$))+/;
+const TRAILING_SEPARATORS = /[\s.\-_–—:,;]+$/;
+
+/** Trims separators and unbalanced brackets from both ends (`" - Name ("` → `"Name"`; `"-rf"` stays). */
 export function trimSeparators(text: string): string {
-  let out = text.replace(/^[\s.\-_–—:,;]+/, '').replace(/[\s.\-_–—:,;]+$/, '');
+  let out = text.replace(LEADING_SEPARATORS, '').replace(TRAILING_SEPARATORS, '');
   for (;;) {
     const before = out;
-    out = out.replace(/[([{]\s*$/, '').replace(/^\s*[)\]}]/, '').replace(/[\s.\-_–—:,;]+$/, '').replace(/^[\s.\-_–—:,;]+/, '');
+    out = out.replace(/[([{]\s*$/, '').replace(/^\s*[)\]}]/, '').replace(TRAILING_SEPARATORS, '').replace(LEADING_SEPARATORS, '');
     if (out === before) break;
   }
+  // "S.W.A.T." and "Monsters, Inc." keep their final dot: it belongs to an abbreviation, not a separator.
+  if (/(?:^|[\s.])[A-Za-z]{1,3}$/.test(out) && text.slice(text.indexOf(out) + out.length).startsWith('.')) out += '.';
   return out;
+}
+
+/** An id from a database that names the item (`[imdbid-tt0111161]`), kept as text and never looked up. */
+const EXTERNAL_ID = /\s*[[{(]\s*(imdb|tmdb|tvdb)(?:id)?\s*[-:=]\s*((?:tt)?\d{1,10})\s*[\]})]/i;
+
+/** Removes an external-id tag from a name; returns the rest and the id as `imdb:tt0111161`. */
+export function extractExternalId(text: string): { text: string; externalId: string | null } {
+  const m = EXTERNAL_ID.exec(text);
+  if (!m) return { text, externalId: null };
+  return { text: text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length), externalId: `${m[1]!.toLowerCase()}:${m[2]!.toLowerCase()}` };
 }
 
 /** The file name without its extension. */

@@ -1,9 +1,9 @@
 import type { FolderKind } from '../contract/index.js';
-import { parseEpisode, looksLikeEpisode } from './episode-names.js';
+import { parseEpisode, looksLikeEpisode, seasonOfFolder } from './episode-names.js';
 import type { EpisodeName } from './episode-names.js';
 import { extensionOf, isAudioExtension } from './media-types.js';
-import { parseMovie } from './movie-names.js';
-import type { TitleYear } from './movie-names.js';
+import { parseMovie, parseTitleYear } from './movie-names.js';
+import type { MovieName } from './movie-names.js';
 import { cleanText, stripExtension } from './name-text.js';
 import { parseTrackName } from './track-names.js';
 import type { TrackName } from './track-names.js';
@@ -12,15 +12,20 @@ export { parseTitleYear } from './movie-names.js';
 export { mergeTrackInfo } from './track-names.js';
 export type { TrackTags, TrackInfo } from './track-names.js';
 
+/** What kind of bonus material an extra is, from its folder (`Featurettes/`) or suffix (`-trailer`). */
+export type ExtraType = 'extra' | 'trailer' | 'featurette' | 'behind the scenes' | 'deleted scene' | 'interview' | 'scene' | 'short';
+
 /**
  * What a file's path says it is, before any tag or probe is read. Pure: no file system, no clock.
- * `ignored` files (samples, trailers, extras) are left out of the library silently; `unknown` ones are
- * listed as unparseable with the reason.
+ * `extra` files (trailers, featurettes) belong to a movie or show but are not indexed as items yet;
+ * `ignored` files (release samples, the inner files of a disc folder) are left out silently; `unknown`
+ * ones are listed as unparseable with the reason.
  */
 export type ParsedName =
-  | ({ kind: 'movie' } & TitleYear)
+  | ({ kind: 'movie' } & MovieName)
   | ({ kind: 'episode' } & EpisodeName)
   | ({ kind: 'track' } & TrackName)
+  | { kind: 'extra'; extraType: ExtraType; title: string; owner: string | null }
   | { kind: 'ignored'; reason: string }
   | { kind: 'unknown'; reason: string };
 
@@ -28,27 +33,92 @@ export type ParsedName =
 export const SAMPLE_MAX_BYTES = 350 * 1024 * 1024;
 
 const SAMPLE_WORD = /(?:^|[^a-z])sample(?:[^a-z]|$)/i;
-const EXTRAS_FOLDER = /^(?:samples?|extras|featurettes|behind the scenes|deleted scenes|trailers|interviews|scenes|shorts|other)$/i;
-const EXTRAS_SUFFIX = /-(?:trailer|sample|featurette|behindthescenes|deleted|interview|scene|short|other)$/i;
+const SAMPLE_FOLDER = /^samples?$/i;
+const SAMPLE_SUFFIX = /-sample$/i;
+const EXTRA_FOLDERS: ReadonlyMap<string, ExtraType> = new Map([
+  ['extras', 'extra'],
+  ['extra', 'extra'],
+  ['bonus', 'extra'],
+  ['other', 'extra'],
+  ['featurettes', 'featurette'],
+  ['featurette', 'featurette'],
+  ['behind the scenes', 'behind the scenes'],
+  ['making of', 'behind the scenes'],
+  ['deleted scenes', 'deleted scene'],
+  ['trailers', 'trailer'],
+  ['interviews', 'interview'],
+  ['scenes', 'scene'],
+  ['shorts', 'short'],
+]);
+const EXTRA_SUFFIXES: ReadonlyMap<string, ExtraType> = new Map([
+  ['trailer', 'trailer'],
+  ['featurette', 'featurette'],
+  ['behindthescenes', 'behind the scenes'],
+  ['deleted', 'deleted scene'],
+  ['deletedscene', 'deleted scene'],
+  ['interview', 'interview'],
+  ['scene', 'scene'],
+  ['short', 'short'],
+  ['other', 'extra'],
+  ['extra', 'extra'],
+]);
+const EXTRA_SUFFIX = /-(trailer|featurette|behindthescenes|deleted(?:scene)?|interview|scene|short|other|extra)$/i;
+const DISC_FOLDER: ReadonlyMap<string, 'dvd' | 'bluray'> = new Map([
+  ['video_ts', 'dvd'],
+  ['bdmv', 'bluray'],
+]);
+/** The one file that stands for a whole disc folder; every other file inside is part of it. */
+const DISC_MAIN_FILE = /^(?:video_ts\.ifo|index\.bdmv)$/i;
 
-function ignoredReason(folders: readonly string[], base: string, sizeBytes: number | undefined): string | null {
-  if (folders.some((name) => EXTRAS_FOLDER.test(cleanText(name)))) return 'in an extras or samples folder';
-  if (EXTRAS_SUFFIX.test(base)) return 'an extra (trailer, featurette, sample)';
-  if (SAMPLE_WORD.test(base) && (sizeBytes === undefined || sizeBytes < SAMPLE_MAX_BYTES)) return 'a release sample';
+/** The movie or show an extra belongs to: the nearest folder that is not an extras or season folder. */
+function ownerOf(folders: readonly string[]): string | null {
+  for (let i = folders.length - 1; i >= 0; i--) {
+    const name = cleanText(folders[i]!);
+    if (EXTRA_FOLDERS.has(name.toLowerCase()) || seasonOfFolder(name) !== null) continue;
+    const title = parseTitleYear(name).title;
+    return title === '' ? null : title;
+  }
+  return null;
+}
+
+/** An extra or a sample, from the folders above the file and its base name; null for neither. */
+function extraOrSample(folders: readonly string[], base: string, sizeBytes: number | undefined): ParsedName | null {
+  if (folders.some((name) => SAMPLE_FOLDER.test(cleanText(name)))) return { kind: 'ignored', reason: 'in a samples folder' };
+  if (SAMPLE_SUFFIX.test(base)) return { kind: 'ignored', reason: 'a release sample' };
+  const extraFolder = folders.map((name) => EXTRA_FOLDERS.get(cleanText(name).toLowerCase())).find((type) => type !== undefined);
+  if (extraFolder) return { kind: 'extra', extraType: extraFolder, title: cleanText(base), owner: ownerOf(folders) };
+  const suffix = EXTRA_SUFFIX.exec(base);
+  if (suffix) {
+    const owner = parseTitleYear(base.slice(0, suffix.index)).title || ownerOf(folders);
+    return { kind: 'extra', extraType: EXTRA_SUFFIXES.get(suffix[1]!.toLowerCase()) ?? 'extra', title: cleanText(base), owner };
+  }
+  if (SAMPLE_WORD.test(base) && (sizeBytes === undefined || sizeBytes < SAMPLE_MAX_BYTES)) return { kind: 'ignored', reason: 'a release sample' };
   return null;
 }
 
 /**
  * Reads a file's path, relative to its library folder with `/` separators, as a movie, episode or track.
- * The folder kind decides; a mixed folder guesses: audio extension → track, SxxEyy/1x02 → episode, else movie.
+ * The folder kind decides; a mixed folder guesses: audio extension → track; SxxEyy, 1x02, an air date or
+ * `[Group] Show - 12` → episode; else movie.
  */
 export function parseMediaName(relPath: string, folderKind: FolderKind, sizeBytes?: number): ParsedName {
   const parts = relPath.split('/').filter((part) => part !== '');
   const fileName = parts[parts.length - 1] ?? '';
   const base = stripExtension(fileName);
+  const ext = extensionOf(fileName);
+
+  // A DVD or Blu-ray folder is one movie named by the folder above it; its inner files are not items.
+  const discAt = parts.findIndex((part, i) => i < parts.length - 1 && DISC_FOLDER.has(part.toLowerCase()));
+  if (discAt >= 0 && folderKind !== 'music') {
+    if (!DISC_MAIN_FILE.test(fileName)) return { kind: 'ignored', reason: 'part of a DVD or Blu-ray folder (the folder is one item)' };
+    const disc = DISC_FOLDER.get(parts[discAt]!.toLowerCase())!;
+    const outer = parts.slice(0, discAt);
+    if (outer.length === 0) return { kind: 'unknown', reason: 'a disc folder needs a folder around it that names the movie' };
+    return { kind: 'movie', ...parseMovie([...outer, ''], disc) };
+  }
+
   const folders = parts.slice(0, -1);
   const segments = [...folders, base];
-  const ext = extensionOf(fileName);
 
   let kind: 'movie' | 'episode' | 'track';
   if (folderKind === 'movies') kind = 'movie';
@@ -58,8 +128,8 @@ export function parseMediaName(relPath: string, folderKind: FolderKind, sizeByte
   else kind = looksLikeEpisode(base) ? 'episode' : 'movie';
 
   if (kind !== 'track') {
-    const ignored = ignoredReason(folders, base, sizeBytes);
-    if (ignored !== null) return { kind: 'ignored', reason: ignored };
+    const special = extraOrSample(folders, base, sizeBytes);
+    if (special !== null) return special;
   }
 
   switch (kind) {

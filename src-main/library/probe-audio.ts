@@ -50,11 +50,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Reads tags and format of an audio file with music-metadata. */
-export async function probeAudio(file: string, ext: string, timeoutMs: number): Promise<AudioProbe> {
+/** Reads tags and format of an audio file with music-metadata, within `timeoutMs` (on this thread). */
+export function probeAudio(file: string, ext: string, timeoutMs: number): Promise<AudioProbe> {
+  return withTimeout(parseAudio(file, ext), timeoutMs);
+}
+
+/**
+ * Reads tags and format of an audio file with music-metadata, with no time limit: the parse pool runs it
+ * in a worker thread and terminates the worker when it takes too long.
+ */
+export async function parseAudio(file: string, ext: string): Promise<AudioProbe> {
   let meta;
   try {
-    meta = await withTimeout(parseFile(file, { duration: true, skipCovers: true }), timeoutMs);
+    meta = await parseFile(file, { duration: true, skipCovers: true });
   } catch (error) {
     throw toProbeFailure(error);
   }

@@ -24,6 +24,22 @@ describe('scan progress', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it('reports a new phase or folder at once, even inside the throttle window', () => {
+    const clock = new ManualClock();
+    const seen: ScanProgress[] = [];
+    const reporter = new ProgressReporter(clock);
+    reporter.listen((p) => seen.push(p));
+    reporter.update({ phase: 'walking', currentFolder: 'Movies' });
+    reporter.update({ currentFolder: 'Shows' });
+    reporter.update({ phase: 'parsing' });
+    reporter.update({ parsed: 1 });
+    expect(seen.map((p) => [p.phase, p.currentFolder])).toEqual([
+      ['walking', 'Movies'],
+      ['walking', 'Shows'],
+      ['parsing', 'Shows'],
+    ]);
+  });
+
   it('keeps scanning when a listener throws', () => {
     const clock = new ManualClock();
     const reporter = new ProgressReporter(clock);

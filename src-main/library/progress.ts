@@ -23,9 +23,16 @@ export class ProgressReporter {
   }
 
   update(change: Partial<ScanProgress>): void {
+    // A new phase or folder is news the user should see even inside the throttle window (a fast folder
+    // would otherwise never show up); counters alone are throttled.
+    const milestone =
+      (change.phase !== undefined && change.phase !== this.state.phase) ||
+      (change.currentFolder !== undefined && change.currentFolder !== this.state.currentFolder);
     Object.assign(this.state, change);
     const now = this.clock.now();
-    if (now - this.lastEmit >= this.intervalMs) {
+    if (milestone || now - this.lastEmit >= this.intervalMs) {
+      this.trailing?.cancel();
+      this.trailing = null;
       this.emit();
     } else if (!this.trailing) {
       this.trailing = this.clock.setTimeout(() => {

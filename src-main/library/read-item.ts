@@ -2,7 +2,7 @@ import type { ItemRecord } from './index-store.js';
 import { isAudioExtension, mimeForExtension } from './media-types.js';
 import type { ParsedName } from './names.js';
 import { mergeTrackInfo } from './names.js';
-import { probeAudio } from './probe-audio.js';
+import type { ParsePool } from './parse-pool.js';
 import { ProbeFailure } from './probe-errors.js';
 import { probeVideo } from './probe-video.js';
 
@@ -12,12 +12,15 @@ export interface FileToRead {
   ext: string;
   size: number;
   mtimeMs: number;
-  name: Exclude<ParsedName, { kind: 'ignored' } | { kind: 'unknown' }>;
+  inode: number | null;
+  name: Exclude<ParsedName, { kind: 'ignored' } | { kind: 'unknown' } | { kind: 'extra' }>;
 }
 
 export interface ReadOptions {
   ffprobePath: string;
   timeoutMs: number;
+  /** Reads tags and sample hashes in worker threads and bounds how many files are read at once. */
+  pool: ParsePool;
   signal?: AbortSignal;
 }
 
@@ -25,21 +28,32 @@ const NO_SHOW = { showTitle: null, season: null, episode: null, episodeEnd: null
 const NO_ALBUM = { album: null, albumArtist: null, artist: null, trackNo: null, discNo: null, compilation: false };
 
 /**
- * Reads one file into an index record: tags and format for audio (music-metadata), streams for video
- * (ffprobe). Throws ProbeFailure with a human reason, or ProbeToolMissing when ffprobe is absent.
+ * Reads one file into an index record: tags and format for audio and container facts for video
+ * (music-metadata, in a worker; ffprobe through the pool's limit when that cannot answer), and the
+ * sampled-block hash the watcher matches moves by.
+ * Throws ProbeFailure with a human reason, or ProbeToolMissing when ffprobe is absent.
  */
 export async function readItem(file: FileToRead, opts: ReadOptions): Promise<ItemRecord> {
   if (file.size === 0) throw new ProbeFailure('the file is empty (0 bytes)');
-  const base = { relPath: file.relPath, mime: mimeForExtension(file.ext), size: file.size, mtimeMs: file.mtimeMs };
   const { name } = file;
+  const audioFile = name.kind === 'track' && isAudioExtension(file.ext);
+  const parsed = await opts.pool.parse(audioFile ? 'audio' : 'video', file.absPath, file.ext, file.size, opts.signal);
+  const base = {
+    relPath: file.relPath,
+    mime: mimeForExtension(file.ext),
+    size: file.size,
+    mtimeMs: file.mtimeMs,
+    inode: file.inode,
+    sampleHash: parsed.sampleHash,
+  };
 
-  if (name.kind === 'track' && isAudioExtension(file.ext)) {
-    const { facts, tags } = await probeAudio(file.absPath, file.ext, opts.timeoutMs);
-    const info = mergeTrackInfo(name, tags);
-    return { ...base, ...facts, ...NO_SHOW, kind: 'track', title: info.title, year: info.year, ...pick(info) };
+  if (name.kind === 'track' && parsed.audio) {
+    const info = mergeTrackInfo(name, parsed.audio.tags);
+    return { ...base, ...parsed.audio.facts, ...NO_SHOW, kind: 'track', title: info.title, year: info.year, ...pick(info) };
   }
 
-  const facts = await probeVideo(file.absPath, file.ext, opts);
+  // ffprobe only for what the in-process reader could not answer (AVI, MPEG-TS, odd or broken files).
+  const facts = parsed.video ?? (await opts.pool.limit(() => probeVideo(file.absPath, file.ext, opts), opts.signal));
   switch (name.kind) {
     case 'movie':
       return { ...base, ...facts, ...NO_SHOW, ...NO_ALBUM, kind: 'movie', title: name.title, year: name.year };

@@ -15,7 +15,6 @@ import {
   upsertItem,
 } from './index-store.js';
 import type { FolderRow, ItemRecord } from './index-store.js';
-import { isAudioExtension } from './media-types.js';
 import { cleanText } from './name-text.js';
 import { parseMediaName } from './names.js';
 import { runPool } from './pool.js';
@@ -35,6 +34,15 @@ export interface ScanTotals {
   read: number;
 }
 
+/** A file the walk found new or changed, waiting to be read. */
+interface PendingRead {
+  relPath: string;
+  ext: string;
+  size: number;
+  mtimeMs: number;
+  inode: number | null;
+}
+
 export interface FolderScanContext {
   db: WritableDB;
   clock: Clock;
@@ -44,9 +52,11 @@ export interface FolderScanContext {
   totals: ScanTotals;
 }
 
-/** At most this many ffprobe processes at once: each can use a core and a disk head. */
-const VIDEO_CONCURRENCY = 2;
-const AUDIO_CONCURRENCY = 4;
+/**
+ * Files in flight at once. The parse pool bounds how many are actually being read (workers and ffprobe
+ * spawns together); this only keeps its queue fed while finished reads are written.
+ */
+const IN_FLIGHT = 8;
 /** Writes are committed in transactions of this many files. */
 const BATCH_SIZE = 100;
 /** The synchronous walk lets the event loop breathe (progress, abort, IPC) every this many entries. */
@@ -63,7 +73,8 @@ function displayName(relPath: string): string {
   return cleanText(relPath.slice(relPath.lastIndexOf('/') + 1));
 }
 
-function isOnline(folder: FolderRow, db: WritableDB): boolean {
+/** Whether a folder's root is there: a missing root, or an empty one while the index holds items, is offline. */
+export function isOnline(folder: FolderRow, db: WritableDB): boolean {
   try {
     if (!fs.statSync(folder.path).isDirectory()) return false;
     // An unplugged drive often leaves its empty mount point behind. An empty root while the index holds
@@ -94,7 +105,9 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
   const known = loadKnownFiles(db, folder.id);
   const seen = new Set<string>();
   const unreadableDirs: string[] = [];
-  const toRead: FileToRead[] = [];
+  // Compact on purpose: at 100k new files a full FileToRead each (absolute path, parsed name) would be
+  // tens of MB held until the last read; the name is parsed again (microseconds) when the file is read.
+  const toRead: PendingRead[] = [];
 
   // The folder may be removed (or the library closed) while files are being read; writes for it then
   // have nowhere to go and are dropped.
@@ -116,8 +129,15 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
   };
 
   let walked = 0;
+  let seenCount = 0;
+  const reportSeen = (): void => {
+    if (seenCount === 0) return;
+    progress.update({ seen: progress.current.seen + seenCount });
+    seenCount = 0;
+  };
   for (const entry of walkMediaFiles(folder.path, folder.kind)) {
     if (++walked % YIELD_EVERY === 0) {
+      reportSeen();
       await yieldToLoop();
       if (signal.aborted) break;
     }
@@ -126,30 +146,42 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
       continue;
     }
     const size = entry.type === 'file' ? entry.size : 0;
-    const name = parseMediaName(entry.relPath, folder.kind, entry.type === 'file' ? entry.size : undefined);
-    if (name.kind === 'ignored') continue;
-    seen.add(entry.relPath);
-    progress.update({ seen: progress.current.seen + 1 });
-    if (entry.type === 'file-error') {
-      fail({ relPath: entry.relPath, size: 0, mtimeMs: 0 }, toProbeFailure(entry.error));
-      continue;
-    }
     const before = known.get(entry.relPath);
-    if (before && before.size === size && before.mtimeMs === entry.mtimeMs && !before.transient) {
+    const inode = entry.type === 'file' ? entry.inode : null;
+    // An inode the index does not know yet (an index from before migration 002) is not a change.
+    const sameInode = before?.inode == null || before.inode === inode;
+    if (entry.type === 'file' && before && before.size === size && before.mtimeMs === entry.mtimeMs && sameInode && !before.transient) {
+      // Known and unchanged: the index already holds what its name says, so not even the name is parsed.
+      seen.add(entry.relPath);
+      seenCount++;
       totals.unchanged++;
       if (before.state === 'failed') totals.failed.push({ name: displayName(entry.relPath), reason: before.reason ?? 'unreadable' });
+      continue;
+    }
+    const name = parseMediaName(entry.relPath, folder.kind, entry.type === 'file' ? entry.size : undefined);
+    // Extras are recognised (see identify) but not indexed as items yet; samples and disc-folder parts never are.
+    if (name.kind === 'ignored' || name.kind === 'extra') continue;
+    seen.add(entry.relPath);
+    seenCount++;
+    if (entry.type === 'file-error') {
+      fail({ relPath: entry.relPath, size: 0, mtimeMs: 0 }, toProbeFailure(entry.error));
       continue;
     }
     if (name.kind === 'unknown') {
       fail(entry, new ProbeFailure(name.reason));
       continue;
     }
-    toRead.push({ relPath: entry.relPath, absPath: entry.absPath, ext: entry.ext, size, mtimeMs: entry.mtimeMs, name });
+    toRead.push({ relPath: entry.relPath, ext: entry.ext, size, mtimeMs: entry.mtimeMs, inode });
   }
 
+  reportSeen();
   if (!signal.aborted && toRead.length > 0) {
     progress.update({ phase: 'parsing' });
-    const readOne = async (file: FileToRead): Promise<void> => {
+    const readOne = async (pendingRead: PendingRead): Promise<void> => {
+      const name = parseMediaName(pendingRead.relPath, folder.kind, pendingRead.size);
+      if (name.kind === 'ignored' || name.kind === 'extra' || name.kind === 'unknown') return; // filtered in the walk
+      const absPath = path.join(folder.path, ...pendingRead.relPath.split('/'));
+      const file: FileToRead = { ...pendingRead, absPath, name };
       let record: ItemRecord;
       try {
         totals.read++;
@@ -165,10 +197,8 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
       progress.update({ parsed: progress.current.parsed + 1 });
       queue(() => upsertItem(db, folder.id, record, ctx.clock.now()));
     };
-    const audio = toRead.filter((f) => isAudioExtension(f.ext));
-    const video = toRead.filter((f) => !isAudioExtension(f.ext));
     try {
-      await Promise.all([runPool(video, VIDEO_CONCURRENCY, readOne, signal), runPool(audio, AUDIO_CONCURRENCY, readOne, signal)]);
+      await runPool(toRead, IN_FLIGHT, readOne, signal);
     } finally {
       flush();
     }
@@ -177,12 +207,16 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
   if (signal.aborted || !folderStillIndexed()) return;
 
   progress.update({ phase: 'indexing' });
+  const wrote = toRead.length > 0;
   db.transaction(() => {
+    let forgot = false;
     for (const [relPath] of known) {
       if (seen.has(relPath) || unreadableDirs.some((dir) => isUnder(relPath, dir))) continue;
+      forgot = true;
       if (forgetPath(db, folder.id, relPath)) totals.removed++;
     }
-    pruneOrphanGroups(db);
+    // Pruning scans the items table; an unchanged rescan has nothing to prune.
+    if (forgot || wrote) pruneOrphanGroups(db);
     markFolderScanned(db, folder.id, ctx.clock.now());
   })();
 }

@@ -4,22 +4,24 @@ import type { FolderKind } from '../contract/index.js';
 import { extensionOf, isIndexedExtension } from './media-types.js';
 
 export type WalkEntry =
-  | { type: 'file'; relPath: string; absPath: string; ext: string; size: number; mtimeMs: number }
+  | { type: 'file'; relPath: string; absPath: string; ext: string; size: number; mtimeMs: number; inode: number }
   | { type: 'file-error'; relPath: string; absPath: string; ext: string; error: unknown }
   /** A folder that could not be listed: the index keeps what it knew under it rather than deleting it. */
   | { type: 'dir-error'; relPath: string; error: unknown };
 
 /**
- * Walks a library folder depth-first, synchronously, yielding the media files a folder of this kind
- * indexes. `relPath` uses `/` and is exactly the on-disk spelling (not normalized), so it reopens the file.
+ * Walks a library folder (or, from `startRelDir`, one folder inside it) depth-first, synchronously, in
+ * directory-listing order (unsorted: sorting costs a rescan more than it is worth), yielding the media files
+ * a folder of this kind indexes. `relPath` uses `/` and is exactly the on-disk spelling (not normalized), so
+ * it reopens the file.
  *
  * Skipped on purpose: dotfiles and dot-folders (system and half-written files), and every symbolic link.
  * A link that leaves the folder must not be followed (it could expose any file on the machine through a
  * library id), and a link that stays inside points at something the walk reaches anyway, so following it
  * would only add duplicates and cycles.
  */
-export function* walkMediaFiles(root: string, kind: FolderKind): Generator<WalkEntry> {
-  const stack: string[] = [''];
+export function* walkMediaFiles(root: string, kind: FolderKind, startRelDir = ''): Generator<WalkEntry> {
+  const stack: string[] = [startRelDir];
   while (stack.length > 0) {
     const relDir = stack.pop()!;
     const absDir = relDir === '' ? root : path.join(root, ...relDir.split('/'));
@@ -30,7 +32,6 @@ export function* walkMediaFiles(root: string, kind: FolderKind): Generator<WalkE
       yield { type: 'dir-error', relPath: relDir, error };
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: string[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
@@ -45,12 +46,12 @@ export function* walkMediaFiles(root: string, kind: FolderKind): Generator<WalkE
       const absPath = path.join(absDir, entry.name);
       try {
         const stat = fs.lstatSync(absPath);
-        yield { type: 'file', relPath, absPath, ext, size: stat.size, mtimeMs: stat.mtimeMs };
+        yield { type: 'file', relPath, absPath, ext, size: stat.size, mtimeMs: stat.mtimeMs, inode: stat.ino };
       } catch (error) {
         yield { type: 'file-error', relPath, absPath, ext, error };
       }
     }
-    // Reverse so the stack pops subfolders in name order.
+    // Reverse so the stack pops subfolders in the order they were listed.
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
   }
 }

@@ -27,6 +27,19 @@ export interface MediaResponse {
   body: { path: string; start: number; end: number } | null;
 }
 
+/** The item's file after `realpath`, if it still lies inside its library folder; null otherwise. */
+export function realFile(item: PlayableFile): { path: string; stat: fs.Stats } | null {
+  try {
+    const real = fs.realpathSync(item.path);
+    const root = fs.realpathSync(item.folderRoot);
+    const stat = fs.statSync(real);
+    const inside = real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+    return inside && stat.isFile() ? { path: real, stat } : null;
+  } catch {
+    return null;
+  }
+}
+
 const NOT_FOUND: MediaResponse = { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: null };
 
 /**
@@ -36,18 +49,9 @@ const NOT_FOUND: MediaResponse = { status: 404, headers: { 'Content-Type': 'text
 export function mediaResponse(resolve: ResolveItem, itemId: string, method: string, headers: ConditionalHeaders): MediaResponse {
   const item = resolve(itemId);
   if (!item) return NOT_FOUND;
-  let real: string;
-  let root: string;
-  let stat: fs.Stats;
-  try {
-    real = fs.realpathSync(item.path);
-    root = fs.realpathSync(item.folderRoot);
-    stat = fs.statSync(real);
-  } catch {
-    return NOT_FOUND;
-  }
-  const inside = real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
-  if (!inside || !stat.isFile()) return NOT_FOUND;
+  const file = realFile(item);
+  if (!file) return NOT_FOUND;
+  const { path: real, stat } = file;
 
   const facts = { size: stat.size, mtimeMs: stat.mtimeMs };
   const common: Record<string, string> = {

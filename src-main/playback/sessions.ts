@@ -1,30 +1,94 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type PlaybackSource } from '../contract/index.js';
-import type { PlayableFile, ResolveItem } from './media.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, type AudioTrack, type OpenPlayback, type PlaybackSource, type SubtitleTrack, type TranscodeStatus } from '../contract/index.js';
+import type { TimerHandle } from '../ports.js';
+import { codecLabel, decide, type Decision } from './decide.js';
+import { HlsSession, type StreamFile } from './hls-session.js';
+import { baseLanguage, languageName } from './languages.js';
+import { realFile, type PlayableFile, type ResolveItem } from './media.js';
+import { probeStreams, ProbeError, type SourceStreams } from './probe.js';
+import { convertToWebVtt, findExternalSubtitles, SubtitleError, TEXT_SUBTITLE_CODECS } from './subtitles.js';
+import type { Tools } from './tools.js';
 
 export type Record = (type: string, rawFields: { [field: string]: unknown }) => void;
 export type PlaybackError = 'decode' | 'network' | 'unsupported' | 'aborted' | 'unknown';
+export type { StreamFile } from './hls-session.js';
 
-export interface PlaybackService {
-  open(itemId: string): PlaybackSource;
-  reportStarted(sessionId: string): void;
-  reportFailed(sessionId: string, error: PlaybackError): void;
+/** How a host addresses a session's streams: `/media/hls/<id>/<file>` or `media://hls/<id>/<file>`. */
+export interface PlaybackUrls {
+  media(itemId: string): string;
+  stream(kind: 'hls' | 'subs', sessionId: string, file: string): string;
 }
 
+export interface PlaybackOptions {
+  resolve: ResolveItem;
+  record: Record;
+  urls: PlaybackUrls;
+  /** `<dataDir>/cache/transcode`: emptied on start, one folder per session. */
+  cacheDir: string;
+  tools: Tools;
+  /** Pushes a transcode session's status to the renderer. */
+  emit: (status: TranscodeStatus) => void;
+  /** HLS sessions at once; opening one more stops the oldest. */
+  maxTranscodes?: number;
+  /** ffmpeg is stopped after this long without a request (the session can restart it). */
+  idleMs?: number;
+  /** A session nobody asked anything of for this long is ended and its files deleted. */
+  expireMs?: number;
+  /** A segment request waits at most this long for the encoder. */
+  waitLimitMs?: number;
+}
+
+export interface PlaybackService {
+  open(input: OpenPlayback): Promise<PlaybackSource>;
+  status(sessionId: string): TranscodeStatus;
+  stop(sessionId: string): Promise<void>;
+  reportStarted(sessionId: string): void;
+  reportFailed(sessionId: string, error: PlaybackError): void;
+  /** `index.m3u8`, `init.mp4` or `<n>.m4s` of an HLS session. */
+  hls(sessionId: string, file: string): Promise<StreamFile>;
+  /** `<n>.vtt`: subtitle track `n` of a session as WebVTT. */
+  subtitle(sessionId: string, file: string): Promise<StreamFile>;
+  /** Number of sessions with a live transcode (tests). */
+  readonly transcodes: number;
+  close(): Promise<void>;
+}
+
+type SubtitleSource = { kind: 'external'; path: string } | { kind: 'embedded'; order: number } | { kind: 'image'; order: number };
+
 interface Session {
+  id: string;
   item: PlayableFile;
+  file: string;
+  decision: Decision;
+  hls: HlsSession | null;
+  subtitles: SubtitleSource[];
+  vtt: Map<number, Promise<StreamFile>>;
+  dir: string;
   started: boolean;
+  idleTimer: TimerHandle | null;
+  expireTimer: TimerHandle | null;
+  lastEmit: number;
 }
 
 const MAX_SESSIONS = 64;
+export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Playback sessions. This slice plays every item directly; the decision records why so the info panel can
- * say it. Telemetry is recorded here, from main's own knowledge of the file: the renderer only says *that*
- * playback started, never what it was.
+ * Playback sessions: the decision (direct, remux, transcode) from the renderer's capabilities, HLS
+ * sessions with their limits and idle timers, subtitles and audio tracks. Telemetry is recorded here from
+ * main's own knowledge of the file: the renderer only says *that* playback started, never what it was.
  */
-export function openPlayback(opts: { resolve: ResolveItem; record: Record; mediaUrl: (itemId: string) => string }): PlaybackService {
+export function openPlayback(o: PlaybackOptions): PlaybackService {
   const sessions = new Map<string, Session>();
+  const maxTranscodes = o.maxTranscodes ?? 2;
+  const idleMs = o.idleMs ?? 120_000;
+  const expireMs = o.expireMs ?? 3_600_000;
+  const clock = o.tools.clock;
+  // Segments of a previous run are never reused: ids are random and the files are only a cache.
+  fs.rmSync(o.cacheDir, { recursive: true, force: true });
+  fs.mkdirSync(o.cacheDir, { recursive: true });
 
   function session(sessionId: string): Session {
     const s = sessions.get(sessionId);
@@ -32,50 +96,268 @@ export function openPlayback(opts: { resolve: ResolveItem; record: Record; media
     return s;
   }
 
+  function statusOf(s: Session): TranscodeStatus {
+    if (!s.hls) return { sessionId: s.id, state: 'direct', speed: null, message: null };
+    return { sessionId: s.id, state: s.hls.state, speed: s.hls.speed, message: s.hls.message };
+  }
+
+  function touch(s: Session): void {
+    s.idleTimer?.cancel();
+    s.expireTimer?.cancel();
+    s.idleTimer = s.hls ? clock.setTimeout(() => s.hls?.idle(), idleMs) : null;
+    s.expireTimer = clock.setTimeout(() => void end(s), expireMs);
+  }
+
+  async function end(s: Session): Promise<void> {
+    if (sessions.get(s.id) !== s) return;
+    sessions.delete(s.id);
+    s.idleTimer?.cancel();
+    s.expireTimer?.cancel();
+    const speed = s.hls?.averageSpeed() ?? null;
+    if (speed !== null && s.decision.video === 'transcode') o.record('playback.transcode_speed', { speed, hardwareClass: 'software' });
+    await s.hls?.stop();
+    await fs.promises.rm(s.dir, { recursive: true, force: true, maxRetries: 3 });
+  }
+
+  async function evict(): Promise<void> {
+    const stops: Promise<void>[] = [];
+    // Oldest first: a Map iterates in insertion order.
+    const live = [...sessions.values()].filter((s) => s.hls);
+    for (const s of live.slice(0, Math.max(0, live.length - maxTranscodes + 1))) stops.push(end(s));
+    const all = [...sessions.values()];
+    for (const s of all.slice(0, Math.max(0, all.length - MAX_SESSIONS + 1))) stops.push(end(s));
+    await Promise.all(stops);
+  }
+
   return {
-    open(itemId) {
-      const item = opts.resolve(itemId);
+    async open(input) {
+      const item = o.resolve(input.itemId);
       if (!item) throw new AppError('not-found', 'This item is no longer in the library.');
-      const sessionId = randomUUID();
-      sessions.set(sessionId, { item, started: false });
-      // Oldest sessions go first; a Map iterates in insertion order.
-      while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
+      const real = realFile(item);
+      if (!real) throw new AppError('not-found', 'This item’s file is missing or has moved outside its library folder.');
+      const fileName = path.basename(real.path);
+      let streams: SourceStreams;
+      try {
+        streams = await probeStreams(o.tools, real.path, fileName);
+      } catch (err) {
+        if (err instanceof ProbeError) throw new AppError('conflict', err.message);
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('internal', 'ffprobe is not installed, so Glasswing cannot read this file.');
+        throw err;
+      }
+
+      const preferred = baseLanguage(input.language);
+      const audioDefault = streams.audio.find((a) => a.isDefault) ?? streams.audio[0] ?? null;
+      const byLanguage = preferred ? streams.audio.filter((a) => baseLanguage(a.language) === preferred) : [];
+      const chosenAudio =
+        (input.audioTrack !== undefined ? streams.audio[input.audioTrack] : undefined) ??
+        byLanguage.find((a) => a.isDefault) ??
+        byLanguage[0] ??
+        audioDefault;
+
+      // Subtitles: external files first, then embedded streams, in a stable order.
+      const sources: SubtitleSource[] = [];
+      const tracks: Omit<SubtitleTrack, 'url' | 'default' | 'burned'>[] = [];
+      for (const ext of findExternalSubtitles(real.path, item.folderRoot)) {
+        const name = languageName(ext.language) ?? 'Unknown language';
+        const bits = [ext.forced ? 'forced' : null, ext.note, `external ${ext.format.toUpperCase()}`].filter(Boolean);
+        tracks.push({ index: tracks.length, label: `${name} (${bits.join(', ')})`, language: ext.language, forced: ext.forced, origin: 'external', format: ext.format });
+        sources.push({ kind: 'external', path: ext.path });
+      }
+      for (const s of streams.subtitles) {
+        const text = TEXT_SUBTITLE_CODECS.has(s.codec);
+        const format = subtitleFormat(s.codec);
+        const name = languageName(s.language) ?? 'Unknown language';
+        const bits = [s.forced ? 'forced' : null, s.title && !/forced/i.test(s.title) ? s.title : null, text ? null : `${format.toUpperCase()}, burned in when chosen`].filter(Boolean);
+        tracks.push({ index: tracks.length, label: bits.length ? `${name} (${bits.join(', ')})` : name, language: s.language, forced: s.forced, origin: 'embedded', format });
+        sources.push(text ? { kind: 'embedded', order: s.order } : { kind: 'image', order: s.order });
+      }
+      const burn = input.burnSubtitle !== undefined ? sources[input.burnSubtitle] : undefined;
+      if (input.burnSubtitle !== undefined && burn?.kind !== 'image') throw new AppError('bad-request', 'Only image subtitles are burned in; text subtitles are shown by the player.');
+
+      const decision = decide(
+        {
+          container: item.container,
+          videoCodec: streams.video?.codec ?? null,
+          audioCodec: chosenAudio?.codec ?? null,
+          audioChannels: chosenAudio?.channels ?? null,
+          audioNotDefault: chosenAudio !== null && audioDefault !== null && chosenAudio !== audioDefault,
+          burnSubtitle: burn?.kind === 'image' ? (tracks[input.burnSubtitle ?? 0]?.format ?? 'image') : null,
+        },
+        input.capabilities,
+      );
+      const durationSec = streams.durationSec ?? item.durationSec;
+      if (decision.mode !== 'direct' && !durationSec) {
+        throw new AppError('conflict', `“${fileName}” has no known length, so it cannot be converted for playback.`);
+      }
+
+      const id = randomUUID();
+      const dir = path.join(o.cacheDir, id);
+      const startSec = Math.min(input.startSec ?? 0, Math.max(0, (durationSec ?? 0) - 1));
+      const s: Session = { id, item, file: real.path, decision, hls: null, subtitles: sources, vtt: new Map(), dir, started: false, idleTimer: null, expireTimer: null, lastEmit: 0 };
+      if (decision.mode !== 'direct') {
+        await evict();
+        s.hls = new HlsSession({
+          id,
+          dir: path.join(dir, 'hls'),
+          input: real.path,
+          fileName,
+          durationSec: durationSec ?? 0,
+          video: decision.video,
+          audio: decision.audio,
+          audioOrder: chosenAudio?.order ?? null,
+          burnSubtitleOrder: burn?.kind === 'image' ? burn.order : null,
+          videoCodec: streams.video?.codec ?? null,
+          audioChannels: decision.downmix ? input.capabilities.maxAudioChannels : null,
+          startSec,
+          tools: o.tools,
+          waitLimitMs: o.waitLimitMs ?? 30_000,
+          onStatus: () => {
+            // Speed reports come twice a second; the panel needs at most one a second.
+            const now = clock.now();
+            const state = s.hls?.state;
+            if (state === 'running' && now - s.lastEmit < 1000) return;
+            s.lastEmit = now;
+            if (sessions.has(id)) o.emit(statusOf(s));
+          },
+        });
+      } else {
+        await evict();
+      }
+      sessions.set(id, s);
+      touch(s);
+
+      // A forced track in the language being heard shows by itself; with audio in a language other than
+      // the user's, a full track in the user's language does.
+      const heard = baseLanguage(chosenAudio?.language) ?? preferred;
+      const forcedPick = tracks.find((t) => t.forced && t.format !== 'pgs' && sources[t.index]?.kind !== 'image' && baseLanguage(t.language) === heard);
+      const foreignPick =
+        preferred && heard && heard !== preferred ? tracks.find((t) => !t.forced && sources[t.index]?.kind !== 'image' && baseLanguage(t.language) === preferred) : undefined;
+      const defaultIndex = (forcedPick ?? foreignPick)?.index ?? null;
+
+      const audioTracks: AudioTrack[] = streams.audio.map((a, index) => ({
+        index,
+        label: [languageName(a.language) ?? `Track ${index + 1}`, a.title, `${codecLabel(a.codec)}${a.channels ? ` ${channelLabel(a.channels)}` : ''}`].filter(Boolean).join(' · '),
+        language: a.language,
+        codec: a.codec,
+        channels: a.channels,
+        selected: a === chosenAudio,
+      }));
+
       return {
-        sessionId,
+        sessionId: id,
         itemId: item.id,
         kind: item.kind,
         title: item.title,
-        url: opts.mediaUrl(item.id),
-        mime: item.mime,
-        decision: 'direct',
-        reason: `Direct play: the ${describe(item)} file is sent as it is, nothing is converted.`,
-        durationSec: item.durationSec,
+        url: s.hls ? o.urls.stream('hls', id, 'index.m3u8') : o.urls.media(item.id),
+        mime: s.hls ? 'application/vnd.apple.mpegurl' : item.mime,
+        decision: decision.mode,
+        reason: decision.reason,
+        video: decision.video,
+        audio: decision.audio,
+        durationSec,
+        startSec,
+        subtitles: tracks.map((t) => ({
+          ...t,
+          url: sources[t.index]?.kind === 'image' ? null : o.urls.stream('subs', id, `${t.index}.vtt`),
+          default: t.index === defaultIndex,
+          burned: t.index === input.burnSubtitle,
+        })),
+        audioTracks,
+        chapters: streams.chapters,
       };
     },
+
+    status(sessionId) {
+      return statusOf(session(sessionId));
+    },
+
+    async stop(sessionId) {
+      const s = sessions.get(sessionId);
+      if (s) await end(s);
+    },
+
     reportStarted(sessionId) {
       const s = session(sessionId);
       if (s.started) return;
       s.started = true;
       const { item } = s;
-      opts.record('playback.started', {
+      o.record('playback.started', {
         kind: item.kind,
         container: item.container,
         videoCodec: item.videoCodec ?? 'none',
         audioCodec: item.audioCodec ?? 'none',
         resolution: item.height,
         duration: item.durationSec,
-        mode: 'direct',
+        mode: s.decision.mode,
       });
     },
+
     reportFailed(sessionId, error) {
       session(sessionId);
-      opts.record('playback.failed', { errorClass: error });
+      o.record('playback.failed', { errorClass: error });
+    },
+
+    async hls(sessionId, file) {
+      const s = sessions.get(sessionId);
+      if (!s?.hls) return { status: 404, message: 'This playback session has ended.' };
+      touch(s);
+      if (file === 'index.m3u8') return { status: 200, contentType: 'application/vnd.apple.mpegurl', text: s.hls.playlist() };
+      return s.hls.file(file);
+    },
+
+    async subtitle(sessionId, file) {
+      const s = sessions.get(sessionId);
+      const m = /^(\d{1,2})\.vtt$/.exec(file);
+      const n = m ? Number(m[1]) : -1;
+      const source = s?.subtitles[n];
+      if (!s || !source || source.kind === 'image') return { status: 404, message: 'No such subtitle track.' };
+      touch(s);
+      let pending = s.vtt.get(n);
+      if (!pending) {
+        const out = path.join(s.dir, 'subs', `${n}.vtt`);
+        const fileName = path.basename(source.kind === 'external' ? source.path : s.file);
+        pending = convertToWebVtt(o.tools, source.kind === 'external' ? source.path : s.file, source.kind === 'external' ? null : source.order, out, fileName).then(
+          (): StreamFile => ({ status: 200, contentType: 'text/vtt; charset=utf-8', path: out }),
+          (err: unknown): StreamFile => ({ status: 500, message: err instanceof SubtitleError ? err.message : 'The subtitles could not be converted.' }),
+        );
+        s.vtt.set(n, pending);
+      }
+      return pending;
+    },
+
+    get transcodes() {
+      return [...sessions.values()].filter((s) => s.hls?.encoding).length;
+    },
+
+    async close() {
+      await Promise.all([...sessions.values()].map((s) => end(s)));
     },
   };
 }
 
-function describe(item: PlayableFile): string {
-  const codecs = [item.videoCodec, item.audioCodec].filter((c): c is string => !!c).map((c) => c.toUpperCase());
-  const container = item.container ? item.container.toUpperCase() : 'media';
-  return codecs.length ? `${codecs.join('/')} in ${container}` : container;
+function subtitleFormat(codec: string): SubtitleTrack['format'] {
+  switch (codec) {
+    case 'subrip':
+    case 'srt':
+      return 'srt';
+    case 'webvtt':
+      return 'vtt';
+    case 'ass':
+    case 'ssa':
+      return 'ass';
+    case 'mov_text':
+      return 'mov_text';
+    case 'hdmv_pgs_subtitle':
+      return 'pgs';
+    case 'dvd_subtitle':
+      return 'vobsub';
+    case 'dvb_subtitle':
+      return 'dvb';
+    default:
+      return 'other';
+  }
+}
+
+function channelLabel(channels: number): string {
+  return channels === 1 ? 'mono' : channels === 2 ? 'stereo' : channels === 6 ? '5.1' : channels === 8 ? '7.1' : `${channels} ch`;
 }

@@ -1,4 +1,4 @@
-import type { Category } from '../contract/index.js';
+import { UiFeature, type Category } from '../contract/index.js';
 import type { FieldSpec } from './generalize.js';
 
 /**
@@ -139,7 +139,7 @@ export const EVENTS: readonly EventSpec[] = [
         type: 'enum',
         name: 'feature',
         description: 'Which feature.',
-        values: ['subtitles', 'audio-track', 'fullscreen', 'search', 'add-folder', 'privacy-screen', 'ledger-export', 'other'],
+        values: UiFeature.options,
       },
     ],
   },

@@ -25,6 +25,8 @@ export interface WebHost {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** `hls/<session uuid>/(index.m3u8|init.mp4|<n>.m4s)` and `subs/<session uuid>/<n>.vtt`. */
+const STREAM_PATH = /^(hls|subs)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(index\.m3u8|init\.mp4|\d{1,6}\.m4s|\d{1,2}\.vtt)$/;
 const STATUS: Record<ErrorCode, number> = {
   'bad-request': 400,
   unauthorized: 401,
@@ -99,6 +101,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   async function handleMedia(id: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    const streamPath = STREAM_PATH.exec(id);
+    if (streamPath) return handleStream(streamPath[1] as 'hls' | 'subs', streamPath[2] ?? '', streamPath[3] ?? '', req, res);
     const h = req.headers;
     const out = services.media(id, req.method, {
       range: h.range,
@@ -111,6 +115,26 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const stream = fs.createReadStream(out.body.path, { start: out.body.start, end: out.body.end, highWaterMark: 1024 * 1024 });
     // A client that seeks aborts the response; that is normal, not an error worth logging.
     await pipeline(stream, res).catch(() => undefined);
+  }
+
+  /** HLS playlists and segments, WebVTT subtitles: by session id and a file name of a fixed shape, never a path. */
+  async function handleStream(kind: 'hls' | 'subs', sessionId: string, file: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const out = kind === 'hls' ? await services.playback.hls(sessionId, file) : await services.playback.subtitle(sessionId, file);
+    if (out.status !== 200) return sendText(res, out.status, out.message);
+    const headers = { 'Content-Type': out.contentType, 'Cache-Control': 'no-store' };
+    if ('text' in out) {
+      res.writeHead(200, { ...headers, 'Content-Length': Buffer.byteLength(out.text) });
+      return void res.end(req.method === 'HEAD' ? undefined : out.text);
+    }
+    let size: number;
+    try {
+      size = (await fs.promises.stat(out.path)).size;
+    } catch {
+      return sendText(res, 404, 'Not found.');
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': size });
+    if (req.method === 'HEAD') return void res.end();
+    await pipeline(fs.createReadStream(out.path, { highWaterMark: 1024 * 1024 }), res).catch(() => undefined);
   }
 
   server.on('upgrade', (req, socket, head) => {

@@ -2,7 +2,7 @@
 export { createClient, type Client } from './client';
 export { ApiError, errorMessage, type ApiErrorCode } from './errors';
 export { boot, type BootResult } from './boot';
-export { ApiProvider, useApi } from './react';
+export { ApiProvider, useApi, useNoteFeature } from './react';
 export type { ConnectionState, Transport } from './transport';
 export type * from '../../src-main/contract/api';
 export type * from '../../src-main/contract/library';

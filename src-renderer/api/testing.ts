@@ -189,8 +189,16 @@ export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers 
       mime: 'video/mp4',
       decision: 'direct',
       reason: 'H.264 and AAC in MP4 play natively.',
+      video: 'copy',
+      audio: 'copy',
       durationSec: 5400,
+      startSec: 0,
+      subtitles: [],
+      audioTracks: [],
+      chapters: [],
     }),
+    'playback.status': ({ sessionId }) => ({ sessionId, state: 'direct', speed: null, message: null }),
+    'playback.stop': () => ({}),
     'playback.reportStarted': () => ({}),
     'playback.reportFailed': () => ({}),
     'privacy.snapshot': () => state.telemetry,
@@ -228,6 +236,8 @@ export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers 
     'privacy.sendNow': () => ({ sent: false, eventCount: 0, status: null, message: 'No endpoint configured: nothing was sent.' }),
     'privacy.verifyLedger': () => ({ ok: true, entries: state.telemetry.ledger.length, brokenAt: null, message: 'ok' }),
     'privacy.exportLedger': () => ({ json: JSON.stringify(state.telemetry.ledger) }),
+    'stats.get': () => ({ weeks: [], modes: { direct: 0, remux: 0, transcode: 0 }, growth: [] }),
+    'app.noteFeature': () => ({}),
   };
 
   const transport: Transport = {

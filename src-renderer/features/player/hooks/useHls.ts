@@ -3,22 +3,36 @@ import { useEffect, type RefObject } from 'react';
 const HLS_MIME = /mpegurl/i;
 
 /**
- * Attaches hls.js when the source is an HLS playlist the element cannot play natively (Chromium).
- * Loaded on demand so direct play never pays for it. Workers are off: the CSP allows no blob: scripts.
+ * Attaches hls.js for an HLS source (remux and transcode sessions), even where the browser has native
+ * HLS: hls.js reads our fixed VOD playlist the same everywhere and reports errors we can explain. Loaded on
+ * demand so direct play never pays for it. Workers are off: the CSP allows no blob: scripts.
  */
 export function useHls(ref: RefObject<HTMLMediaElement | null>, url: string | null, mime: string | null, onFatal: (kind: 'network' | 'decode') => void) {
   useEffect(() => {
     const el = ref.current;
-    if (!el || !url || !mime || !HLS_MIME.test(mime) || el.canPlayType(mime)) return;
+    if (!el || !url || !mime || !HLS_MIME.test(mime)) return;
     let destroyed = false;
     let destroy = () => {};
     void import('hls.js').then(({ default: Hls }) => {
       if (destroyed) return;
       if (!Hls.isSupported()) {
-        onFatal('decode');
+        if (el.canPlayType(mime)) el.src = url;
+        else onFatal('decode');
         return;
       }
-      const hls = new Hls({ enableWorker: false });
+      // A transcoder may take a few seconds for a segment after a seek: be patient before calling it failed.
+      const hls = new Hls({
+        enableWorker: false,
+        maxBufferLength: 30,
+        fragLoadPolicy: {
+          default: {
+            maxTimeToFirstByteMs: 40_000,
+            maxLoadTimeMs: 60_000,
+            timeoutRetry: { maxNumRetry: 2, retryDelayMs: 0, maxRetryDelayMs: 0 },
+            errorRetry: { maxNumRetry: 2, retryDelayMs: 500, maxRetryDelayMs: 2000 },
+          },
+        },
+      });
       hls.on(Hls.Events.ERROR, (_event, data) => {
         if (data.fatal) onFatal(data.type === Hls.ErrorTypes.NETWORK_ERROR ? 'network' : 'decode');
       });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage, useApi, type Folder, type FolderKind } from '../../../../api';
+import { errorMessage, useApi, useNoteFeature, type Folder, type FolderKind } from '../../../../api';
 import { Button, Dialog, Icon, plural } from '../../../../ui';
 import { KIND_LABEL } from '../../labels';
 
@@ -13,6 +13,7 @@ const KINDS: readonly FolderKind[] = ['movies', 'shows', 'music', 'mixed'];
 /** The library folders, with add (typed path, or the system picker in Electron) and remove. */
 export function FolderPanel({ folders, canPickFolders }: FolderPanelProps) {
   const client = useApi();
+  const noteFeature = useNoteFeature();
   const [path, setPath] = useState('');
   const [kind, setKind] = useState<FolderKind>('mixed');
   const [busy, setBusy] = useState(false);
@@ -42,6 +43,7 @@ export function FolderPanel({ folders, canPickFolders }: FolderPanelProps) {
     }
     void act(async () => {
       const folder = await client['library.addFolder']({ path: trimmed, kind });
+      noteFeature('add-folder');
       setPath('');
       setNotice(`Added “${folder.name}”. Scan the library to index it.`);
     });
@@ -50,6 +52,7 @@ export function FolderPanel({ folders, canPickFolders }: FolderPanelProps) {
   function onPick() {
     void act(async () => {
       const folder = await client['library.pickFolder']({ kind });
+      if (folder) noteFeature('add-folder');
       if (folder) setNotice(`Added “${folder.name}”. Scan the library to index it.`);
     });
   }

@@ -1,6 +1,6 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { LibrarySnapshot } from '../../../../api';
-import { useApi } from '../../../../api';
+import { useApi, useNoteFeature } from '../../../../api';
 import { Button, Icon, plural } from '../../../../ui';
 import { useLibrary } from '../../hooks/useLibrary';
 import { AlbumList } from '../AlbumList/AlbumList';
@@ -41,6 +41,10 @@ export function LibraryScreen({ onPlay, playingId }: LibraryScreenProps) {
   const [query, setQuery] = useState('');
   const needle = useDeferredValue(query.trim().toLowerCase());
   const shown = useMemo(() => (snapshot ? filterLibrary(snapshot, needle) : null), [snapshot, needle]);
+  const noteFeature = useNoteFeature();
+  useEffect(() => {
+    if (needle) noteFeature('search');
+  }, [needle, noteFeature]);
 
   const counts = snapshot
     ? {

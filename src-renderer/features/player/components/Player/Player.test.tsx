@@ -1,68 +1,221 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PlaybackSource } from '../../../../api';
 import { renderWithApi } from '../../../../test-utils';
 import { Player } from './Player';
 
 const ITEM = 'mv1xxxxxxxxxxxxxxxxxxx';
+const SESSION = '3f0c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f40';
 
-beforeEach(() => {
-  // jsdom has no media pipeline.
-  vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
-  vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => {});
+function source(over: Partial<PlaybackSource> = {}): PlaybackSource {
+  return {
+    sessionId: SESSION, itemId: ITEM, kind: 'movie', title: 'Night Train', url: `/media/${ITEM}`, mime: 'video/mp4', decision: 'direct',
+    reason: 'Direct play: H.264 and AAC in MP4 play natively in this browser; nothing is converted.', video: 'copy', audio: 'copy',
+    durationSec: 100, startSec: 0, subtitles: [], audioTracks: [], chapters: [], ...over,
+  };
+}
+
+const transcoded = source({
+  url: `/media/hls/${SESSION}/index.m3u8`,
+  mime: 'application/vnd.apple.mpegurl',
+  decision: 'transcode',
+  reason: 'HEVC video is not supported by this browser → transcoding video to H.264; the AAC audio is re-encoded with it so both stay in step after seeks.',
+  video: 'transcode',
+  audio: 'transcode',
+  subtitles: [
+    { index: 0, label: 'English (external SRT)', language: 'en', forced: false, default: false, origin: 'external', format: 'srt', url: `/media/subs/${SESSION}/0.vtt`, burned: false },
+    { index: 1, label: 'French (forced, external ASS)', language: 'fr', forced: true, default: true, origin: 'external', format: 'ass', url: `/media/subs/${SESSION}/1.vtt`, burned: false },
+    { index: 2, label: 'English (PGS, burned in when chosen)', language: 'en', forced: false, default: false, origin: 'embedded', format: 'pgs', url: null, burned: false },
+  ],
+  audioTracks: [
+    { index: 0, label: 'English · AAC stereo', language: 'eng', codec: 'aac', channels: 2, selected: true },
+    { index: 1, label: 'French · AAC stereo', language: 'fra', codec: 'aac', channels: 2, selected: false },
+  ],
+  chapters: [{ title: 'Opening', startSec: 0 }, { title: 'The Pier', startSec: 42 }],
 });
 
+let paused = true;
+beforeEach(() => {
+  paused = true;
+  // jsdom has no media pipeline.
+  vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(async () => void (paused = false));
+  vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => void (paused = true));
+  vi.spyOn(HTMLMediaElement.prototype, 'paused', 'get').mockImplementation(() => paused);
+  vi.spyOn(HTMLMediaElement.prototype, 'duration', 'get').mockReturnValue(100);
+});
+
+async function openVideo(over: Parameters<typeof renderWithApi>[2] = {}) {
+  const rendered = renderWithApi(<Player itemId={ITEM} onClose={() => {}} />, {}, over);
+  const video = (await screen.findByLabelText('Video player')) as HTMLVideoElement;
+  return { ...rendered, video };
+}
+
 describe('Player', () => {
-  it('plays the opened source and shows how and why it plays that way', async () => {
-    const { fake } = renderWithApi(<Player itemId={ITEM} onClose={() => {}} />);
-    const video = (await screen.findByLabelText('Video player')) as HTMLVideoElement;
+  it('opens with this browser’s capabilities and shows how and why it plays that way', async () => {
+    const { fake, video } = await openVideo();
     expect(video.getAttribute('src')).toBe(`/media/${ITEM}`);
-    expect(fake.callsTo('playback.open')).toEqual([{ itemId: ITEM }]);
+    const open = fake.callsTo('playback.open')[0]!;
+    expect(open.itemId).toBe(ITEM);
+    expect(open.capabilities.mse).toBeDefined();
     expect(screen.getByRole('region', { name: 'Player' })).toBeTruthy();
     expect(screen.getByText('Direct play')).toBeTruthy();
-    expect(screen.getByText('H.264 and AAC in MP4 play natively.')).toBeTruthy();
+    expect(screen.getByText(/H\.264 and AAC in MP4 play natively/)).toBeTruthy();
+    expect(screen.queryByLabelText('Transcode status')).toBeNull();
+  });
+
+  it('shows a transcode’s reason and live speed, and ffmpeg’s error in words', async () => {
+    const { fake } = await openVideo({ 'playback.open': () => transcoded, 'playback.status': ({ sessionId }) => ({ sessionId, state: 'starting', speed: null, message: null }) });
+    expect(screen.getByText('Transcode')).toBeTruthy();
+    expect(screen.getByText(/^HEVC video is not supported by this browser → transcoding video to H\.264/)).toBeTruthy();
+    expect((await screen.findByLabelText('Transcode status')).textContent).toBe('Starting the transcoder…');
+    act(() => fake.emit('onDidChangeTranscode', { sessionId: SESSION, state: 'running', speed: 1.84, message: null }));
+    expect(screen.getByLabelText('Transcode status').textContent).toBe('Converting at 1.8× real time');
+    act(() => fake.emit('onDidChangeTranscode', { sessionId: SESSION, state: 'running', speed: 0.6, message: null }));
+    expect(screen.getByLabelText('Transcode status').textContent).toMatch(/slower than real time/);
+    act(() => fake.emit('onDidChangeTranscode', { sessionId: SESSION, state: 'failed', speed: null, message: 'ffmpeg could not read “Harbour.mkv”: the file is damaged or is not a media file.' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/damaged or is not a media file/);
+  });
+
+  it('lists text subtitles as <track>s, starts with the forced one, and offers image tracks for burn-in', async () => {
+    const { video, fake } = await openVideo({ 'playback.open': () => transcoded });
+    const tracks = video.querySelectorAll('track');
+    expect([...tracks].map((t) => [t.getAttribute('src'), t.getAttribute('label'), t.getAttribute('srclang')])).toEqual([
+      [`/media/subs/${SESSION}/0.vtt`, 'English (external SRT)', 'en'],
+      [`/media/subs/${SESSION}/1.vtt`, 'French (forced, external ASS)', 'fr'],
+    ]);
+    await waitFor(() => expect((screen.getByLabelText('Subtitles') as HTMLSelectElement).value).toBe('1'));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Burn in English (PGS, burned in when chosen)' }));
+    await waitFor(() => expect(fake.callsTo('playback.open')).toHaveLength(2));
+    expect(fake.callsTo('playback.open')[1]).toMatchObject({ burnSubtitle: 2, startSec: 0 });
+    expect(screen.getByRole('navigation', { name: 'Chapters' }).textContent).toContain('The Pier');
+  });
+
+  it('binds the keys of issue 7', async () => {
+    const user = userEvent.setup();
+    const onNext = vi.fn();
+    const onPrevious = vi.fn();
+    const { fake } = renderWithApi(<Player itemId={ITEM} onClose={() => {}} onNext={onNext} onPrevious={onPrevious} />, {}, { 'playback.open': () => transcoded });
+    const video = (await screen.findByLabelText('Video player')) as HTMLVideoElement;
+    await waitFor(() => expect(paused).toBe(false));
+
+    await user.keyboard('k');
+    expect(paused).toBe(true);
+    await user.keyboard(' ');
+    expect(paused).toBe(false);
+
+    video.currentTime = 50;
+    await user.keyboard('{ArrowRight}');
+    expect(video.currentTime).toBe(55);
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(video.currentTime).toBe(45);
+    await user.keyboard('l');
+    expect(video.currentTime).toBe(55);
+    await user.keyboard('j');
+    expect(video.currentTime).toBe(45);
+
+    video.volume = 0.5;
+    await user.keyboard('{ArrowUp}');
+    expect(video.volume).toBe(0.6);
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(video.volume).toBe(0.4);
+    await user.keyboard('m');
+    expect(video.muted).toBe(true);
+    await user.keyboard('m');
+    expect(video.muted).toBe(false);
+
+    await user.keyboard('7');
+    expect(video.currentTime).toBe(70);
+    await user.keyboard('0');
+    expect(video.currentTime).toBe(0);
+
+    // Frame steps only while paused.
+    video.currentTime = 10;
+    await user.keyboard('.');
+    expect(video.currentTime).toBe(10);
+    await user.keyboard('k');
+    await user.keyboard('.');
+    expect(video.currentTime).toBeCloseTo(10.04);
+    await user.keyboard(',,');
+    expect(video.currentTime).toBeCloseTo(9.96);
+
+    // c cycles: forced French (default) → off → English → French.
+    const select = screen.getByLabelText('Subtitles') as HTMLSelectElement;
+    expect(select.value).toBe('1');
+    await user.keyboard('c');
+    expect(select.value).toBe('');
+    await user.keyboard('c');
+    expect(select.value).toBe('0');
+    expect(screen.getByRole('status').textContent).toBe('Subtitles: English (external SRT)');
+
+    await user.keyboard('n');
+    expect(onNext).toHaveBeenCalledTimes(1);
+    await user.keyboard('p');
+    expect(onPrevious).toHaveBeenCalledTimes(1);
+
+    const fullscreen = vi.fn().mockResolvedValue(undefined);
+    (HTMLElement.prototype as unknown as { requestFullscreen: unknown }).requestFullscreen = fullscreen;
+    await user.keyboard('f');
+    expect(fullscreen).toHaveBeenCalledTimes(1);
+
+    // a reopens the item with the next audio track, from where it was.
+    video.currentTime = 33;
+    await user.keyboard('a');
+    await waitFor(() => expect(fake.callsTo('playback.open')).toHaveLength(2));
+    expect(fake.callsTo('playback.open')[1]).toMatchObject({ audioTrack: 1, startSec: 33 });
+    await waitFor(() => expect(fake.callsTo('playback.stop')).toEqual([{ sessionId: SESSION }]));
+  });
+
+  it('shows every binding in an accessible dialog on ?', async () => {
+    const user = userEvent.setup();
+    await openVideo();
+    await user.keyboard('?');
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    const table = screen.getByRole('table', { name: 'Player keyboard shortcuts' });
+    expect(dialog.contains(table)).toBe(true);
+    for (const label of ['Play or pause', 'Back 5 seconds', 'Forward 10 seconds', 'Volume up or down', 'Mute or unmute', 'Full screen', 'Next subtitle track (or off)', 'Next audio track', 'Next or previous item in the queue', 'One frame back or forward (while paused)', 'Jump to 0 %, 10 % … 90 %']) {
+      expect(screen.getByRole('row', { name: new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBeTruthy();
+    }
+    // Keys typed inside the dialog do not drive the player; Escape closes the dialog, not the player.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('region', { name: 'Player' })).toBeTruthy();
   });
 
   it('reports started once, on the first playing event of the session', async () => {
-    const { fake } = renderWithApi(<Player itemId={ITEM} onClose={() => {}} />);
-    const video = await screen.findByLabelText('Video player');
+    const { fake, video } = await openVideo();
     fireEvent.playing(video);
     fireEvent.playing(video);
     await waitFor(() => expect(fake.callsTo('playback.reportStarted')).toHaveLength(1));
-    expect(fake.callsTo('playback.reportStarted')[0]).toEqual({ sessionId: '3f0c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f40' });
+    expect(fake.callsTo('playback.reportStarted')[0]).toEqual({ sessionId: SESSION });
   });
 
   it('maps a media error to the contract and says what went wrong', async () => {
-    const { fake } = renderWithApi(<Player itemId={ITEM} onClose={() => {}} />);
-    const video = await screen.findByLabelText('Video player');
+    const { fake, video } = await openVideo();
     Object.defineProperty(video, 'error', { value: { code: 3 }, configurable: true });
     fireEvent.error(video);
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not be decoded/);
-    expect(fake.callsTo('playback.reportFailed')).toEqual([{ sessionId: '3f0c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f40', error: 'decode' }]);
+    expect(fake.callsTo('playback.reportFailed')).toEqual([{ sessionId: SESSION, error: 'decode' }]);
   });
 
   it('uses an audio element for tracks', async () => {
     renderWithApi(<Player itemId={ITEM} onClose={() => {}} />, {}, {
-      'playback.open': ({ itemId }) => ({ sessionId: '3f0c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f40', itemId, kind: 'track', title: 'Low Tide', url: `/media/${itemId}`, mime: 'audio/mpeg', decision: 'direct', reason: 'MP3 plays natively.', durationSec: 215 }),
+      'playback.open': ({ itemId }) => source({ itemId, kind: 'track', title: 'Low Tide', mime: 'audio/mpeg', reason: 'MP3 plays natively.', durationSec: 215, video: 'none' }),
     });
     expect(await screen.findByLabelText('Audio player')).toBeTruthy();
   });
 
-  it('closes with the button and with Escape, and Space toggles play/pause', async () => {
+  it('closes with the button and with Escape, and stops its session', async () => {
     const user = userEvent.setup();
     const onClose = vi.fn();
-    renderWithApi(<Player itemId={ITEM} onClose={onClose} />);
+    const { fake, unmount } = renderWithApi(<Player itemId={ITEM} onClose={onClose} />);
     await screen.findByLabelText('Video player');
     await user.click(screen.getByRole('button', { name: 'Close player' }));
     expect(onClose).toHaveBeenCalledTimes(1);
     await user.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalledTimes(2);
-    const region = screen.getByRole('region', { name: 'Player' });
-    region.focus();
-    const pause = vi.spyOn(HTMLMediaElement.prototype, 'paused', 'get').mockReturnValue(false);
-    await user.keyboard(' ');
-    expect(HTMLMediaElement.prototype.pause).toHaveBeenCalled();
-    pause.mockRestore();
+    unmount();
+    await waitFor(() => expect(fake.callsTo('playback.stop')).toEqual([{ sessionId: SESSION }]));
   });
 
   it('shows the error from opening as text', async () => {

@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
-import { useApi, type PlayDecision } from '../../../../api';
+import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useApi, type PlayDecision, type PlaybackSource } from '../../../../api';
 import { Button, Icon, cx, formatDuration } from '../../../../ui';
 import { useHls } from '../../hooks/useHls';
-import { usePlaybackSource } from '../../hooks/usePlaybackSource';
+import { usePlaybackSource, type Reopen } from '../../hooks/usePlaybackSource';
+import { useTranscodeStatus } from '../../hooks/useTranscodeStatus';
+import { actionForKey, type PlayerAction } from '../../model/keys';
+import { ShortcutsDialog } from '../ShortcutsDialog/ShortcutsDialog';
 import '../../player.css';
 
 type FailKind = 'aborted' | 'network' | 'decode' | 'unsupported' | 'unknown';
@@ -19,6 +22,9 @@ const FAIL_MESSAGE: Record<FailKind, string> = {
 
 export const DECISION_LABEL: Record<PlayDecision, string> = { direct: 'Direct play', remux: 'Remux', transcode: 'Transcode' };
 
+/** One frame at 25 fps; close enough for stepping at any common rate. */
+const FRAME_SEC = 0.04;
+
 export interface PlayerProps {
   itemId: string;
   /** Changes when the same item is chosen again, to start a fresh session. */
@@ -26,18 +32,34 @@ export interface PlayerProps {
   onClose: () => void;
   /** A small corner player while another screen is shown; the same element keeps playing. */
   compact?: boolean;
+  /** Next and previous in a queue, where there is one (n and p). */
+  onNext?: () => void;
+  onPrevious?: () => void;
 }
 
 /** Plays one item: opens a session, reports the first `playing` and any failure, shows why it plays as it does. */
-export function Player({ itemId, nonce = 0, onClose, compact = false }: PlayerProps) {
+export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, onPrevious }: PlayerProps) {
   const client = useApi();
-  const { source, error: openError } = usePlaybackSource(itemId, nonce);
+  const [reopen, setReopen] = useState<Reopen>({ generation: 0 });
+  const { source, error: openError } = usePlaybackSource(itemId, nonce, reopen);
+  const status = useTranscodeStatus(source);
   const mediaRef = useRef<HTMLVideoElement & HTMLAudioElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const reported = useRef<{ started: string | null; failed: string | null }>({ started: null, failed: null });
   const [failure, setFailure] = useState<FailKind | null>(null);
   const [mutedByPolicy, setMutedByPolicy] = useState(false);
+  // The chosen text track of this session; a new session starts with its default (forced) track.
+  const [chosenSubtitle, setChosenSubtitle] = useState<{ sessionId: string; index: number | null } | null>(null);
+  const subtitle =
+    source && chosenSubtitle?.sessionId === source.sessionId
+      ? chosenSubtitle.index
+      : (source?.subtitles.find((t) => t.default && t.url !== null)?.index ?? null);
+  const setSubtitle = (index: number | null) => source && setChosenSubtitle({ sessionId: source.sessionId, index });
+  const [help, setHelp] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const isHls = source ? /mpegurl/i.test(source.mime) : false;
+  const textTracks = source ? source.subtitles.filter((t) => t.url !== null) : [];
 
   const fail = useCallback(
     (kind: FailKind) => {
@@ -50,6 +72,17 @@ export function Player({ itemId, nonce = 0, onClose, compact = false }: PlayerPr
   );
 
   useHls(mediaRef, source?.url ?? null, source?.mime ?? null, fail);
+
+  // Show the chosen text track, hide the others.
+  useEffect(() => {
+    const el = mediaRef.current;
+    if (!el?.textTracks || !source) return;
+    const withUrl = source.subtitles.filter((t) => t.url !== null);
+    for (let i = 0; i < el.textTracks.length; i++) {
+      const track = el.textTracks[i];
+      if (track) track.mode = withUrl[i]?.index === subtitle ? 'showing' : 'disabled';
+    }
+  }, [subtitle, source]);
 
   // Autoplay; if the browser's policy refuses sound without a gesture, start muted and offer Unmute.
   useEffect(() => {
@@ -68,18 +101,118 @@ export function Player({ itemId, nonce = 0, onClose, compact = false }: PlayerPr
     });
   }, [source]);
 
-  // Escape closes the player unless focus is in a text field of the page.
+  function flash(text: string) {
+    setNotice(text);
+  }
+
+  function run(action: PlayerAction, el: HTMLMediaElement, current: PlaybackSource | null) {
+    const duration = Number.isFinite(el.duration) && el.duration > 0 ? el.duration : (current?.durationSec ?? 0);
+    switch (action.type) {
+      case 'toggle':
+        if (el.paused) void el.play?.()?.catch(() => undefined);
+        else el.pause();
+        return;
+      case 'seekBy':
+        el.currentTime = Math.max(0, Math.min(duration || Infinity, el.currentTime + action.seconds));
+        return;
+      case 'volumeBy':
+        el.volume = Math.round(Math.max(0, Math.min(1, el.volume + action.delta)) * 100) / 100;
+        flash(`Volume ${Math.round(el.volume * 100)} %`);
+        return;
+      case 'mute':
+        el.muted = !el.muted;
+        flash(el.muted ? 'Muted' : 'Sound on');
+        return;
+      case 'fullscreen':
+        if (document.fullscreenElement) void document.exitFullscreen?.().catch(() => undefined);
+        else void sectionRef.current?.requestFullscreen?.().catch(() => undefined);
+        return;
+      case 'subtitles': {
+        if (!current || textTracks.length === 0) return flash('No subtitles');
+        const at = textTracks.findIndex((t) => t.index === subtitle);
+        const next = at + 1 < textTracks.length ? textTracks[at + 1] : undefined;
+        setSubtitle(next?.index ?? null);
+        flash(next ? `Subtitles: ${next.label}` : 'Subtitles off');
+        return;
+      }
+      case 'audioTrack': {
+        if (!current || current.audioTracks.length < 2) return flash('Only one audio track');
+        const at = current.audioTracks.findIndex((t) => t.selected);
+        const next = current.audioTracks[(at + 1) % current.audioTracks.length];
+        if (next) chooseAudio(next.index, el.currentTime);
+        return;
+      }
+      case 'next':
+        onNext?.();
+        return;
+      case 'previous':
+        onPrevious?.();
+        return;
+      case 'frame':
+        if (!el.paused) return;
+        el.currentTime = Math.max(0, el.currentTime + action.direction * FRAME_SEC);
+        return;
+      case 'seekToFraction':
+        if (duration > 0) el.currentTime = duration * action.fraction;
+        return;
+      case 'help':
+        setHelp(true);
+        return;
+    }
+  }
+
+  function chooseAudio(index: number, at: number) {
+    const track = source?.audioTracks.find((t) => t.index === index);
+    if (track) flash(`Audio: ${track.label}`);
+    setReopen((r) => ({ generation: r.generation + 1, audioTrack: index, startSec: at, ...(r.burnSubtitle !== undefined ? { burnSubtitle: r.burnSubtitle } : {}) }));
+  }
+
+  function burnIn(index: number | undefined) {
+    const at = mediaRef.current?.currentTime ?? 0;
+    setReopen((r) => ({ generation: r.generation + 1, startSec: at, ...(r.audioTrack !== undefined ? { audioTrack: r.audioTrack } : {}), ...(index !== undefined ? { burnSubtitle: index } : {}) }));
+  }
+
+  // Shortcuts work anywhere on the page while the full player is shown; Escape also closes it.
+  const runRef = useRef(run);
+  const sourceRef = useRef(source);
+  useEffect(() => {
+    runRef.current = run;
+    sourceRef.current = source;
+  });
   useEffect(() => {
     if (compact) return;
     function onKey(event: globalThis.KeyboardEvent) {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.defaultPrevented) return;
       const target = event.target as HTMLElement | null;
-      if (target?.closest('input, select, textarea, [role="dialog"]')) return;
-      onClose();
+      if (target?.closest('input, select, textarea, [role="dialog"], [contenteditable="true"]')) return;
+      if (event.key === 'Escape') {
+        if (document.fullscreenElement) return;
+        onClose();
+        return;
+      }
+      // Space and Enter on a focused button press that button.
+      if (event.key === ' ' && target?.closest('button, a, video, audio')) {
+        if (!target.closest('video, audio')) return;
+      }
+      const action = actionForKey(event);
+      const el = mediaRef.current;
+      if (!action || !el) return;
+      event.preventDefault();
+      runRef.current(action, el, sourceRef.current);
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [onClose, compact]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => setNotice(null), 1500);
+    return () => clearTimeout(t);
+  }, [notice]);
+
+  function onLoadedMetadata(event: SyntheticEvent<HTMLMediaElement>) {
+    if (source && source.startSec > 0) event.currentTarget.currentTime = source.startSec;
+  }
 
   function onPlaying() {
     if (!source || reported.current.started === source.sessionId) return;
@@ -92,41 +225,28 @@ export function Player({ itemId, nonce = 0, onClose, compact = false }: PlayerPr
     fail(MEDIA_ERROR[code] ?? 'unknown');
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-      return;
-    }
-    if (event.key !== ' ') return;
-    const target = event.target as HTMLElement;
-    if (target.closest('button, input, select, textarea, a')) return;
-    const el = mediaRef.current;
-    if (!el) return;
-    event.preventDefault();
-    if (el.paused) void el.play?.()?.catch(() => undefined);
-    else el.pause();
-  }
-
   function unmute() {
     const el = mediaRef.current;
     if (el) el.muted = false;
     setMutedByPolicy(false);
   }
 
-  const message = openError ?? (failure ? FAIL_MESSAGE[failure] : null);
+  // ffmpeg's own words beat a generic "network error" from hls.js.
+  const message = openError ?? (status?.state === 'failed' ? status.message : null) ?? (failure ? FAIL_MESSAGE[failure] : null);
   const mediaProps = {
     ref: mediaRef,
     controls: true,
     src: source && !isHls ? source.url : undefined,
     onPlaying,
     onError: onMediaError,
+    onLoadedMetadata,
     onVolumeChange: (e: SyntheticEvent<HTMLMediaElement>) => !e.currentTarget.muted && setMutedByPolicy(false),
     preload: 'auto' as const,
   };
+  const imageTracks = source ? source.subtitles.filter((t) => t.url === null) : [];
 
   return (
-    <section className={cx('player', compact && 'is-compact', source?.kind === 'track' && 'is-audio')} aria-label="Player" onKeyDown={onKeyDown} tabIndex={-1}>
+    <section ref={sectionRef} className={cx('player', compact && 'is-compact', source?.kind === 'track' && 'is-audio')} aria-label="Player" tabIndex={-1}>
       <div className="player-stage">
         {source ? (
           source.kind === 'track' ? (
@@ -137,7 +257,11 @@ export function Player({ itemId, nonce = 0, onClose, compact = false }: PlayerPr
               <audio aria-label="Audio player" {...mediaProps} />
             </div>
           ) : (
-            <video aria-label="Video player" playsInline {...mediaProps} />
+            <video aria-label="Video player" playsInline crossOrigin={undefined} {...mediaProps}>
+              {textTracks.map((t) => (
+                <track key={`${source.sessionId}-${t.index}`} kind="subtitles" src={t.url ?? undefined} srcLang={t.language ?? undefined} label={t.label} />
+              ))}
+            </video>
           )
         ) : (
           <div className="player-loading">{openError ? null : 'Opening…'}</div>
@@ -146,6 +270,11 @@ export function Player({ itemId, nonce = 0, onClose, compact = false }: PlayerPr
           <Button className="unmute" variant="primary" size="sm" icon={<Icon.Volume />} onClick={unmute}>
             Unmute
           </Button>
+        ) : null}
+        {notice ? (
+          <div className="player-notice" role="status">
+            {notice}
+          </div>
         ) : null}
       </div>
 
@@ -170,12 +299,87 @@ export function Player({ itemId, nonce = 0, onClose, compact = false }: PlayerPr
               {source.durationSec != null ? <span className="muted small">{formatDuration(source.durationSec)}</span> : null}
             </p>
             <p className="reason">{source.reason}</p>
-            <p className="muted small">
-              <kbd>Space</kbd> plays or pauses · <kbd>Esc</kbd> closes
+            {source.decision !== 'direct' ? <TranscodeLine state={status?.state ?? 'starting'} speed={status?.speed ?? null} /> : null}
+
+            {source.kind !== 'track' ? (
+              <div className="player-tracks">
+                <label className="player-field">
+                  <span>Subtitles</span>
+                  <select aria-label="Subtitles" value={subtitle ?? ''} onChange={(e) => setSubtitle(e.target.value === '' ? null : Number(e.target.value))} disabled={textTracks.length === 0}>
+                    <option value="">{textTracks.length ? 'Off' : 'None found'}</option>
+                    {textTracks.map((t) => (
+                      <option key={t.index} value={t.index}>
+                        {t.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {source.audioTracks.length > 1 ? (
+                  <label className="player-field">
+                    <span>Audio</span>
+                    <select aria-label="Audio track" value={source.audioTracks.find((t) => t.selected)?.index ?? 0} onChange={(e) => chooseAudio(Number(e.target.value), mediaRef.current?.currentTime ?? 0)}>
+                      {source.audioTracks.map((t) => (
+                        <option key={t.index} value={t.index}>
+                          {t.label}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ) : null}
+                {imageTracks.map((t) => (
+                  <Button key={t.index} size="sm" variant="ghost" onClick={() => burnIn(t.burned ? undefined : t.index)}>
+                    {t.burned ? `Stop burning in ${t.label}` : `Burn in ${t.label}`}
+                  </Button>
+                ))}
+              </div>
+            ) : null}
+
+            {source.chapters.length ? (
+              <nav aria-label="Chapters" className="chapters">
+                <h3 className="small muted">Chapters</h3>
+                <ol>
+                  {source.chapters.map((c, i) => (
+                    <li key={i}>
+                      <button type="button" className="chapter" onClick={() => mediaRef.current && (mediaRef.current.currentTime = c.startSec)}>
+                        <span className="muted small">{formatDuration(c.startSec)}</span> {c.title}
+                      </button>
+                    </li>
+                  ))}
+                </ol>
+              </nav>
+            ) : null}
+
+            <p className="muted small keys-hint">
+              <kbd>Space</kbd> plays or pauses · <kbd>?</kbd>{' '}
+              <button type="button" className="link" onClick={() => setHelp(true)}>
+                all shortcuts
+              </button>{' '}
+              · <kbd>Esc</kbd> closes
             </p>
           </>
         ) : null}
       </aside>
+      {help ? <ShortcutsDialog onClose={() => setHelp(false)} /> : null}
     </section>
+  );
+}
+
+const STATE_TEXT: Record<string, string> = {
+  starting: 'Starting the transcoder…',
+  running: 'Converting',
+  throttled: 'Converted well ahead; paused until playback catches up',
+  done: 'Conversion finished',
+  stopped: 'Converter idle; it restarts when playback needs it',
+  failed: 'The converter stopped',
+};
+
+function TranscodeLine({ state, speed }: { state: string; speed: number | null }) {
+  const speedText = speed !== null && (state === 'running' || state === 'throttled' || state === 'done') ? ` at ${speed.toFixed(1)}× real time` : '';
+  return (
+    <p className={cx('transcode-line small', speed !== null && speed < 1 && state === 'running' && 'is-slow')} aria-label="Transcode status">
+      {STATE_TEXT[state] ?? state}
+      {speedText}
+      {speed !== null && speed < 1 && state === 'running' ? ' — slower than real time, playback may pause to buffer' : ''}
+    </p>
   );
 }

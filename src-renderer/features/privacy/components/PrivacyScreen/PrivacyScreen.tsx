@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useNoteFeature } from '../../../../api';
 import { TabPanel, Tabs, formatMinutes, type TabItem } from '../../../../ui';
 import { usePrivacy } from '../../hooks/usePrivacy';
 import { CATEGORIES, CATEGORY_LABEL, SOURCE_LABEL } from '../../labels';
@@ -17,6 +18,8 @@ type TabId = 'queue' | 'batch' | 'sent' | 'network' | 'consent' | 'catalog' | 's
 export function PrivacyScreen() {
   const { snapshot, catalog, error } = usePrivacy();
   const [tab, setTab] = useState<TabId>('queue');
+  const noteFeature = useNoteFeature();
+  useEffect(() => noteFeature('privacy-screen'), [noteFeature]);
 
   const on = snapshot ? CATEGORIES.filter((c) => snapshot.consent.master && snapshot.consent.categories[c]) : [];
   const tabs: ReadonlyArray<TabItem<TabId>> = [

@@ -1,11 +1,12 @@
 import { Fragment, useState } from 'react';
-import { useApi, type TelemetrySnapshot } from '../../../../api';
+import { useApi, useNoteFeature, type TelemetrySnapshot } from '../../../../api';
 import { Button, Icon, formatBytes, formatDateTime } from '../../../../ui';
 import { useAction } from '../../hooks/useAction';
 
 /** The sent ledger: every batch that left, hash-chained; verify the chain or export it. */
 export function SentTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
   const client = useApi();
+  const noteFeature = useNoteFeature();
   const { busy, error, run } = useAction();
   const [verdict, setVerdict] = useState<{ ok: boolean; text: string } | null>(null);
   const [open, setOpen] = useState<number | null>(null);
@@ -23,6 +24,7 @@ export function SentTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
 
   async function exportLedger() {
     const result = await run(() => client['privacy.exportLedger']({}));
+    if (result) noteFeature('ledger-export');
     if (!result) return;
     const blob = new Blob([result.json], { type: 'application/json' });
     if (typeof URL.createObjectURL !== 'function') return;

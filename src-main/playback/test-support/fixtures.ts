@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Capabilities } from '../../contract/index.js';
+
+/** Real media files for playback tests, made by ffmpeg (argv, never a shell). Small and fast to make. */
+
+function ffmpeg(args: string[]): void {
+  execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
+}
+
+const video = (seconds: number, size = '320x180') => ['-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=25:duration=${seconds}`];
+const tone = (seconds: number, hz = 440) => ['-f', 'lavfi', '-i', `sine=frequency=${hz}:duration=${seconds}:sample_rate=48000`];
+
+export function makeH264Mp4(file: string, seconds = 6): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ffmpeg([...video(seconds), ...tone(seconds), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart', file]);
+  return file;
+}
+
+export function makeHevcMkv(file: string, seconds = 6): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ffmpeg([...video(seconds), ...tone(seconds), '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file]);
+  return file;
+}
+
+export function makeVp9Webm(file: string, seconds = 3): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ffmpeg([...video(seconds, '160x90'), ...tone(seconds), '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '200k', '-c:a', 'libopus', '-shortest', file]);
+  return file;
+}
+
+/** H.264 with two audio tracks (eng at 440 Hz, fra at 880 Hz) and an embedded SRT subtitle track (eng). */
+export function makeMultiTrackMkv(file: string, seconds = 6): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const srt = `${file}.embedded.srt`;
+  fs.writeFileSync(srt, '1\n00:00:00,500 --> 00:00:02,500\nEmbedded hello\n\n2\n00:00:03,000 --> 00:00:05,000\nEmbedded goodbye\n');
+  ffmpeg([
+    ...video(seconds), ...tone(seconds, 440), ...tone(seconds, 880), '-i', srt,
+    '-map', '0:v', '-map', '1:a', '-map', '2:a', '-map', '3:s',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-c:s', 'srt',
+    '-metadata:s:a:0', 'language=eng', '-metadata:s:a:1', 'language=fra', '-metadata:s:s:0', 'language=eng',
+    '-disposition:a:0', 'default', '-disposition:a:1', '0',
+    '-shortest', file,
+  ]);
+  fs.rmSync(srt);
+  return file;
+}
+
+export function writeSrt(file: string, text = 'Hello from the SRT'): string {
+  fs.writeFileSync(file, `1\n00:00:00,200 --> 00:00:04,000\n${text}\n\n2\n00:00:04,500 --> 00:00:09,000\nSecond line\n`);
+  return file;
+}
+
+export function writeAss(file: string, text = 'Hello from the ASS'): string {
+  fs.writeFileSync(
+    file,
+    [
+      '[Script Info]', 'ScriptType: v4.00+', 'PlayResX: 384', 'PlayResY: 288', '',
+      '[V4+ Styles]',
+      'Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding',
+      'Style: Default,Arial,20,&H00FFFFFF,&H000000FF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,1', '',
+      '[Events]',
+      'Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text',
+      `Dialogue: 0,0:00:00.20,0:00:04.00,Default,,0,0,0,,{\\i1}${text}{\\i0}`, '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/** Starts like an MKV, then is garbage: ffmpeg fails on it. */
+export function writeCorrupt(file: string): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(64 * 1024, 0x5a)]));
+  return file;
+}
+
+export function probeJson(file: string): { streams: { codec_name: string; codec_type: string }[]; format: { duration?: string; start_time?: string } } {
+  return JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file]).toString()) as ReturnType<typeof probeJson>;
+}
+
+/** What Debian's Chromium reports (no HEVC, no AC-3, no Matroska as a file). */
+export const CHROMIUM_CAPS = {
+  direct: {
+    mp4: { video: ['h264', 'av1', 'vp9'], audio: ['aac', 'mp3', 'flac', 'opus'] },
+    webm: { video: ['vp9', 'vp8', 'av1'], audio: ['opus', 'vorbis'] },
+    mp3: { video: [], audio: ['mp3'] },
+    flac: { video: [], audio: ['flac'] },
+  },
+  mse: { video: ['h264', 'av1', 'vp9', 'vp8'], audio: ['aac', 'mp3', 'flac', 'opus'] },
+  maxAudioChannels: 2,
+} as const satisfies Capabilities;
