@@ -8,6 +8,7 @@ import { extensionOf, isIndexedExtension } from './media-types.js';
 import { parseMediaName } from './names.js';
 import type { ParsedName } from './names.js';
 import { ProbeFailure, toProbeFailure } from './probe-errors.js';
+import { runPool } from './pool.js';
 import { readItem } from './read-item.js';
 import { isOnline } from './scan-folder.js';
 import type { FileToRead, ReadOptions } from './read-item.js';
@@ -17,6 +18,8 @@ import { walkMediaFiles } from './walk.js';
 const DEBOUNCE_MS = 400;
 /** A steady stream of events still gets applied this often. */
 const MAX_WAIT_MS = 3_000;
+/** Files being read at once; the parse pool bounds the real reads. */
+const READS_IN_FLIGHT = 8;
 
 export interface WatchContext {
   db: WritableDB;
@@ -141,19 +144,21 @@ export async function applyChanges(ctx: Omit<WatchContext, 'folders' | 'serializ
   const now = ctx.clock.now();
   const unmatched = new Set(gone.filter((g) => g.itemId !== null));
   const isNew = new Set(seen);
-  for (const file of [...seen, ...changedPaths]) {
+  // Files are read in parallel (a folder copied in brings many); matching a move is synchronous between
+  // awaits, so two new files can never claim the same vanished item.
+  const handle = async (file: SeenFile): Promise<void> => {
     const name = parseMediaName(file.relPath, file.folder.kind, file.size);
-    if (name.kind === 'ignored' || name.kind === 'extra') continue;
+    if (name.kind === 'ignored' || name.kind === 'extra') return;
     const record = { relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs };
     if (name.kind === 'unknown') {
       writes.push(() => recordUnparseable(db, file.folder.id, record, name.reason, false));
-      continue;
+      return;
     }
     const sameSize = isNew.has(file) ? [...unmatched].filter((g) => g.size === file.size && g.sampleHash !== null) : [];
     if (sameSize.length > 0 && file.size > 0) {
       try {
-        const { sampleHash } = await ctx.read.pool.parse('hash', file.absPath, file.ext, file.size);
-        const match = sameSize.find((g) => g.sampleHash === sampleHash);
+        const { sampleHash } = await ctx.read.pool.parse('hash', file.absPath, file.ext, file.size, ctx.read.signal);
+        const match = sameSize.find((g) => g.sampleHash === sampleHash && unmatched.has(g));
         const fields = nameFields(name);
         if (match && fields) {
           unmatched.delete(match);
@@ -161,7 +166,7 @@ export async function applyChanges(ctx: Omit<WatchContext, 'folders' | 'serializ
           writes.push(() => {
             if (!moveItem(db, match.itemId!, target, fields)) forgetPath(db, match.folderId, match.relPath);
           });
-          continue;
+          return;
         }
       } catch {
         // Could not hash it: read it as a new file below, which records why if it fails again.
@@ -176,7 +181,8 @@ export async function applyChanges(ctx: Omit<WatchContext, 'folders' | 'serializ
       const failure = toProbeFailure(error);
       writes.push(() => recordUnparseable(db, file.folder.id, record, failure.reason, failure.transient));
     }
-  }
+  };
+  await runPool([...seen, ...changedPaths], READS_IN_FLIGHT, handle, ctx.read.signal);
   if (!db.open) return false;
   db.transaction(() => {
     for (const write of writes) write();
