@@ -73,6 +73,8 @@ export function createServices(opts: ServicesOptions): Services {
   });
   const record = telemetry.record.bind(telemetry);
   const history = openHistory({ dataDir: opts.dataDir, clock: opts.telemetry.clock ?? systemClock });
+  /** Playback session → its row in the local history. Bounded: sessions themselves are few and short-lived. */
+  const plays = new Map<string, number>();
   const playback = openPlayback({
     resolve: (id) => library.resolveItem(id),
     record,
@@ -81,6 +83,9 @@ export function createServices(opts: ServicesOptions): Services {
     tools: { ffmpeg: opts.ffmpegPath ?? 'ffmpeg', ffprobe: opts.ffprobePath ?? 'ffprobe', spawn, clock: systemClock },
     emit: (status) => events.emit('onDidChangeTranscode', status),
   });
+
+  // Additions, deletions and moves on disk show up without a rescan.
+  const stopWatching = library.watch(() => events.emit('onDidChangeLibrary', {}));
 
   let pushTimer: NodeJS.Timeout | null = null;
   let pushReason = '';
@@ -150,8 +155,29 @@ export function createServices(opts: ServicesOptions): Services {
     'library.search': async ({ query, limit }) => ({ hits: library.search(query, limit) }),
     'playback.open': async (input) => track(playback.open(input)),
     'playback.status': async ({ sessionId }) => playback.status(sessionId),
-    'playback.stop': async ({ sessionId }) => (await playback.stop(sessionId), {}),
-    'playback.reportStarted': async ({ sessionId }) => (playback.reportStarted(sessionId), {}),
+    'playback.stop': async ({ sessionId }) => {
+      plays.delete(sessionId);
+      await playback.stop(sessionId);
+      return {};
+    },
+    'playback.reportStarted': async ({ sessionId }) => {
+      playback.reportStarted(sessionId);
+      const info = playback.info(sessionId);
+      if (info && !plays.has(sessionId)) {
+        plays.set(sessionId, history.startPlay(info.kind, info.mode));
+        // A renderer that never says stop must not grow this map: forget the oldest beyond a bound.
+        if (plays.size > 64) plays.delete(plays.keys().next().value as string);
+      }
+      return {};
+    },
+    'playback.reportProgress': async ({ sessionId, positionSec, playedSec }) => {
+      const info = playback.info(sessionId);
+      if (!info) throw new AppError('not-found', 'This playback session has ended.');
+      if (library.saveProgress(info.itemId, positionSec) === 'listing') events.emit('onDidChangeLibrary', {});
+      const play = plays.get(sessionId);
+      if (play !== undefined) history.addWatched(play, playedSec);
+      return {};
+    },
     'playback.reportFailed': async ({ sessionId, error }) => (playback.reportFailed(sessionId, error), {}),
     'privacy.snapshot': async () => telemetry.snapshot(),
     'privacy.catalog': async () => telemetry.catalog(),
@@ -178,6 +204,7 @@ export function createServices(opts: ServicesOptions): Services {
     telemetry,
     async close() {
       scanAbort.abort();
+      stopWatching();
       stopTelemetryPush();
       if (pushTimer) clearTimeout(pushTimer);
       await Promise.race([Promise.allSettled([...jobs, playback.close()]), new Promise((r) => setTimeout(r, 3000).unref())]);

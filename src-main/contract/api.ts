@@ -44,6 +44,18 @@ export const calls = {
   /** Ends a session: its ffmpeg is stopped and its temporary segments deleted. */
   'playback.stop': { input: z.object({ sessionId: z.string().uuid() }), output: z.object({}) },
   'playback.reportStarted': { input: z.object({ sessionId: z.string().uuid() }), output: z.object({}) },
+  /**
+   * Every few seconds while playing, and on pause, end and close: the position (saved as the resume point;
+   * watched at ≥ 90 %) and the seconds actually played since the last report (for "Your stats").
+   */
+  'playback.reportProgress': {
+    input: z.object({
+      sessionId: z.string().uuid(),
+      positionSec: z.number().nonnegative().max(1_000_000),
+      playedSec: z.number().nonnegative().max(3600),
+    }),
+    output: z.object({}),
+  },
   'playback.reportFailed': {
     input: z.object({ sessionId: z.string().uuid(), error: z.enum(['decode', 'network', 'unsupported', 'aborted', 'unknown']) }),
     output: z.object({}),

@@ -33,6 +33,10 @@ const MediaFacts = {
   audioCodec: z.string().nullable(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
+  /** Where playback stopped last time, when it is worth resuming; null otherwise. */
+  resumeSec: z.number().nonnegative().nullable(),
+  /** Played to at least 90 %. */
+  watched: z.boolean(),
 };
 
 export const Movie = z.object({
@@ -91,6 +95,8 @@ export const LibrarySnapshot = z.object({
   shows: z.array(Show),
   albums: z.array(Album),
   unparseableCount: z.number().int().nonnegative(),
+  /** Movies and episodes with a resume position, most recently played first. */
+  continueWatching: z.array(ItemId),
 });
 export type LibrarySnapshot = z.infer<typeof LibrarySnapshot>;
 

@@ -17,6 +17,7 @@ import type { ScanTotals } from './scan-folder.js';
 import { searchIndex } from './search.js';
 import { watchLibrary } from './watcher.js';
 import { buildSnapshot, toFolderDto } from './snapshot.js';
+import { saveProgress, type ProgressChange } from './user-state.js';
 
 /** What playback needs to serve an item. Main-side only: `path` never crosses to the renderer. */
 export interface ResolvedItem {
@@ -63,6 +64,8 @@ export interface LibraryService {
    * word is a prefix ("nig tr" finds "Night Train"), case and accents do not matter. Any text is safe.
    */
   search(query: string, limit?: number): SearchHit[];
+  /** Saves an item's playback position (resume point; watched at ≥ 90 %); see `ProgressChange`. */
+  saveProgress(itemId: string, positionSec: number): ProgressChange;
   /** Looks an item up in the index only (no file system access); null for an unknown id. */
   resolveItem(itemId: string): ResolvedItem | null;
   /**
@@ -295,6 +298,11 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
     search(query, limit = 50) {
       assertOpen();
       return searchIndex(db, query, limit);
+    },
+
+    saveProgress(itemId, positionSec) {
+      assertOpen();
+      return saveProgress(db, itemId, positionSec, clock.now());
     },
 
     resolveItem(itemId) {

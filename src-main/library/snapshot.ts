@@ -4,6 +4,7 @@ import type { ReadableDB } from './db.js';
 import { countItemsByFolder, listFolderRows } from './index-store.js';
 import type { FolderRow } from './index-store.js';
 import { cleanText } from './name-text.js';
+import { continueWatching } from './user-state.js';
 
 interface ItemRow {
   id: string;
@@ -24,6 +25,8 @@ interface ItemRow {
   audio_codec: string | null;
   width: number | null;
   height: number | null;
+  resume_sec: number | null;
+  watched: number;
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -37,6 +40,8 @@ function facts(r: ItemRow) {
     audioCodec: r.audio_codec,
     width: r.width,
     height: r.height,
+    resumeSec: r.resume_sec,
+    watched: r.watched === 1,
   };
 }
 
@@ -52,7 +57,7 @@ export function buildSnapshot(db: ReadableDB): LibrarySnapshot {
   const rows = db
     .prepare(
       `SELECT id, kind, title, year, show_id, season, episode, episode_title, album_id, artist, track_no, disc_no,
-              duration_sec, container, video_codec, audio_codec, width, height FROM items`,
+              duration_sec, container, video_codec, audio_codec, width, height, resume_sec, watched FROM items`,
     )
     .all() as ItemRow[];
   const showRows = db.prepare('SELECT id, title FROM shows').all() as { id: string; title: string }[];
@@ -106,5 +111,5 @@ export function buildSnapshot(db: ReadableDB): LibrarySnapshot {
     .sort((a, b) => collator.compare(a.artist ?? '', b.artist ?? '') || collator.compare(a.title, b.title));
 
   const { n } = db.prepare('SELECT count(*) AS n FROM unparseable').get() as { n: number };
-  return { folders, movies, shows, albums, unparseableCount: n };
+  return { folders, movies, shows, albums, unparseableCount: n, continueWatching: continueWatching(db) };
 }

@@ -46,6 +46,8 @@ export interface PlaybackService {
   stop(sessionId: string): Promise<void>;
   reportStarted(sessionId: string): void;
   reportFailed(sessionId: string, error: PlaybackError): void;
+  /** What a live session plays and how, for the composition root's resume and history bookkeeping. */
+  info(sessionId: string): { itemId: string; kind: PlayableFile['kind']; mode: Decision['mode'] } | null;
   /** `index.m3u8`, `init.mp4` or `<n>.m4s` of an HLS session. */
   hls(sessionId: string, file: string): Promise<StreamFile>;
   /** `<n>.vtt`: subtitle track `n` of a session as WebVTT. */
@@ -290,6 +292,11 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
         duration: item.durationSec,
         mode: s.decision.mode,
       });
+    },
+
+    info(sessionId) {
+      const s = sessions.get(sessionId);
+      return s ? { itemId: s.item.id, kind: s.item.kind, mode: s.decision.mode } : null;
     },
 
     reportFailed(sessionId, error) {

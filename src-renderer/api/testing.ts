@@ -36,7 +36,7 @@ export function fakeId(prefix = 'id'): string {
   return `${prefix}${String(idCounter)}`.padEnd(22, 'x').slice(0, 22).replace(/[^A-Za-z0-9_-]/g, 'x');
 }
 
-const facts = { container: 'mp4', videoCodec: 'h264', audioCodec: 'aac', width: 1920, height: 1080 };
+const facts = { container: 'mp4', videoCodec: 'h264', audioCodec: 'aac', width: 1920, height: 1080, resumeSec: null, watched: false };
 
 export function makeMovie(over: Partial<Movie> = {}): Movie {
   return { id: fakeId('mv'), title: 'Night Train', year: 1998, durationSec: 5400, ...facts, ...over };
@@ -48,7 +48,7 @@ export function makeShow(over: Partial<Show> = {}): Show {
   return { id: fakeId('sh'), title: 'Harbour Lights', seasons: [{ season: 1, episodes: [makeEpisode(), makeEpisode({ episode: 2, title: 'The Pier' })] }], ...over };
 }
 export function makeTrack(over: Partial<Track> = {}): Track {
-  return { id: fakeId('tr'), title: 'Low Tide', artist: 'The Glass Wings', trackNo: 1, discNo: 1, durationSec: 215, container: 'mp3', videoCodec: null, audioCodec: 'mp3', width: null, height: null, ...over };
+  return { id: fakeId('tr'), title: 'Low Tide', artist: 'The Glass Wings', trackNo: 1, discNo: 1, durationSec: 215, container: 'mp3', videoCodec: null, audioCodec: 'mp3', width: null, height: null, resumeSec: null, watched: false, ...over };
 }
 export function makeAlbum(over: Partial<Album> = {}): Album {
   return { id: fakeId('al'), title: 'Coastal', artist: 'The Glass Wings', year: 2021, tracks: [makeTrack(), makeTrack({ title: 'Undertow', trackNo: 2 })], ...over };
@@ -61,6 +61,7 @@ export function makeLibrary(over: Partial<LibrarySnapshot> = {}): LibrarySnapsho
     shows: [makeShow()],
     albums: [makeAlbum()],
     unparseableCount: 0,
+    continueWatching: [],
     ...over,
   };
 }
@@ -200,6 +201,7 @@ export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers 
     'playback.status': ({ sessionId }) => ({ sessionId, state: 'direct', speed: null, message: null }),
     'playback.stop': () => ({}),
     'playback.reportStarted': () => ({}),
+    'playback.reportProgress': () => ({}),
     'playback.reportFailed': () => ({}),
     'privacy.snapshot': () => state.telemetry,
     'privacy.catalog': () => state.catalog,
