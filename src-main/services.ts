@@ -186,6 +186,7 @@ export function createServices(opts: ServicesOptions): Services {
     'privacy.setCategory': async ({ category, on }) => telemetry.setCategory(category, on),
     'privacy.deleteEvents': async ({ ids }) => telemetry.deleteEvents(ids),
     'privacy.setHold': async ({ on }) => (telemetry.setHold(on), {}),
+    'privacy.setNetworkPurpose': async ({ purpose, allowed }) => (telemetry.setNetworkPurpose(purpose, allowed), {}),
     'privacy.sendNow': async () => track(telemetry.sendNow()),
     'privacy.verifyLedger': async () => telemetry.verifyLedger(),
     'privacy.exportLedger': async () => ({ json: telemetry.exportLedger() }),

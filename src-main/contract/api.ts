@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FolderKind, ItemId, LibrarySnapshot, LocalStats, ScanProgress, ScanSummary, Folder, SearchHit } from './library.js';
-import { Catalog, Category, ChainVerdict, SendResult, TelemetrySnapshot, UiFeature } from './telemetry.js';
+import { Catalog, Category, ChainVerdict, NetworkPurpose, SendResult, TelemetrySnapshot, UiFeature } from './telemetry.js';
 import { OpenPlayback, PlaybackSource, TranscodeStatus } from './playback.js';
 
 /**
@@ -73,6 +73,8 @@ export const calls = {
     output: z.object({ deleted: z.number().int() }),
   },
   'privacy.setHold': { input: z.object({ on: z.boolean() }), output: z.object({}) },
+  /** The per-purpose network toggle: off means the network module refuses every request of that purpose. */
+  'privacy.setNetworkPurpose': { input: z.object({ purpose: NetworkPurpose, allowed: z.boolean() }), output: z.object({}) },
   'privacy.sendNow': { input: z.object({}), output: SendResult },
   'privacy.verifyLedger': { input: z.object({}), output: ChainVerdict },
   'privacy.exportLedger': { input: z.object({}), output: z.object({ json: z.string() }) },

@@ -119,7 +119,15 @@ export type NetworkRequest = z.infer<typeof NetworkRequest>;
 
 export const NetworkState = z.object({
   purposes: z.array(
-    z.object({ purpose: NetworkPurpose, description: z.string(), enabled: z.boolean(), destination: z.string().nullable() }),
+    z.object({
+      purpose: NetworkPurpose,
+      description: z.string(),
+      /** The user's own toggle for this purpose. */
+      allowed: z.boolean(),
+      /** Whether requests may be made now: allowed, and everything else it needs (endpoint, consent) in place. */
+      enabled: z.boolean(),
+      destination: z.string().nullable(),
+    }),
   ),
   requests: z.array(NetworkRequest),
 });

@@ -1,6 +1,6 @@
 import type { NetworkPurpose, NetworkRequest, NetworkState } from '../contract/index.js';
 import type { Clock, Fetch } from '../ports.js';
-import type { TelemetryDb } from './db.js';
+import type { Kv, TelemetryDb } from './db.js';
 
 export type FetchResponse = Awaited<ReturnType<Fetch>>;
 
@@ -14,9 +14,12 @@ export class NetworkRefused extends Error {
 
 export interface PurposeGate {
   description: string;
-  /** Whether the purpose may make requests right now, and the only URL it may reach. */
+  /** Whether the purpose could make requests right now (endpoint, consent), and the only URL it may reach. */
   check(): { enabled: boolean; destination: string | null };
 }
+
+/** Purposes the user switched off on the Network tab, kept in the telemetry database's key/value table. */
+const BLOCKED_KEY = 'network.blocked';
 
 /** Rows kept in the network ledger; older ones are pruned so the file stays small. */
 const KEEP_REQUESTS = 1000;
@@ -32,14 +35,33 @@ export class Network {
     private readonly clock: Clock,
     private readonly fetch: Fetch,
     private readonly gates: Record<NetworkPurpose, PurposeGate>,
+    private readonly kv: Kv,
   ) {}
+
+  /** The user's per-purpose toggle. Off wins over everything: the purpose makes no request at all. */
+  setAllowed(purpose: NetworkPurpose, allowed: boolean): void {
+    const blocked = new Set(this.kv.get<NetworkPurpose[]>(BLOCKED_KEY, []));
+    if (allowed) blocked.delete(purpose);
+    else blocked.add(purpose);
+    this.kv.set(BLOCKED_KEY, [...blocked]);
+  }
+
+  private allowed(purpose: NetworkPurpose): boolean {
+    return !this.kv.get<NetworkPurpose[]>(BLOCKED_KEY, []).includes(purpose);
+  }
+
+  private gate(purpose: NetworkPurpose): { allowed: boolean; enabled: boolean; destination: string | null } {
+    const allowed = this.allowed(purpose);
+    const { enabled, destination } = this.gates[purpose].check();
+    return { allowed, enabled: allowed && enabled, destination };
+  }
 
   async request(
     purpose: NetworkPurpose,
     url: string,
     init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
   ): Promise<FetchResponse> {
-    const { enabled, destination } = this.gates[purpose].check();
+    const { enabled, destination } = this.gate(purpose);
     const refusal = !enabled ? `${purpose} is off` : url !== destination ? `${url} is not the destination of ${purpose}` : null;
     const seq = this.log(purpose, init.method, url, refusal !== null);
     if (refusal) throw new NetworkRefused(`Refused: ${refusal}.`);
@@ -62,7 +84,7 @@ export class Network {
     const purposes = (Object.keys(this.gates) as NetworkPurpose[]).map((purpose) => ({
       purpose,
       description: this.gates[purpose].description,
-      ...this.gates[purpose].check(),
+      ...this.gate(purpose),
     }));
     return { purposes, requests };
   }

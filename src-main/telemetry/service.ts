@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { BatchPreview, Catalog, Category, ChainVerdict, FieldValue, PreviewEvent, SendResult, TelemetrySnapshot } from '../contract/index.js';
+import type { BatchPreview, Catalog, Category, ChainVerdict, FieldValue, NetworkPurpose, PreviewEvent, SendResult, TelemetrySnapshot } from '../contract/index.js';
 import type { Clock, Fetch, TimerHandle } from '../ports.js';
 import { CATALOG_VERSION, CATEGORY_SINCE, EVENTS } from './catalog.js';
 import { catalogDto, compileCatalog, type CompiledEvent } from './catalog-model.js';
@@ -46,6 +46,8 @@ export interface TelemetryService {
   setCategory(category: Category, on: boolean): { purged: number };
   deleteEvents(ids: string[]): { deleted: number };
   setHold(on: boolean): void;
+  /** The Network tab's per-purpose toggle. */
+  setNetworkPurpose(purpose: NetworkPurpose, allowed: boolean): void;
   /** Sends the next batch now, ignoring the review window and hold (the user pressed it), never consent. */
   sendNow(): Promise<SendResult>;
   verifyLedger(): ChainVerdict;
@@ -95,7 +97,7 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
       description: 'Uploads telemetry batches you can see in the queue, only to the configured endpoint.',
       check: () => ({ enabled: endpoint !== null && consent.masterOn(), destination: endpoint }),
     },
-  });
+  }, kv);
   const preview = new Preview();
   const listeners = new Set<(reason: string) => void>();
   const stop = new AbortController();
@@ -358,6 +360,10 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
     setHold(on) {
       queue.setHeld(on);
       notify('queue');
+    },
+    setNetworkPurpose(purpose, allowed) {
+      network.setAllowed(purpose, allowed);
+      notify('network');
     },
     sendNow: () => sendOnce(false),
     verifyLedger: () => ledger.verify(),

@@ -241,6 +241,23 @@ describe('upload to a real OTLP/HTTP collector', () => {
     expect(t.snapshot().network.requests).toHaveLength(0);
   });
 
+  it('with its network purpose switched off: refused, listed, zero requests; back on, it sends', async () => {
+    const { t, collector } = await setup([]);
+    fill(t);
+    t.setNetworkPurpose('telemetry-upload', false);
+    expect(t.snapshot().network.purposes[0]).toMatchObject({ purpose: 'telemetry-upload', allowed: false, enabled: false });
+    const refused = await t.sendNow();
+    expect(refused).toMatchObject({ sent: false, status: null });
+    expect(refused.message).toMatch(/Refused: telemetry-upload is off/);
+    expect(collector.received).toHaveLength(0);
+    expect(t.snapshot().network.requests).toEqual([expect.objectContaining({ refused: true })]);
+    expect(t.snapshot().queue.total).toBe(2);
+
+    t.setNetworkPurpose('telemetry-upload', true);
+    expect(await t.sendNow()).toMatchObject({ sent: true, status: 200 });
+    expect(collector.received).toHaveLength(1);
+  });
+
   it('without consent: nothing queued and zero requests, even with auto upload on', async () => {
     const { t, clock, collector } = await setup([], { autoUpload: true }, false);
     fill(t);

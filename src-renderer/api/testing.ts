@@ -130,7 +130,7 @@ export function makeTelemetry(over: Partial<TelemetrySnapshot> = {}): TelemetryS
     nextBatch: null,
     endpoint: null,
     ledger: [],
-    network: { purposes: [{ purpose: 'telemetry-upload', description: 'Sends telemetry batches you allowed.', enabled: false, destination: null }], requests: [] },
+    network: { purposes: [{ purpose: 'telemetry-upload', description: 'Sends telemetry batches you allowed.', allowed: true, enabled: false, destination: null }], requests: [] },
     ...over,
   };
 }
@@ -232,6 +232,12 @@ export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers 
     },
     'privacy.setHold': ({ on }) => {
       state.telemetry = { ...state.telemetry, queue: { ...state.telemetry.queue, held: on } };
+      telemetryChanged();
+      return {};
+    },
+    'privacy.setNetworkPurpose': ({ purpose, allowed }) => {
+      const purposes = state.telemetry.network.purposes.map((p) => (p.purpose === purpose ? { ...p, allowed, enabled: p.enabled && allowed } : p));
+      state.telemetry = { ...state.telemetry, network: { ...state.telemetry.network, purposes } };
       telemetryChanged();
       return {};
     },

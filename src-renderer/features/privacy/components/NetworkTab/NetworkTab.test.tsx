@@ -12,6 +12,17 @@ describe('Network tab', () => {
     expect(screen.getByText('No network traffic')).toBeTruthy();
   });
 
+  it('switches a purpose off and on with its own toggle', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithApi(<PrivacyScreen />);
+    await user.click(await screen.findByRole('tab', { name: 'Network' }));
+    const toggle = screen.getByRole('switch', { name: 'Allow Telemetry upload' });
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    await user.click(toggle);
+    expect(fake.callsTo('privacy.setNetworkPurpose')).toEqual([{ purpose: 'telemetry-upload', allowed: false }]);
+    expect((await screen.findByRole('switch', { name: 'Allow Telemetry upload' })).getAttribute('aria-checked')).toBe('false');
+  });
+
   it('moves between tabs with the arrow keys', async () => {
     const user = userEvent.setup();
     renderWithApi(<PrivacyScreen />);

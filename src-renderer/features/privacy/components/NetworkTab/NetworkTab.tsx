@@ -1,5 +1,6 @@
-import type { TelemetrySnapshot } from '../../../../api';
-import { formatDateTime } from '../../../../ui';
+import { useApi, type NetworkPurpose, type TelemetrySnapshot } from '../../../../api';
+import { Switch, formatDateTime } from '../../../../ui';
+import { useAction } from '../../hooks/useAction';
 
 const PURPOSE_LABEL: Record<string, string> = { 'telemetry-upload': 'Telemetry upload' };
 
@@ -7,6 +8,12 @@ const PURPOSE_LABEL: Record<string, string> = { 'telemetry-upload': 'Telemetry u
 export function NetworkTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
   const { purposes, requests } = snapshot.network;
   const anyEnabled = purposes.some((p) => p.enabled);
+  const client = useApi();
+  const { busy, error, run } = useAction();
+
+  function setAllowed(purpose: NetworkPurpose, allowed: boolean) {
+    void run(() => client['privacy.setNetworkPurpose']({ purpose, allowed }));
+  }
 
   return (
     <div className="network">
@@ -15,8 +22,8 @@ export function NetworkTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
         {purposes.map((p) => (
           <li key={p.purpose} className="purpose">
             <div className="purpose-head">
-              <strong>{PURPOSE_LABEL[p.purpose] ?? p.purpose}</strong>
-              <span className={p.enabled ? 'pill pill-warn' : 'pill'}>{p.enabled ? 'Enabled' : 'Off'}</span>
+              <Switch label={`Allow ${PURPOSE_LABEL[p.purpose] ?? p.purpose}`} checked={p.allowed} disabled={busy} onChange={(on) => setAllowed(p.purpose, on)} />
+              <span className={p.enabled ? 'pill pill-warn' : 'pill'}>{p.enabled ? 'Can send now' : 'No traffic'}</span>
             </div>
             <p className="muted">{p.description}</p>
             <p className="small">
@@ -25,7 +32,11 @@ export function NetworkTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
           </li>
         ))}
       </ul>
-      <p className="muted small">Uploads follow your choices under Consent; with telemetry off, the network module refuses every request.</p>
+      {error ? <p role="alert" className="error-text">{error}</p> : null}
+      <p className="muted small">
+        Switched off here, a purpose makes no request at all, whatever else is set. Switched on, uploads still need an endpoint and your
+        choices under Consent.
+      </p>
 
       <h2 className="section-title">Requests</h2>
       {requests.length === 0 ? (
