@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import type { Services } from '../services.js';
+import { shellFile } from '../shell-files.js';
 import { SHELL_CSP_ELECTRON } from './security.js';
 
 /** Must run before `app.ready`: the schemes our renderer and media come from. */
@@ -13,25 +13,14 @@ export function registerSchemes(): void {
   ]);
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
 /** `app://glasswing/…` serves the renderer build (never `file:`); `media://item/<id>` serves media by id. */
 export function handleProtocols(services: Services, rendererDir: string): void {
-  const root = path.resolve(rendererDir);
   protocol.handle('app', (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'glasswing') return new Response('Not found', { status: 404 });
-    const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-    const file = path.resolve(root, '.' + rel);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
-    return new Response(Readable.toWeb(fs.createReadStream(file)) as ReadableStream, {
-      headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': SHELL_CSP_ELECTRON },
+    const found = url.host === 'glasswing' ? shellFile(rendererDir, url.pathname) : null;
+    if (!found) return new Response('Not found', { status: 404 });
+    return new Response(Readable.toWeb(fs.createReadStream(found.file)) as ReadableStream, {
+      headers: { 'Content-Type': found.type, 'Content-Security-Policy': SHELL_CSP_ELECTRON },
     });
   });
   protocol.handle('media', async (request) => {
