@@ -72,6 +72,7 @@ interface Session {
   idleTimer: TimerHandle | null;
   expireTimer: TimerHandle | null;
   lastEmit: number;
+  lastState: string | null;
 }
 
 const MAX_SESSIONS = 64;
@@ -195,7 +196,7 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
       const id = randomUUID();
       const dir = path.join(o.cacheDir, id);
       const startSec = Math.min(input.startSec ?? 0, Math.max(0, (durationSec ?? 0) - 1));
-      const s: Session = { id, item, file: real.path, decision, hls: null, subtitles: sources, vtt: new Map(), dir, started: false, idleTimer: null, expireTimer: null, lastEmit: 0 };
+      const s: Session = { id, item, file: real.path, decision, hls: null, subtitles: sources, vtt: new Map(), dir, started: false, idleTimer: null, expireTimer: null, lastEmit: 0, lastState: null };
       if (decision.mode !== 'direct') {
         await evict();
         s.hls = new HlsSession({
@@ -214,11 +215,13 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
           tools: o.tools,
           waitLimitMs: o.waitLimitMs ?? 30_000,
           onStatus: () => {
-            // Speed reports come twice a second; the panel needs at most one a second.
+            // Speed reports come twice a second; the panel needs at most one a second. A change of state
+            // always goes out at once, so the player never misses "running" or an error.
             const now = clock.now();
-            const state = s.hls?.state;
-            if (state === 'running' && now - s.lastEmit < 1000) return;
+            const state = s.hls?.state ?? null;
+            if (state === s.lastState && now - s.lastEmit < 1000) return;
             s.lastEmit = now;
+            s.lastState = state;
             if (sessions.has(id)) o.emit(statusOf(s));
           },
         });
