@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeTelemetry } from './api/testing';
+import { makeLibrary, makeMovie, makeTelemetry } from './api/testing';
 import { App } from './App';
 import { renderWithApi } from './test-utils';
 
@@ -45,5 +45,37 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'What we collect' })).toBeTruthy();
     await user.keyboard('gl');
     expect(screen.getByRole('heading', { level: 1, name: 'Library' })).toBeTruthy();
+  });
+
+  it('a track plays its album from there on in the queue, and Add to queue appends', async () => {
+    const user = userEvent.setup();
+    renderWithApi(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Play Low Tide' }));
+    const player = await screen.findByRole('region', { name: 'Player' });
+    const list = within(player).getByRole('list', { name: 'Play queue' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('.playq-track')?.textContent)).toEqual(['Low Tide', 'Undertow']);
+    await user.click(screen.getByRole('button', { name: 'Add Low Tide to queue' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
+    await user.keyboard('n');
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Play queue' })).getAllByRole('listitem')[1]!.getAttribute('aria-current')).toBe('true'));
+  });
+
+  it('resumes a movie where it was left, and refetches the library after the player closes', async () => {
+    const user = userEvent.setup();
+    const library = makeLibrary({ movies: [makeMovie({ resumeSec: 754 })] });
+    const { fake } = renderWithApi(<App />, { library }, {
+      'playback.open': ({ itemId, startSec }) => ({
+        sessionId: '3f0c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f40', itemId, kind: 'movie', title: 'Night Train', url: `/media/${itemId}`, mime: 'video/mp4', decision: 'direct',
+        reason: 'Direct play.', video: 'copy', audio: 'copy', durationSec: 5400, startSec: startSec ?? 0, subtitles: [], audioTracks: [], chapters: [],
+      }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Play Night Train (1998)' }));
+    expect(await screen.findByText('Resumed at 12:34')).toBeTruthy();
+    expect(fake.callsTo('playback.open')[0]).toMatchObject({ startSec: 754 });
+    const before = fake.callsTo('library.snapshot').length;
+    await user.click(screen.getByRole('button', { name: 'Close player' }));
+    await waitFor(() => expect(fake.callsTo('library.snapshot').length).toBeGreaterThan(before));
+    const methods = fake.calls.map((c) => c.method);
+    expect(methods.lastIndexOf('library.snapshot')).toBeGreaterThan(methods.lastIndexOf('playback.stop'));
   });
 });

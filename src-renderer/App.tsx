@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useApi, type ConnectionState } from './api';
-import { LibraryScreen } from './features/library';
-import { Player } from './features/player';
+import { useApi, type Album, type ConnectionState, type Track } from './api';
+import { LibraryScreen, findItem, useLibrary } from './features/library';
+import { Player, createPlayQueue, createPreloader, currentEntry, openInputFor, type QueueTrack } from './features/player';
 import { FirstRun, PrivacyScreen, usePrivacy } from './features/privacy';
 import { BootScreen } from './BootScreen';
 import { Icon, Logo, cx, plural, useStore } from './ui';
@@ -25,17 +25,62 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || !!target.closest('input, select, textarea'));
 }
 
+function queueTrack(track: Track, album: Album): QueueTrack {
+  return { itemId: track.id, title: track.title, artist: track.artist ?? album.artist, album: album.title, durationSec: track.durationSec };
+}
+
 /** The shell: navigation, the current screen, and the player (which keeps playing across screens). */
 function Shell() {
   const client = useApi();
   const connection = useStore(client.connection);
   const { snapshot } = usePrivacy();
+  const { store: libraryStore } = useLibrary();
   const [view, setView] = useState<View>('library');
-  const [playing, setPlaying] = useState<{ itemId: string; nonce: number } | null>(null);
+  // A movie or episode; music plays from the queue instead.
+  const [playing, setPlaying] = useState<{ itemId: string; nonce: number; resumeSec: number | null } | null>(null);
+  const [queue] = useState(createPlayQueue);
+  const [preloader] = useState(() =>
+    createPreloader({
+      open: (itemId) => client['playback.open'](openInputFor(itemId)),
+      stop: (sessionId) => void client['playback.stop']({ sessionId }).catch(() => undefined),
+    }),
+  );
+  const queueState = useStore(queue);
+  const track = currentEntry(queueState);
   const pendingG = useRef(0);
 
-  const play = useCallback((itemId: string) => setPlaying((p) => ({ itemId, nonce: (p?.nonce ?? 0) + 1 })), []);
-  const closePlayer = useCallback(() => setPlaying(null), []);
+  const play = useCallback(
+    (itemId: string) => {
+      const found = findItem(libraryStore.get().snapshot, itemId);
+      if (found?.kind === 'track') {
+        // A track plays its album from there on.
+        setPlaying(null);
+        queue.playFrom(found.album.tracks.slice(found.index).map((t) => queueTrack(t, found.album)));
+        return;
+      }
+      queue.clear();
+      preloader.discard();
+      setPlaying((p) => ({ itemId, nonce: (p?.nonce ?? 0) + 1, resumeSec: found?.item.resumeSec ?? null }));
+    },
+    [libraryStore, queue, preloader],
+  );
+  const addToQueue = useCallback(
+    (itemId: string) => {
+      const found = findItem(libraryStore.get().snapshot, itemId);
+      if (found?.kind !== 'track') return;
+      if (!currentEntry(queue.get())) setPlaying(null);
+      queue.add(queueTrack(found.item, found.album));
+    },
+    [libraryStore, queue],
+  );
+  const closePlayer = useCallback(() => {
+    queue.clear();
+    preloader.discard();
+    setPlaying(null);
+  }, [queue, preloader]);
+  // Resume points and Continue watching change as a session ends; main only pushes membership changes.
+  const sessionEnded = useCallback(() => void libraryStore.refresh(), [libraryStore]);
+  useEffect(() => () => preloader.discard(), [preloader]);
 
   // "g l" goes to the Library, "g w" to What we collect (outside text fields).
   useEffect(() => {
@@ -58,7 +103,7 @@ function Shell() {
   const recording = snapshot ? snapshot.consent.master && Object.values(snapshot.consent.categories).some(Boolean) : false;
 
   return (
-    <div className={cx('shell', playing && view === 'library' && 'has-stage')}>
+    <div className={cx('shell', (playing || track) && view === 'library' && 'has-stage')}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -102,10 +147,20 @@ function Shell() {
 
       <main id="main" className="content" tabIndex={-1}>
         <ConnectionBanner state={connection} />
-        {playing ? (
-          <Player key={`${playing.itemId}-${playing.nonce}`} itemId={playing.itemId} nonce={playing.nonce} onClose={closePlayer} compact={view !== 'library'} />
+        {track ? (
+          <Player key={`queue-${queueState.epoch}`} itemId={track.itemId} nonce={queueState.epoch} onClose={closePlayer} compact={view !== 'library'} queue={queue} preloader={preloader} />
+        ) : playing ? (
+          <Player
+            key={`${playing.itemId}-${playing.nonce}`}
+            itemId={playing.itemId}
+            nonce={playing.nonce}
+            onClose={closePlayer}
+            compact={view !== 'library'}
+            resumeSec={playing.resumeSec}
+            onSessionEnd={sessionEnded}
+          />
         ) : null}
-        {view === 'library' ? <LibraryScreen onPlay={play} playingId={playing?.itemId ?? null} /> : <PrivacyScreen />}
+        {view === 'library' ? <LibraryScreen onPlay={play} onQueue={addToQueue} playingId={track?.itemId ?? playing?.itemId ?? null} /> : <PrivacyScreen />}
       </main>
     </div>
   );

@@ -109,6 +109,44 @@ export const Icon = {
       <path d="M8 21h8M9 2l3 4 3-4" />
     </Svg>
   ),
+  Previous: () => (
+    <Svg>
+      <path d="M18 5.5v13L8.5 12z" fill="currentColor" />
+      <path d="M6 5v14" />
+    </Svg>
+  ),
+  Next: () => (
+    <Svg>
+      <path d="M6 5.5v13l9.5-6.5z" fill="currentColor" />
+      <path d="M18 5v14" />
+    </Svg>
+  ),
+  Shuffle: () => (
+    <Svg>
+      <path d="M3 7h3.5c4.5 0 6.5 10 11 10H21M3 17h3.5c1.6 0 2.8-1.3 3.9-3M13.6 10c1.1-1.7 2.3-3 3.9-3H21" />
+      <path d="M18.5 4.5L21 7l-2.5 2.5M18.5 14.5L21 17l-2.5 2.5" />
+    </Svg>
+  ),
+  Repeat: () => (
+    <Svg>
+      <path d="M4 11V9.5A2.5 2.5 0 0 1 6.5 7H19M16.5 4.5L19 7l-2.5 2.5M20 13v1.5a2.5 2.5 0 0 1-2.5 2.5H5M7.5 19.5L5 17l2.5-2.5" />
+    </Svg>
+  ),
+  ArrowUp: () => (
+    <Svg>
+      <path d="M12 19V5M6 11l6-6 6 6" />
+    </Svg>
+  ),
+  ArrowDown: () => (
+    <Svg>
+      <path d="M12 5v14M6 13l6 6 6-6" />
+    </Svg>
+  ),
+  Plus: () => (
+    <Svg>
+      <path d="M12 5v14M5 12h14" />
+    </Svg>
+  ),
   Check: () => (
     <Svg>
       <path d="M5 12.5l4.5 4.5L19 7.5" />

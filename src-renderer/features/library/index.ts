@@ -3,3 +3,4 @@ export { LibraryScreen } from './components/LibraryScreen/LibraryScreen';
 export { useLibrary } from './hooks/useLibrary';
 export { libraryStoreFor } from './libraryStore';
 export { movieLabel, episodeCode } from './labels';
+export { findItem, type Found } from './model/find';

@@ -1,4 +1,5 @@
 import type { Episode, FolderKind, Movie } from '../../api';
+import { formatDuration } from '../../ui';
 
 export const KIND_LABEL: Record<FolderKind, string> = { movies: 'Movies', shows: 'Shows', music: 'Music', mixed: 'Mixed' };
 
@@ -27,4 +28,14 @@ export function initialsOf(text: string): string {
     .map((w) => [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0] ?? '')
     .join('')
     .toUpperCase();
+}
+
+/** Where a movie or episode stands: the bar's fill (0–1) and the words for `aria-describedby`. */
+export function progressOf(item: { resumeSec: number | null; durationSec: number | null; watched: boolean }): { fraction: number | null; text: string | null } {
+  const resume = item.resumeSec !== null && item.resumeSec > 0 ? item.resumeSec : null;
+  const fraction = resume !== null && item.durationSec ? Math.min(1, Math.max(0, resume / item.durationSec)) : null;
+  const left = resume !== null && item.durationSec ? formatDuration(Math.max(0, item.durationSec - resume)) : null;
+  const parts = [item.watched ? 'Watched' : null, resume !== null ? (left ? `Resumes at ${formatDuration(resume)}, ${left} left` : `Resumes at ${formatDuration(resume)}`) : null];
+  const text = parts.filter(Boolean).join('. ');
+  return { fraction, text: text || null };
 }

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { errorMessage, useApi, type PlaybackSource } from '../../../api';
-import { detectCapabilities, preferredLanguage } from '../model/capabilities';
+import { openInputFor } from '../model/capabilities';
 
 /** A reopen of the same item: another audio track, an image subtitle burned in, from where it was. */
 export interface Reopen {
@@ -10,30 +10,40 @@ export interface Reopen {
   generation: number;
 }
 
+/** What the player adds around a session's life, read when needed (a ref, so new callbacks never reopen). */
+export interface SessionHooks {
+  /** A session already opened for this item (the preloaded next track), used instead of opening one. */
+  take?(itemId: string): PlaybackSource | null;
+  /** Runs before `playback.stop` (the final progress report); stop waits for it. */
+  beforeStop?(sessionId: string): Promise<unknown> | undefined;
+  /** After the session has been stopped. */
+  afterStop?(source: PlaybackSource): void;
+}
+
 /**
  * Opens a playback session for `itemId` (one per item choice or reopen) with this browser's real
  * capabilities; the latest choice wins, and a session is stopped when it is replaced or the player closes.
  */
-export function usePlaybackSource(itemId: string, nonce: number, reopen: Reopen) {
+export function usePlaybackSource(itemId: string, nonce: number, reopen: Reopen, hooks?: RefObject<SessionHooks>) {
   const client = useApi();
   const key = `${itemId}#${nonce}#${reopen.generation}`;
   const [state, setState] = useState<{ key: string; source: PlaybackSource | null; error: string | null }>({ key: '', source: null, error: null });
-  const { audioTrack, burnSubtitle, startSec } = reopen;
+  const { audioTrack, burnSubtitle, startSec, generation } = reopen;
   useEffect(() => {
     let current = true;
-    let sessionId: string | null = null;
+    let opened: PlaybackSource | null = null;
+    const h = hooks?.current;
     const input = {
-      itemId,
-      capabilities: detectCapabilities(),
-      ...(preferredLanguage() ? { language: preferredLanguage() } : {}),
+      ...openInputFor(itemId),
       ...(audioTrack !== undefined ? { audioTrack } : {}),
       ...(burnSubtitle !== undefined ? { burnSubtitle } : {}),
       ...(startSec !== undefined ? { startSec } : {}),
     };
-    client['playback.open'](input).then(
+    const taken = generation === 0 && startSec === undefined ? (h?.take?.(itemId) ?? null) : null;
+    (taken ? Promise.resolve(taken) : client['playback.open'](input)).then(
       (source) => {
         if (current) {
-          sessionId = source.sessionId;
+          opened = source;
           setState({ key, source, error: null });
         } else {
           client['playback.stop']({ sessionId: source.sessionId }).catch(() => undefined);
@@ -43,9 +53,18 @@ export function usePlaybackSource(itemId: string, nonce: number, reopen: Reopen)
     );
     return () => {
       current = false;
-      if (sessionId) client['playback.stop']({ sessionId }).catch(() => undefined);
+      const source = opened;
+      if (!source) return;
+      // The final report must reach main before the session (and its item's position) is closed.
+      void Promise.resolve()
+        .then(() => h?.beforeStop?.(source.sessionId))
+        .catch(() => undefined)
+        .then(() => client['playback.stop']({ sessionId: source.sessionId }))
+        .catch(() => undefined)
+        .then(() => h?.afterStop?.(source));
     };
-  }, [client, itemId, key, audioTrack, burnSubtitle, startSec]);
+  }, [client, itemId, key, audioTrack, burnSubtitle, startSec, generation, hooks]);
   // A result for an earlier choice is never shown for the current one.
   return state.key === key ? { source: state.source, error: state.error } : { source: null, error: null };
 }
+

@@ -84,3 +84,9 @@ export function preferredLanguage(): string | undefined {
   const lang = typeof navigator !== 'undefined' ? navigator.language : '';
   return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang) ? lang : undefined;
 }
+
+/** The `playback.open` input for an item as this browser would play it from the start. */
+export function openInputFor(itemId: string): { itemId: string; capabilities: Capabilities; language?: string } {
+  const language = preferredLanguage();
+  return { itemId, capabilities: detectCapabilities(), ...(language ? { language } : {}) };
+}

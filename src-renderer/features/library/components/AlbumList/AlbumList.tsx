@@ -1,15 +1,17 @@
 import type { Album } from '../../../../api';
-import { formatDuration, plural } from '../../../../ui';
+import { Icon, formatDuration, plural } from '../../../../ui';
 import { hueOf, initialsOf } from '../../labels';
 
 export interface AlbumListProps {
   albums: readonly Album[];
   onPlay: (itemId: string) => void;
   playingId: string | null;
+  /** Adds a track to the end of the play queue. */
+  onQueue?: (itemId: string) => void;
 }
 
-/** Albums with title and artist; each track a button named "Play <Track title>". */
-export function AlbumList({ albums, onPlay, playingId }: AlbumListProps) {
+/** Albums with title and artist; each track a button named "Play <Track title>", and "Add <Track> to queue". */
+export function AlbumList({ albums, onPlay, playingId, onQueue }: AlbumListProps) {
   return (
     <div className="album-list">
       {albums.map((album) => (
@@ -29,7 +31,7 @@ export function AlbumList({ albums, onPlay, playingId }: AlbumListProps) {
           </header>
           <ul className="rows">
             {album.tracks.map((track, i) => (
-              <li key={track.id}>
+              <li key={track.id} className="track-row">
                 <button
                   type="button"
                   className={playingId === track.id ? 'row-button is-playing' : 'row-button'}
@@ -43,6 +45,11 @@ export function AlbumList({ albums, onPlay, playingId }: AlbumListProps) {
                   </span>
                   <span className="row-dur">{formatDuration(track.durationSec)}</span>
                 </button>
+                {onQueue ? (
+                  <button type="button" className="add-queue" aria-label={`Add ${track.title} to queue`} title="Add to queue" onClick={() => onQueue(track.id)}>
+                    <Icon.Plus />
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>

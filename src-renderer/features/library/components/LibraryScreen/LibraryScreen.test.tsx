@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../api';
-import { makeAlbum, makeLibrary, makeMovie, makeShow, makeTrack } from '../../../../api/testing';
+import { makeAlbum, makeEpisode, makeLibrary, makeMovie, makeShow, makeTrack } from '../../../../api/testing';
 import { renderWithApi } from '../../../../test-utils';
 import { LibraryScreen } from './LibraryScreen';
 
@@ -100,5 +100,54 @@ describe('LibraryScreen', () => {
     renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, { library: makeLibrary({ folders: [], movies: [], shows: [], albums: [] }) });
     expect(await screen.findByText('Your library is empty')).toBeTruthy();
     await waitFor(() => expect((screen.getByRole('button', { name: 'Scan library' }) as HTMLButtonElement).disabled).toBe(true));
+  });
+
+  describe('watch state', () => {
+    function library() {
+      const movie = makeMovie({ resumeSec: 754, durationSec: 5400 });
+      const seen = makeMovie({ title: 'Paper Moons', year: 2004, watched: true });
+      const e1 = makeEpisode({ episode: 1, watched: true });
+      const e2 = makeEpisode({ episode: 2, title: 'The Pier', resumeSec: 60 });
+      const e3 = makeEpisode({ episode: 3, title: 'Fog' });
+      return makeLibrary({ movies: [movie, seen], shows: [makeShow({ seasons: [{ season: 1, episodes: [e1, e2, e3] }] })], continueWatching: [e2.id, movie.id] });
+    }
+
+    it('keeps button names and describes watched and resume state instead', async () => {
+      renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, { library: library() });
+      expect(await screen.findByRole('button', { name: 'Play Night Train (1998)', description: 'Resumes at 12:34, 1:17:26 left' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Play Paper Moons (2004)', description: 'Watched' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Play Harbour Lights S01E01', description: 'Watched' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Play Harbour Lights S01E03' }).getAttribute('aria-describedby')).toBeNull();
+    });
+
+    it('shows Continue watching first, most recent first, and up next per show', async () => {
+      const user = userEvent.setup();
+      const onPlay = vi.fn();
+      const lib = library();
+      renderWithApi(<LibraryScreen onPlay={onPlay} playingId={null} />, { library: lib });
+      const section = await screen.findByRole('region', { name: 'Continue watching' });
+      const tiles = within(section).getAllByRole('button');
+      expect(tiles.map((t) => t.getAttribute('aria-label'))).toEqual(['Resume Harbour Lights S01E02', 'Resume Night Train (1998)']);
+      expect(within(section).getByText('1998 · 1:17:26 left')).toBeTruthy();
+      await user.click(tiles[1]!);
+      expect(onPlay).toHaveBeenLastCalledWith(lib.movies[0]!.id);
+      // Up next: after the last watched episode (E01), the first unwatched one (E02, part way through).
+      await user.click(screen.getByRole('button', { name: 'Play next: Harbour Lights S01E02' }));
+      expect(onPlay).toHaveBeenLastCalledWith(lib.shows[0]!.seasons[0]!.episodes[1]!.id);
+    });
+
+    it('has no Continue watching section when nothing is part way', async () => {
+      renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />);
+      await screen.findByRole('heading', { name: /Movies/ });
+      expect(screen.queryByRole('region', { name: 'Continue watching' })).toBeNull();
+    });
+  });
+
+  it('adds a track to the queue from its row', async () => {
+    const user = userEvent.setup();
+    const onQueue = vi.fn();
+    const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} onQueue={onQueue} playingId={null} />);
+    await user.click(await screen.findByRole('button', { name: 'Add Undertow to queue' }));
+    expect(onQueue).toHaveBeenCalledWith(fake.state.library.albums[0]!.tracks[1]!.id);
   });
 });

@@ -4,6 +4,7 @@ import { useApi, useNoteFeature } from '../../../../api';
 import { Button, Icon, plural } from '../../../../ui';
 import { useLibrary } from '../../hooks/useLibrary';
 import { AlbumList } from '../AlbumList/AlbumList';
+import { ContinueWatching } from '../ContinueWatching/ContinueWatching';
 import { FolderPanel } from '../FolderPanel/FolderPanel';
 import { MovieGrid } from '../MovieGrid/MovieGrid';
 import { ScanPanel } from '../ScanPanel/ScanPanel';
@@ -13,6 +14,8 @@ import '../../library.css';
 export interface LibraryScreenProps {
   onPlay: (itemId: string) => void;
   playingId: string | null;
+  /** Adds a track to the play queue. */
+  onQueue?: (itemId: string) => void;
 }
 
 function filterLibrary(lib: LibrarySnapshot, needle: string): LibrarySnapshot {
@@ -35,7 +38,7 @@ function filterLibrary(lib: LibrarySnapshot, needle: string): LibrarySnapshot {
 }
 
 /** The library: folders, scanning, and movies, shows and music, each item one keypress from playing. */
-export function LibraryScreen({ onPlay, playingId }: LibraryScreenProps) {
+export function LibraryScreen({ onPlay, playingId, onQueue }: LibraryScreenProps) {
   const client = useApi();
   const { snapshot, info, loadError, scanning, progress, summary, scanError, store } = useLibrary();
   const [query, setQuery] = useState('');
@@ -103,6 +106,7 @@ export function LibraryScreen({ onPlay, playingId }: LibraryScreenProps) {
             </div>
           ) : shown ? (
             <>
+              {needle ? null : <ContinueWatching library={snapshot} onPlay={onPlay} playingId={playingId} />}
               <section className="media-section" aria-labelledby="sec-movies">
                 <h2 id="sec-movies" className="section-title">
                   Movies <span className="count">{shown.movies.length}</span>
@@ -119,7 +123,7 @@ export function LibraryScreen({ onPlay, playingId }: LibraryScreenProps) {
                 <h2 id="sec-music" className="section-title">
                   Music <span className="count">{shown.albums.length}</span>
                 </h2>
-                {shown.albums.length ? <AlbumList albums={shown.albums} onPlay={onPlay} playingId={playingId} /> : <p className="muted small">{needle ? 'No music matches.' : 'No music yet.'}</p>}
+                {shown.albums.length ? <AlbumList albums={shown.albums} onPlay={onPlay} playingId={playingId} {...(onQueue ? { onQueue } : {})} /> : <p className="muted small">{needle ? 'No music matches.' : 'No music yet.'}</p>}
               </section>
             </>
           ) : null}

@@ -1,6 +1,7 @@
 import type { Movie } from '../../../../api';
 import { Icon, formatDuration } from '../../../../ui';
 import { hueOf, initialsOf, movieLabel } from '../../labels';
+import { WatchState, describedBy } from '../WatchState/WatchState';
 
 export interface MovieGridProps {
   movies: readonly Movie[];
@@ -21,6 +22,7 @@ export function MovieGrid({ movies, onPlay, playingId }: MovieGridProps) {
               type="button"
               className={playingId === movie.id ? 'tile is-playing' : 'tile'}
               aria-label={movieLabel(movie)}
+              aria-describedby={describedBy(movie, `state-${movie.id}`)}
               onClick={() => onPlay(movie.id)}
             >
               <span className="poster" style={{ ['--hue' as string]: hue }} aria-hidden="true">
@@ -29,6 +31,7 @@ export function MovieGrid({ movies, onPlay, playingId }: MovieGridProps) {
                   <Icon.Play />
                 </span>
                 {playingId === movie.id ? <span className="poster-badge">Playing</span> : null}
+                <WatchState item={movie} id={`state-${movie.id}`} variant="poster" />
               </span>
               <span className="tile-title" title={movie.title}>
                 {movie.title}

@@ -1,6 +1,8 @@
 import type { Show } from '../../../../api';
-import { formatDuration, plural } from '../../../../ui';
+import { Icon, formatDuration, plural } from '../../../../ui';
 import { episodeCode, hueOf, initialsOf } from '../../labels';
+import { upNext } from '../../model/upNext';
+import { WatchState, describedBy } from '../WatchState/WatchState';
 
 export interface ShowListProps {
   shows: readonly Show[];
@@ -8,12 +10,13 @@ export interface ShowListProps {
   playingId: string | null;
 }
 
-/** Shows with their seasons; each episode a button named "Play <Show> S01E02". */
+/** Shows with their seasons and what to watch next; each episode a button named "Play <Show> S01E02". */
 export function ShowList({ shows, onPlay, playingId }: ShowListProps) {
   return (
     <div className="show-list">
       {shows.map((show) => {
         const count = show.seasons.reduce((n, s) => n + s.episodes.length, 0);
+        const next = upNext(show);
         return (
           <article key={show.id} className="card show" aria-labelledby={`show-${show.id}`}>
             <header className="card-head">
@@ -29,6 +32,17 @@ export function ShowList({ shows, onPlay, playingId }: ShowListProps) {
                 </p>
               </div>
             </header>
+            {next ? (
+              <button type="button" className="up-next" aria-label={`Play next: ${show.title} ${episodeCode(next)}`} onClick={() => onPlay(next.id)}>
+                <span className="up-next-icon" aria-hidden="true">
+                  <Icon.Play />
+                </span>
+                <span className="up-next-label">Up next</span>
+                <span className="up-next-title">
+                  {episodeCode(next)} · {next.title ?? `Episode ${next.episode}`}
+                </span>
+              </button>
+            ) : null}
             {show.seasons.map((season) => (
               <section key={season.season} className="season" aria-label={`${show.title} season ${season.season}`}>
                 <h4 className="season-title">{season.season === 0 ? 'Specials' : `Season ${season.season}`}</h4>
@@ -39,11 +53,15 @@ export function ShowList({ shows, onPlay, playingId }: ShowListProps) {
                         type="button"
                         className={playingId === ep.id ? 'row-button is-playing' : 'row-button'}
                         aria-label={`Play ${show.title} ${episodeCode(ep)}`}
+                        aria-describedby={describedBy(ep, `state-${ep.id}`)}
                         onClick={() => onPlay(ep.id)}
                       >
                         <span className="row-code">{episodeCode(ep)}</span>
                         <span className="row-title">{ep.title ?? `Episode ${ep.episode}`}</span>
-                        <span className="row-dur">{formatDuration(ep.durationSec)}</span>
+                        <span className="row-end">
+                          <WatchState item={ep} id={`state-${ep.id}`} variant="row" />
+                          <span className="row-dur">{formatDuration(ep.durationSec)}</span>
+                        </span>
                       </button>
                     </li>
                   ))}

@@ -1,8 +1,10 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlaybackSource } from '../../../../api';
 import { renderWithApi } from '../../../../test-utils';
+import { createPreloader } from '../../model/preloader';
+import { createPlayQueue, type QueueTrack } from '../../model/queue';
 import { Player } from './Player';
 
 const ITEM = 'mv1xxxxxxxxxxxxxxxxxxx';
@@ -43,6 +45,10 @@ beforeEach(() => {
   vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => void (paused = true));
   vi.spyOn(HTMLMediaElement.prototype, 'paused', 'get').mockImplementation(() => paused);
   vi.spyOn(HTMLMediaElement.prototype, 'duration', 'get').mockReturnValue(100);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 async function openVideo(over: Parameters<typeof renderWithApi>[2] = {}) {
@@ -194,7 +200,7 @@ describe('Player', () => {
     const { fake, video } = await openVideo();
     Object.defineProperty(video, 'error', { value: { code: 3 }, configurable: true });
     fireEvent.error(video);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/could not be decoded/);
+    expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toMatch(/could not be decoded/);
     expect(fake.callsTo('playback.reportFailed')).toEqual([{ sessionId: SESSION, error: 'decode' }]);
   });
 
@@ -225,5 +231,162 @@ describe('Player', () => {
       },
     });
     expect((await screen.findByRole('alert')).textContent).toBe('That item is no longer in the library.');
+  });
+
+  it('reports progress every 5 s while playing, and on seek, pause and close (before stop)', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { fake, video, unmount } = await openVideo();
+    const reports = () => fake.callsTo('playback.reportProgress');
+    // waitFor polls with setInterval, which is faked here: let the fake transport's promises settle instead.
+    const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+    video.currentTime = 0;
+    fireEvent.playing(video);
+    for (const t of [0, 1, 2, 3, 4]) {
+      video.currentTime = t;
+      fireEvent.timeUpdate(video);
+    }
+    act(() => void vi.advanceTimersByTime(5000));
+    await settle();
+    expect(reports()).toEqual([{ sessionId: SESSION, positionSec: 4, playedSec: 4 }]);
+
+    // A seek is not listening: it moves the position only.
+    fireEvent.seeking(video);
+    video.currentTime = 60;
+    fireEvent.timeUpdate(video);
+    fireEvent.seeked(video);
+    await settle();
+    expect(reports()[1]).toEqual({ sessionId: SESSION, positionSec: 60, playedSec: 0 });
+
+    video.currentTime = 61.5;
+    fireEvent.timeUpdate(video);
+    fireEvent.pause(video);
+    await settle();
+    expect(reports()[2]).toEqual({ sessionId: SESSION, positionSec: 61.5, playedSec: 1.5 });
+    // Paused: no more ticks.
+    act(() => void vi.advanceTimersByTime(20_000));
+    expect(reports()).toHaveLength(3);
+
+    vi.useRealTimers();
+    unmount();
+    await waitFor(() => expect(fake.callsTo('playback.stop')).toEqual([{ sessionId: SESSION }]));
+    const order = fake.calls.map((c) => c.method).filter((m) => m === 'playback.reportProgress' || m === 'playback.stop');
+    expect(order.slice(-2)).toEqual(['playback.reportProgress', 'playback.stop']);
+  });
+
+  it('ignores a failed progress report: playback carries on and nothing is shown', async () => {
+    const { fake, video } = await openVideo({
+      'playback.reportProgress': () => {
+        throw new Error('database is locked');
+      },
+    });
+    video.currentTime = 3;
+    fireEvent.timeUpdate(video);
+    fireEvent.pause(video);
+    await waitFor(() => expect(fake.callsTo('playback.reportProgress')).toHaveLength(1));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByLabelText('Video player')).toBe(video);
+  });
+
+  it('resumes where the item was left, says so, and starts over on request', async () => {
+    const user = userEvent.setup();
+    const onSessionEnd = vi.fn();
+    const { fake, unmount } = renderWithApi(<Player itemId={ITEM} onClose={() => {}} resumeSec={754} onSessionEnd={onSessionEnd} />, {}, {
+      'playback.open': ({ itemId, startSec }) => source({ itemId, startSec: startSec ?? 0, durationSec: 5400 }),
+    });
+    const video = (await screen.findByLabelText('Video player')) as HTMLVideoElement;
+    expect(fake.callsTo('playback.open')[0]).toMatchObject({ startSec: 754 });
+    fireEvent.loadedMetadata(video);
+    expect(video.currentTime).toBe(754);
+    expect(screen.getByText('Resumed at 12:34')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Start over' }));
+    expect(video.currentTime).toBe(0);
+    expect(screen.queryByText('Resumed at 12:34')).toBeNull();
+    unmount();
+    await waitFor(() => expect(onSessionEnd).toHaveBeenCalledWith(expect.objectContaining({ sessionId: SESSION })));
+  });
+
+  describe('from the music queue', () => {
+    const ALBUM: QueueTrack[] = ['First Light', 'Undertow', 'Lantern'].map((title, i) => ({
+      itemId: `tr${i}`.padEnd(22, 'x'), title, artist: 'Glass Harbour', album: 'Low Tide', durationSec: 100,
+    }));
+    const trackSource = (itemId: string, over: Partial<PlaybackSource> = {}) =>
+      source({ itemId, kind: 'track', title: ALBUM.find((t) => t.itemId === itemId)?.title ?? 'Track', mime: 'audio/mpeg', url: `/media/${itemId}`, video: 'none', ...over });
+
+    function renderQueued(preload = false) {
+      const queue = createPlayQueue(() => 0);
+      queue.playFrom(ALBUM);
+      const ports = { open: vi.fn(async (id: string) => trackSource(id, { sessionId: '9d1c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f41' })), stop: vi.fn() };
+      const preloader = preload ? createPreloader(ports) : undefined;
+      const rendered = renderWithApi(<Player itemId={ALBUM[0]!.itemId} onClose={() => {}} queue={queue} {...(preloader ? { preloader } : {})} />, {}, { 'playback.open': ({ itemId }) => trackSource(itemId) });
+      return { ...rendered, queue, ports, preloader };
+    }
+
+    it('lists the queue, and n, p and the end of a track move through it', async () => {
+      const user = userEvent.setup();
+      const { queue } = renderQueued();
+      const audio = (await screen.findByLabelText('Audio player')) as HTMLAudioElement;
+      const list = screen.getByRole('list', { name: 'Play queue' });
+      expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+        expect.stringContaining('First Light'), expect.stringContaining('Undertow'), expect.stringContaining('Lantern'),
+      ]);
+      expect(within(list).getAllByRole('listitem')[0]!.getAttribute('aria-current')).toBe('true');
+      await user.keyboard('n');
+      expect(queue.get().index).toBe(1);
+      audio.currentTime = 1;
+      await user.keyboard('p');
+      expect(queue.get().index).toBe(0);
+      // Well into a track, previous starts it again instead.
+      audio.currentTime = 30;
+      await user.keyboard('p');
+      expect(audio.currentTime).toBe(0);
+      expect(queue.get().index).toBe(0);
+      fireEvent.ended(audio);
+      expect(queue.get().index).toBe(1);
+    });
+
+    it('tells the Media Session what plays and answers the OS media keys', async () => {
+      const handlers = new Map<string, ((d: { seekTime?: number }) => void) | null>();
+      const session = { metadata: null as unknown, setActionHandler: (a: string, h: ((d: { seekTime?: number }) => void) | null) => handlers.set(a, h) };
+      Object.defineProperty(navigator, 'mediaSession', { value: session, configurable: true });
+      vi.stubGlobal('MediaMetadata', class {
+        constructor(readonly init: { title: string; artist: string; album: string }) {}
+      });
+      try {
+        const { queue, unmount } = renderQueued();
+        const audio = (await screen.findByLabelText('Audio player')) as HTMLAudioElement;
+        expect((session.metadata as { init: unknown }).init).toEqual({ title: 'First Light', artist: 'Glass Harbour', album: 'Low Tide' });
+        expect([...handlers.keys()].sort()).toEqual(['nexttrack', 'pause', 'play', 'previoustrack', 'seekto']);
+        handlers.get('seekto')?.({ seekTime: 42 });
+        expect(audio.currentTime).toBe(42);
+        handlers.get('pause')?.({});
+        expect(paused).toBe(true);
+        act(() => handlers.get('nexttrack')?.({}));
+        expect(queue.get().index).toBe(1);
+        unmount();
+        expect(session.metadata).toBeNull();
+        expect(handlers.get('nexttrack')).toBeNull();
+      } finally {
+        delete (navigator as unknown as { mediaSession?: unknown }).mediaSession;
+        vi.unstubAllGlobals();
+      }
+    });
+
+    it('preloads the next track shortly before the end, not when it is queued, and takes it over', async () => {
+      const { ports, preloader } = renderQueued(true);
+      const audio = (await screen.findByLabelText('Audio player')) as HTMLAudioElement;
+      audio.currentTime = 50;
+      fireEvent.timeUpdate(audio);
+      expect(ports.open).not.toHaveBeenCalled();
+      audio.currentTime = 95;
+      fireEvent.timeUpdate(audio);
+      fireEvent.timeUpdate(audio);
+      expect(ports.open).toHaveBeenCalledTimes(1);
+      expect(ports.open).toHaveBeenCalledWith(ALBUM[1]!.itemId);
+      await waitFor(() => expect(document.querySelector('audio.preload')?.getAttribute('src')).toBe(`/media/${ALBUM[1]!.itemId}`));
+      // Outside the Player region: it is not what plays.
+      expect(screen.getByRole('region', { name: 'Player' }).querySelectorAll('audio')).toHaveLength(1);
+      expect(preloader!.take(ALBUM[1]!.itemId)?.sessionId).toBe('9d1c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f41');
+      expect(ports.stop).not.toHaveBeenCalled();
+    });
   });
 });
