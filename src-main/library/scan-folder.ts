@@ -103,7 +103,6 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
   if (!folder.online) setFolderOnline(db, folder.id, true);
 
   const known = loadKnownFiles(db, folder.id);
-  const seen = new Set<string>();
   const unreadableDirs: string[] = [];
   // Compact on purpose: at 100k new files a full FileToRead each (absolute path, parsed name) would be
   // tens of MB held until the last read; the name is parsed again (microseconds) when the file is read.
@@ -146,22 +145,20 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
       continue;
     }
     const size = entry.type === 'file' ? entry.size : 0;
-    const before = known.get(entry.relPath);
     const inode = entry.type === 'file' ? entry.inode : null;
-    // An inode the index does not know yet (an index from before migration 002) is not a change.
-    const sameInode = before?.inode == null || before.inode === inode;
-    if (entry.type === 'file' && before && before.size === size && before.mtimeMs === entry.mtimeMs && sameInode && !before.transient) {
+    const slot = known.slot(entry.relPath);
+    if (entry.type === 'file' && slot >= 0 && known.unchanged(slot, size, entry.mtimeMs, inode)) {
       // Known and unchanged: the index already holds what its name says, so not even the name is parsed.
-      seen.add(entry.relPath);
+      known.markSeen(slot);
       seenCount++;
       totals.unchanged++;
-      if (before.state === 'failed') totals.failed.push({ name: displayName(entry.relPath), reason: before.reason ?? 'unreadable' });
+      if (!known.isItem(slot)) totals.failed.push({ name: displayName(entry.relPath), reason: known.reason(slot) ?? 'unreadable' });
       continue;
     }
     const name = parseMediaName(entry.relPath, folder.kind, entry.type === 'file' ? entry.size : undefined);
     // Extras are recognised (see identify) but not indexed as items yet; samples and disc-folder parts never are.
     if (name.kind === 'ignored' || name.kind === 'extra') continue;
-    seen.add(entry.relPath);
+    if (slot >= 0) known.markSeen(slot);
     seenCount++;
     if (entry.type === 'file-error') {
       fail({ relPath: entry.relPath, size: 0, mtimeMs: 0 }, toProbeFailure(entry.error));
@@ -192,7 +189,8 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
         fail(file, error);
         return;
       }
-      if (known.get(file.relPath)?.state === 'item') totals.updated++;
+      const slot = known.slot(file.relPath);
+      if (slot >= 0 && known.isItem(slot)) totals.updated++;
       else totals.added++;
       progress.update({ parsed: progress.current.parsed + 1 });
       queue(() => upsertItem(db, folder.id, record, ctx.clock.now()));
@@ -210,8 +208,8 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
   const wrote = toRead.length > 0;
   db.transaction(() => {
     let forgot = false;
-    for (const [relPath] of known) {
-      if (seen.has(relPath) || unreadableDirs.some((dir) => isUnder(relPath, dir))) continue;
+    for (const relPath of known.unseen()) {
+      if (unreadableDirs.some((dir) => isUnder(relPath, dir))) continue;
       forgot = true;
       if (forgetPath(db, folder.id, relPath)) totals.removed++;
     }
