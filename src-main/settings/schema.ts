@@ -6,7 +6,6 @@ import { z } from 'zod';
  * telemetry database, where they commit together with what they govern.
  */
 export const Settings = z.object({
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
   /** How long a telemetry event waits in review before it may be sent. 0 is allowed. */
   telemetryReviewHours: z.number().min(0).max(24 * 30).default(24),
 });
