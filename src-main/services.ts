@@ -70,6 +70,9 @@ export function createServices(opts: ServicesOptions): Services {
     cliOff: opts.telemetry.cliOff,
     policyPath: opts.telemetry.policyPath,
     reviewWindowMs: Math.round(settings.get().telemetryReviewHours * 3_600_000),
+    // Ready events (past their review window) leave on their own at a jittered time, never at start-up,
+    // and only with an endpoint, consent and the network purpose on; "Send now" skips the wait.
+    autoUpload: true,
   });
   const record = telemetry.record.bind(telemetry);
   const history = openHistory({ dataDir: opts.dataDir, clock: opts.telemetry.clock ?? systemClock });
