@@ -94,6 +94,12 @@ test.describe('What we collect', () => {
     await expect(page.getByRole('heading', { name: /playback\.started/ })).toBeVisible();
     await shot(page, 'catalog');
 
+    // Your stats: the user's own history, never sent. Both plays so far went direct.
+    await openPrivacy(page, 'Your stats');
+    await expect(page.getByText('Never sent.')).toBeVisible();
+    await expect(page.getByText('Direct play: 100 % (2)')).toBeVisible();
+    await shot(page, 'stats');
+
     await play(page, 'Play First Light', 'audio');
     await openPrivacy(page, 'Consent');
     await page.getByRole('switch', { name: 'Usage' }).click();
