@@ -1,5 +1,5 @@
 import { errorMessage, type CallOutput, type Client, type LibrarySnapshot, type ScanProgress, type ScanSummary } from '../../api';
-import { createStore, type Store } from '../../ui';
+import { coalesced, createStore, type Store } from '../../ui';
 
 export interface LibraryState {
   snapshot: LibrarySnapshot | null;
@@ -32,31 +32,17 @@ export function libraryStoreFor(client: Client): LibraryStore {
 
 function createLibraryStore(client: Client): LibraryStore {
   const state = createStore<LibraryState>({ snapshot: null, info: null, loadError: null, scanning: false, progress: null, summary: null, scanError: null });
-  let running: Promise<void> | null = null;
-  let again = false;
   let holders = 0;
   let unsubscribe: Array<() => void> = [];
 
-  function refresh(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
+  const refresh = coalesced(async () => {
+    try {
+      const snapshot = await client['library.snapshot']({});
+      state.set((s) => ({ ...s, snapshot, loadError: null }));
+    } catch (error) {
+      state.set((s) => ({ ...s, loadError: errorMessage(error) }));
     }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          const snapshot = await client['library.snapshot']({});
-          state.set((s) => ({ ...s, snapshot, loadError: null }));
-        } catch (error) {
-          state.set((s) => ({ ...s, loadError: errorMessage(error) }));
-        }
-      } while (again);
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  }
+  });
 
   async function scan(folderId?: string) {
     state.set((s) => ({ ...s, scanning: true, scanError: null, summary: null, progress: null }));

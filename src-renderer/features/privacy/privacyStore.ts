@@ -1,5 +1,5 @@
 import { errorMessage, type Catalog, type Client, type TelemetrySnapshot } from '../../api';
-import { createStore, type Store } from '../../ui';
+import { coalesced, createStore, type Store } from '../../ui';
 
 export interface PrivacyState {
   snapshot: TelemetrySnapshot | null;
@@ -29,33 +29,17 @@ export function privacyStoreFor(client: Client): PrivacyStore {
 
 function createPrivacyStore(client: Client): PrivacyStore {
   const state = createStore<PrivacyState>({ snapshot: null, catalog: null, error: null });
-  let running: Promise<void> | null = null;
-  let again = false;
   let holders = 0;
   let unsubscribe: (() => void) | null = null;
 
-  async function loop() {
-    do {
-      again = false;
-      try {
-        const snapshot = await client['privacy.snapshot']({});
-        state.set((s) => ({ ...s, snapshot, error: null }));
-      } catch (error) {
-        state.set((s) => ({ ...s, error: errorMessage(error) }));
-      }
-    } while (again);
-  }
-
-  function refresh(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
+  const refresh = coalesced(async () => {
+    try {
+      const snapshot = await client['privacy.snapshot']({});
+      state.set((s) => ({ ...s, snapshot, error: null }));
+    } catch (error) {
+      state.set((s) => ({ ...s, error: errorMessage(error) }));
     }
-    running = loop().finally(() => {
-      running = null;
-    });
-    return running;
-  }
+  });
 
   async function loadCatalog() {
     try {
