@@ -5,7 +5,7 @@ export { Dialog } from './Dialog';
 export { ProgressBar } from './ProgressBar';
 export { VirtualList } from './VirtualList';
 export { Icon, Logo } from './icons';
-export { coalesced, createStore, useStore, type Store } from './store';
+export { coalesced, createStore, perKey, refCounted, useStore, type Store } from './store';
 export { cx } from './cx';
 export * from './format';
 export { useNow } from './useNow';

@@ -54,3 +54,34 @@ export function coalesced(task: () => Promise<void>): () => Promise<void> {
     return running;
   };
 }
+
+/**
+ * Reference-counted live updates: `start` runs when the first holder retains, its returned stop function
+ * when the last one releases. Each release function works once, so a double release cannot unbalance it.
+ */
+export function refCounted(start: () => () => void): () => () => void {
+  let holders = 0;
+  let stop: (() => void) | null = null;
+  return () => {
+    if (holders++ === 0) stop = start();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--holders === 0) {
+        stop?.();
+        stop = null;
+      }
+    };
+  };
+}
+
+/** One instance per key (a store per API client, so tests with a fresh fake get a fresh store). */
+export function perKey<K extends object, V>(create: (key: K) => V): (key: K) => V {
+  const made = new WeakMap<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = create(key)));
+    return value;
+  };
+}

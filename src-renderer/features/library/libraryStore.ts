@@ -1,5 +1,5 @@
 import { errorMessage, type CallOutput, type Client, type LibrarySnapshot, type ScanProgress, type ScanSummary } from '../../api';
-import { coalesced, createStore, type Store } from '../../ui';
+import { coalesced, createStore, perKey, refCounted, type Store } from '../../ui';
 
 export interface LibraryState {
   snapshot: LibrarySnapshot | null;
@@ -18,22 +18,11 @@ export interface LibraryStore extends Pick<Store<LibraryState>, 'get' | 'subscri
   retain(): () => void;
 }
 
-const stores = new WeakMap<Client, LibraryStore>();
-
 /** The library store for this client. */
-export function libraryStoreFor(client: Client): LibraryStore {
-  let store = stores.get(client);
-  if (!store) {
-    store = createLibraryStore(client);
-    stores.set(client, store);
-  }
-  return store;
-}
+export const libraryStoreFor: (client: Client) => LibraryStore = perKey(createLibraryStore);
 
 function createLibraryStore(client: Client): LibraryStore {
   const state = createStore<LibraryState>({ snapshot: null, info: null, loadError: null, scanning: false, progress: null, summary: null, scanError: null });
-  let holders = 0;
-  let unsubscribe: Array<() => void> = [];
 
   const refresh = coalesced(async () => {
     try {
@@ -60,31 +49,19 @@ function createLibraryStore(client: Client): LibraryStore {
     subscribe: state.subscribe,
     refresh,
     scan,
-    retain() {
-      holders++;
-      if (holders === 1) {
-        unsubscribe = [
-          client.on('onDidChangeLibrary', () => void refresh()),
-          client.on('onDidChangeScanProgress', (progress) => state.set((s) => ({ ...s, progress }))),
-        ];
-        void refresh();
-        if (!state.get().info) {
-          client['app.info']({}).then(
-            (info) => state.set((s) => ({ ...s, info })),
-            () => undefined,
-          );
-        }
+    retain: refCounted(() => {
+      const offs = [
+        client.on('onDidChangeLibrary', () => void refresh()),
+        client.on('onDidChangeScanProgress', (progress) => state.set((s) => ({ ...s, progress }))),
+      ];
+      void refresh();
+      if (!state.get().info) {
+        client['app.info']({}).then(
+          (info) => state.set((s) => ({ ...s, info })),
+          () => undefined,
+        );
       }
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        holders--;
-        if (holders === 0) {
-          for (const off of unsubscribe) off();
-          unsubscribe = [];
-        }
-      };
-    },
+      return () => offs.forEach((off) => off());
+    }),
   };
 }

@@ -1,5 +1,5 @@
 import { errorMessage, type Catalog, type Client, type TelemetrySnapshot } from '../../api';
-import { coalesced, createStore, type Store } from '../../ui';
+import { coalesced, createStore, perKey, refCounted, type Store } from '../../ui';
 
 export interface PrivacyState {
   snapshot: TelemetrySnapshot | null;
@@ -15,22 +15,11 @@ export interface PrivacyStore extends Pick<Store<PrivacyState>, 'get' | 'subscri
   retain(): () => void;
 }
 
-const stores = new WeakMap<Client, PrivacyStore>();
-
-/** The privacy store for this client (one per client, so tests with a fresh fake get a fresh store). */
-export function privacyStoreFor(client: Client): PrivacyStore {
-  let store = stores.get(client);
-  if (!store) {
-    store = createPrivacyStore(client);
-    stores.set(client, store);
-  }
-  return store;
-}
+/** The privacy store for this client. */
+export const privacyStoreFor: (client: Client) => PrivacyStore = perKey(createPrivacyStore);
 
 function createPrivacyStore(client: Client): PrivacyStore {
   const state = createStore<PrivacyState>({ snapshot: null, catalog: null, error: null });
-  let holders = 0;
-  let unsubscribe: (() => void) | null = null;
 
   const refresh = coalesced(async () => {
     try {
@@ -54,23 +43,11 @@ function createPrivacyStore(client: Client): PrivacyStore {
     get: state.get,
     subscribe: state.subscribe,
     refresh,
-    retain() {
-      holders++;
-      if (holders === 1) {
-        unsubscribe = client.on('onDidChangeTelemetry', () => void refresh());
-        void refresh();
-        if (!state.get().catalog) void loadCatalog();
-      }
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        holders--;
-        if (holders === 0) {
-          unsubscribe?.();
-          unsubscribe = null;
-        }
-      };
-    },
+    retain: refCounted(() => {
+      const off = client.on('onDidChangeTelemetry', () => void refresh());
+      void refresh();
+      if (!state.get().catalog) void loadCatalog();
+      return off;
+    }),
   };
 }
