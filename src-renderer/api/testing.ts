@@ -3,7 +3,7 @@
  * handlers act on plain state. Tests read `calls`, push events with `emit`, and override any handler.
  */
 import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../src-main/contract/api';
-import type { LibrarySnapshot, Movie, Episode, Track, Album, Show } from '../../src-main/contract/library';
+import type { LibrarySnapshot, Movie, Episode, Track, Album, Show, SearchHit } from '../../src-main/contract/library';
 import type { PlaybackSource } from '../../src-main/contract/playback';
 import type { Catalog, Category, QueuedEvent, QueueState, TelemetrySnapshot } from '../../src-main/contract/telemetry';
 import { createClient, type Client } from './client';
@@ -64,6 +64,38 @@ export function makeLibrary(over: Partial<LibrarySnapshot> = {}): LibrarySnapsho
     continueWatching: [],
     ...over,
   };
+}
+
+/** Folds case and accents the way the index does, so "beyonce" finds "Beyoncé". */
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** A stand-in for the index's search: every query word is a prefix of some word of the title. */
+function fakeSearch(lib: LibrarySnapshot, query: string): SearchHit[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  const matches = (title: string | null): boolean => {
+    if (!title || words.length === 0) return false;
+    const have = fold(title).split(/[^\p{L}\p{N}]+/u);
+    return words.every((w) => have.some((h) => h.startsWith(w)));
+  };
+  const hit = (id: string, kind: SearchHit['kind'], title: string, playableId: string | null): SearchHit => ({ id, kind, title, subtitle: null, playableId });
+  const hits: SearchHit[] = [];
+  for (const m of lib.movies) if (matches(m.title)) hits.push(hit(m.id, 'movie', m.title, m.id));
+  for (const show of lib.shows) {
+    if (matches(show.title)) hits.push(hit(show.id, 'show', show.title, null));
+    for (const season of show.seasons) for (const e of season.episodes) if (matches(e.title)) hits.push(hit(e.id, 'episode', e.title!, e.id));
+  }
+  const artists = new Set<string>();
+  for (const album of lib.albums) {
+    if (matches(album.title)) hits.push(hit(album.id, 'album', album.title, null));
+    for (const t of album.tracks) {
+      if (matches(t.title)) hits.push(hit(t.id, 'track', t.title, t.id));
+      if (t.artist && !artists.has(t.artist) && matches(t.artist)) {
+        artists.add(t.artist);
+        hits.push(hit(fakeId('ar'), 'artist', t.artist, null));
+      }
+    }
+  }
+  return hits;
 }
 
 export function makeEvent(over: Partial<QueuedEvent> = {}): QueuedEvent {
@@ -180,7 +212,7 @@ export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers 
     },
     'library.scan': () => ({ added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], durationMs: 5 }),
     'library.cancelScan': () => ({}),
-    'library.search': () => ({ hits: [] }),
+    'library.search': ({ query, limit }) => ({ hits: fakeSearch(state.library, query).slice(0, limit) }),
     'playback.open': ({ itemId }): PlaybackSource => ({
       sessionId: '3f0c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f40',
       itemId,

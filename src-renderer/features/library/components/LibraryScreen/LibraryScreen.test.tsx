@@ -45,6 +45,40 @@ describe('LibraryScreen', () => {
     expect(container.querySelector('b')).toBeNull();
   });
 
+  it('filters through the index search: accents and case do not matter, and every kind is found', async () => {
+    const user = userEvent.setup();
+    const library = makeLibrary({
+      albums: [makeAlbum({ title: 'Lemonade', artist: 'Beyoncé', tracks: [makeTrack({ title: 'Hold Up', artist: 'Beyoncé' })] }), makeAlbum()],
+    });
+    const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, { library });
+    await user.type(await screen.findByRole('searchbox', { name: 'Filter library' }), 'beyonce');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Play Undertow' })).toBeNull());
+    expect(screen.getByRole('button', { name: 'Play Hold Up' })).toBeTruthy();
+    expect(screen.getByText('No movies match.')).toBeTruthy();
+    expect(fake.callsTo('library.search').at(-1)).toEqual({ query: 'beyonce', limit: 200 });
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Filter library' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Filter library' }), 'pie');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Play Hold Up' })).toBeNull());
+    expect(screen.getByRole('button', { name: 'Play Harbour Lights S01E02' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Play Harbour Lights S01E01' })).toBeNull();
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Filter library' }));
+    expect(await screen.findByRole('button', { name: 'Play Undertow' })).toBeTruthy();
+  });
+
+  it('says so when search fails, and keeps the library on screen', async () => {
+    const user = userEvent.setup();
+    renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, {}, {
+      'library.search': () => {
+        throw new ApiError('internal', 'The index is busy.');
+      },
+    });
+    await user.type(await screen.findByRole('searchbox', { name: 'Filter library' }), 'night');
+    expect((await screen.findByRole('alert')).textContent).toContain('The index is busy.');
+    expect(screen.getByRole('button', { name: 'Play Night Train (1998)' })).toBeTruthy();
+  });
+
   it('adds a folder by path and kind, and shows the error as text where it was taken', async () => {
     const user = userEvent.setup();
     const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, {}, {

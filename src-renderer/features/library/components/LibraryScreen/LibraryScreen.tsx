@@ -1,8 +1,9 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { LibrarySnapshot } from '../../../../api';
 import { useApi, useNoteFeature } from '../../../../api';
 import { Button, Icon, plural } from '../../../../ui';
 import { useLibrary } from '../../hooks/useLibrary';
+import { useLibrarySearch } from '../../hooks/useLibrarySearch';
+import { filterByHits } from '../../model/searchFilter';
 import { AlbumList } from '../AlbumList/AlbumList';
 import { ContinueWatching } from '../ContinueWatching/ContinueWatching';
 import { FolderPanel } from '../FolderPanel/FolderPanel';
@@ -18,32 +19,15 @@ export interface LibraryScreenProps {
   onQueue?: (itemId: string) => void;
 }
 
-function filterLibrary(lib: LibrarySnapshot, needle: string): LibrarySnapshot {
-  if (!needle) return lib;
-  const has = (s: string | null | undefined) => !!s && s.toLowerCase().includes(needle);
-  return {
-    ...lib,
-    movies: lib.movies.filter((m) => has(m.title)),
-    shows: lib.shows
-      .map((show) =>
-        has(show.title)
-          ? show
-          : { ...show, seasons: show.seasons.map((s) => ({ ...s, episodes: s.episodes.filter((e) => has(e.title)) })).filter((s) => s.episodes.length > 0) },
-      )
-      .filter((show) => show.seasons.length > 0),
-    albums: lib.albums
-      .map((album) => (has(album.title) || has(album.artist) ? album : { ...album, tracks: album.tracks.filter((t) => has(t.title) || has(t.artist)) }))
-      .filter((album) => album.tracks.length > 0),
-  };
-}
-
 /** The library: folders, scanning, and movies, shows and music, each item one keypress from playing. */
 export function LibraryScreen({ onPlay, playingId, onQueue }: LibraryScreenProps) {
   const client = useApi();
   const { snapshot, info, loadError, scanning, progress, summary, scanError, store } = useLibrary();
   const [query, setQuery] = useState('');
-  const needle = useDeferredValue(query.trim().toLowerCase());
-  const shown = useMemo(() => (snapshot ? filterLibrary(snapshot, needle) : null), [snapshot, needle]);
+  const needle = useDeferredValue(query.trim());
+  const search = useLibrarySearch(needle, snapshot);
+  // While the first answer is on its way the whole library stays up; after that, the last answer does.
+  const shown = useMemo(() => (snapshot && search.state === 'done' ? filterByHits(snapshot, search.hits) : snapshot), [snapshot, search]);
   const noteFeature = useNoteFeature();
   useEffect(() => {
     if (needle) noteFeature('search');
@@ -73,7 +57,7 @@ export function LibraryScreen({ onPlay, playingId, onQueue }: LibraryScreenProps
         </div>
         <div className="page-actions">
           {!isEmpty && snapshot ? (
-            <input type="search" className="library-search" aria-label="Filter library" placeholder="Filter by title or artist" value={query} onChange={(e) => setQuery(e.target.value)} />
+            <input type="search" className="library-search" aria-label="Filter library" placeholder="Filter by title, show or artist" value={query} onChange={(e) => setQuery(e.target.value)} />
           ) : null}
           {scanning ? (
             <Button onClick={() => void client['library.cancelScan']({}).catch(() => undefined)}>Cancel scan</Button>
@@ -84,6 +68,11 @@ export function LibraryScreen({ onPlay, playingId, onQueue }: LibraryScreenProps
         </div>
       </header>
 
+      {search.state === 'failed' ? (
+        <p role="alert" className="error-text">
+          Search failed: {search.message}
+        </p>
+      ) : null}
       <ScanPanel scanning={scanning} progress={progress} summary={summary} error={scanError} />
       {loadError ? (
         <p role="alert" className="error-text">
