@@ -48,6 +48,13 @@ test('a new user plays a movie and watches its event go from the queue to the le
   await expect(movie).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Play Harbour Lights S01E02' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Play Lantern' })).toBeVisible();
+  // Local metadata (issue 6): the poster beside the movie and the cover embedded in the album's tracks,
+  // served from the artwork cache by content id, and loaded (not the initials fallback).
+  for (const art of [movie.locator('img'), page.getByRole('article', { name: 'Low Tide' }).locator('img')]) {
+    await expect(art).toHaveAttribute('src', /^\/art\/[0-9a-f]{64}$/);
+    await expect.poll(() => art.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+  }
+  await expect(movie).toHaveAttribute('title', /sleeper train/);
   await page.screenshot(shot('2-library'));
 
   await movie.click();

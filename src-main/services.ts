@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError, type Api } from './contract/index.js';
 import { dispatch, EventHub } from './dispatch.js';
-import { openLibrary, type LibraryService } from './library/index.js';
+import { artResponse, artworkDir, openLibrary, type ArtResponse, type LibraryService } from './library/index.js';
 import { mediaResponse, openPlayback, type ConditionalHeaders, type MediaResponse, type PlaybackService, type PlaybackUrls } from './playback/index.js';
 import { openFileSettings, type SettingsStore } from './settings/index.js';
 import { openHistory } from './history/index.js';
@@ -43,6 +43,8 @@ export interface Services {
   events: EventHub;
   call(method: unknown, input: unknown): ReturnType<typeof dispatch>;
   media(itemId: string, method: string, headers: ConditionalHeaders): MediaResponse;
+  /** A cached poster or cover by its content id (`/art/<id>`, `media://art/<id>`); never by path. */
+  art(artId: string, method: string, ifNoneMatch?: string | string[]): ArtResponse;
   /** Playback sessions: the hosts' HLS and subtitle routes call `hls()` and `subtitle()`. */
   playback: PlaybackService;
   library: LibraryService;
@@ -59,7 +61,7 @@ export function createServices(opts: ServicesOptions): Services {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const settings = opts.settings ?? openFileSettings(opts.dataDir);
   const events = new EventHub();
-  const library = openLibrary({ dataDir: opts.dataDir });
+  const library = openLibrary({ dataDir: opts.dataDir, artUrl: artUrlLike(opts.mediaUrl) });
   const telemetry = openTelemetry({
     dataDir: opts.dataDir,
     appVersion: opts.appVersion,
@@ -198,11 +200,16 @@ export function createServices(opts: ServicesOptions): Services {
 
   record('app.started', { appVersion: opts.appVersion, osFamily: os.platform(), localeRegion: Intl.DateTimeFormat().resolvedOptions().locale });
 
+  // A damaged index was rebuilt with its folders: scanning them re-populates it and hands each file its
+  // salvaged watched state back. A failure here is the scan's to report, not start-up's.
+  if (library.recovery) void scan().catch(() => undefined);
+
   return {
     api,
     events,
     call: (method, input) => dispatch(api, method, input),
     media: (itemId, method, headers) => mediaResponse((id) => library.resolveItem(id), itemId, method, headers),
+    art: (artId, method, ifNoneMatch) => artResponse(artworkDir(opts.dataDir), artId, method, ifNoneMatch),
     playback,
     library,
     telemetry,
@@ -223,4 +230,10 @@ export function createServices(opts: ServicesOptions): Services {
 function streamUrlLike(mediaUrl: (itemId: string) => string): PlaybackUrls['stream'] {
   const electron = mediaUrl('x').startsWith('media://');
   return (kind, sessionId, file) => (electron ? `media://${kind}/${sessionId}/${file}` : `/media/${kind}/${sessionId}/${file}`);
+}
+
+/** `/media/<id>` → `/art/<artId>`; `media://item/<id>` → `media://art/<artId>`. */
+function artUrlLike(mediaUrl: (itemId: string) => string): (artId: string) => string {
+  const electron = mediaUrl('x').startsWith('media://');
+  return (artId) => (electron ? `media://art/${artId}` : `/art/${artId}`);
 }

@@ -39,11 +39,43 @@ const MediaFacts = {
   watched: z.boolean(),
 };
 
+/** A trailer, featurette, deleted scene… of a movie or show: playable by id, never listed as a movie itself. */
+export const ExtraType = z.enum(['extra', 'trailer', 'featurette', 'behind the scenes', 'deleted scene', 'interview', 'scene', 'short']);
+export type ExtraType = z.infer<typeof ExtraType>;
+
+export const Extra = z.object({
+  id: ItemId,
+  title: z.string(),
+  type: ExtraType,
+  durationSec: z.number().nonnegative().nullable(),
+});
+export type Extra = z.infer<typeof Extra>;
+
+/** A cached picture's URL on this host (`/art/<sha256>`, `media://art/<sha256>`): by content id, never a path. */
+export const ArtUrl = z.string().regex(/^(\/art\/|media:\/\/art\/)[0-9a-f]{64}$/, 'not an artwork URL');
+
+/**
+ * Local metadata (issue 6): from `.nfo` sidecars, artwork beside the files or embedded in them, and subtitle
+ * files named after a video. Optional so a snapshot without it stays valid; absent or null means none.
+ */
+const LocalMetadata = {
+  /** Plain text from an nfo; never markup. */
+  plot: z.string().nullable().optional(),
+  posterUrl: ArtUrl.nullable().optional(),
+  fanartUrl: ArtUrl.nullable().optional(),
+};
+
 export const Movie = z.object({
   id: ItemId,
   title: z.string(),
   year: z.number().int().nullable(),
   ...MediaFacts,
+  ...LocalMetadata,
+  /** Languages of the external subtitle files beside it (`en`, `fr`), as their names declare them. */
+  subtitleLanguages: z.array(z.string()).optional(),
+  /** How many files the movie is split over (`cd1`, `cd2`): played as one stream. 1 for most. */
+  parts: z.number().int().positive(),
+  extras: z.array(Extra),
 });
 export type Movie = z.infer<typeof Movie>;
 
@@ -53,6 +85,8 @@ export const Episode = z.object({
   episode: z.number().int().nonnegative(),
   title: z.string().nullable(),
   ...MediaFacts,
+  plot: z.string().nullable().optional(),
+  subtitleLanguages: z.array(z.string()).optional(),
 });
 export type Episode = z.infer<typeof Episode>;
 
@@ -67,6 +101,8 @@ export const Show = z.object({
   id: ItemId,
   title: z.string(),
   seasons: z.array(Season),
+  ...LocalMetadata,
+  extras: z.array(Extra),
 });
 export type Show = z.infer<typeof Show>;
 
@@ -86,6 +122,8 @@ export const Album = z.object({
   artist: z.string().nullable(),
   year: z.number().int().nullable(),
   tracks: z.array(Track),
+  /** The album folder's `cover.jpg`, or the picture embedded in its tracks. */
+  coverUrl: ArtUrl.nullable().optional(),
 });
 export type Album = z.infer<typeof Album>;
 
@@ -97,6 +135,18 @@ export const LibrarySnapshot = z.object({
   unparseableCount: z.number().int().nonnegative(),
   /** Movies and episodes with a resume position, most recently played first. */
   continueWatching: z.array(ItemId),
+  /** Set for the session in which a damaged index was rebuilt; null otherwise. */
+  recovery: z
+    .object({
+      /** The quarantined copy's file name, for display only (never a path). */
+      damagedCopy: z.string(),
+      /** Items whose watched mark or resume position was carried over, of `salvaged` readable ones. */
+      kept: z.number().int().nonnegative(),
+      salvaged: z.number().int().nonnegative(),
+      /** The rescan that re-populates the index has not finished yet: `kept` is still growing. */
+      restoring: z.boolean(),
+    })
+    .nullable(),
 });
 export type LibrarySnapshot = z.infer<typeof LibrarySnapshot>;
 
@@ -110,6 +160,12 @@ export const ScanProgress = z.object({
   failed: z.number().int().nonnegative(),
   /** Display name of the folder being scanned. */
   currentFolder: z.string().nullable(),
+  /** Files found unchanged since the last scan: counted as done without being read. */
+  unchanged: z.number().int().nonnegative(),
+  /** Files read (or failed) per second lately; null until there is enough to tell. */
+  ratePerSec: z.number().nonnegative().nullable(),
+  /** Seconds left at that rate while files are being read; null when unknown. */
+  etaSec: z.number().nonnegative().nullable(),
 });
 export type ScanProgress = z.infer<typeof ScanProgress>;
 

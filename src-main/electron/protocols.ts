@@ -13,7 +13,10 @@ export function registerSchemes(): void {
   ]);
 }
 
-/** `app://glasswing/…` serves the renderer build (never `file:`); `media://item/<id>` serves media by id. */
+/**
+ * `app://glasswing/…` serves the renderer build (never `file:`); `media://item/<id>` serves media by id and
+ * `media://art/<sha256>` cached pictures by content id.
+ */
 export function handleProtocols(services: Services, rendererDir: string): void {
   protocol.handle('app', (request) => {
     const url = new URL(request.url);
@@ -26,6 +29,7 @@ export function handleProtocols(services: Services, rendererDir: string): void {
   protocol.handle('media', async (request) => {
     const url = new URL(request.url);
     if (url.host === 'hls' || url.host === 'subs') return streamResponse(services, url.host, url.pathname);
+    if (url.host === 'art') return artResponse(services, url.pathname.slice(1), request);
     if (url.host !== 'item') return new Response('Not found', { status: 404 });
     const h = request.headers;
     const out = services.media(url.pathname.slice(1), request.method, {
@@ -39,6 +43,13 @@ export function handleProtocols(services: Services, rendererDir: string): void {
       : null;
     return new Response(body, { status: out.status, headers: out.headers });
   });
+}
+
+/** `media://art/<sha256>`: a cached poster or cover by content id (see `Services.art`). */
+function artResponse(services: Services, artId: string, request: Request): Response {
+  const out = services.art(artId, request.method, request.headers.get('if-none-match') ?? undefined);
+  const body = out.body ? (Readable.toWeb(fs.createReadStream(out.body.path)) as ReadableStream) : null;
+  return new Response(body, { status: out.status, headers: out.headers });
 }
 
 /** `media://hls/<session>/<file>` and `media://subs/<session>/<n>.vtt`: session id and file name of a fixed shape only. */

@@ -3,7 +3,7 @@ import { app, session, type WebContents } from 'electron';
 export const APP_ORIGIN = 'app://glasswing';
 
 export const SHELL_CSP_ELECTRON =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' media: blob:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: media:; media-src 'self' media: blob:; " +
   "connect-src 'self' media:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Only our own top frame may call main (VS Code's validatedIpcMain). */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { AppError } from '../contract/index.js';
+import { assertIndexHealthy } from './index-health.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 /**
@@ -63,12 +64,18 @@ function assertKnownVersion(db: SqliteDatabase): number {
   return current;
 }
 
-/** Opens (creating if needed) the index at `file`: WAL, foreign keys on, migrated. */
-export function openIndexDatabase(file: string): WritableDB {
+/**
+ * Opens (creating if needed) the index at `file`: WAL, foreign keys on, migrated. A damaged file throws an
+ * error `isCorruptionError` recognises; `thoroughCheck` adds `PRAGMA quick_check` (see index-health.ts).
+ */
+export function openIndexDatabase(file: string, opts: { thoroughCheck?: boolean } = {}): WritableDB {
+  const walBeforeOpen = fs.existsSync(`${file}-wal`);
   const db = new Database(file);
   try {
     // Checked before anything else so a newer index is not even switched to WAL.
     assertKnownVersion(db);
+    // A WAL left over means the last session did not close: check in full then.
+    assertIndexHealthy(db, file, { thorough: (opts.thoroughCheck ?? false) || walBeforeOpen, walBeforeOpen });
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // WAL with NORMAL sync is durable across app crashes; only a power cut may lose the last transaction.

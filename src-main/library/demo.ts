@@ -11,6 +11,8 @@ interface DemoFile {
   args: string[];
   /** Muxer, given explicitly because the file is written under a temporary name first. */
   format: string;
+  /** A text sidecar written as is instead of by ffmpeg (`args` and `format` unused). */
+  text?: string;
 }
 
 const lavfi = (source: string): string[] => ['-f', 'lavfi', '-i', source];
@@ -29,6 +31,13 @@ function videoFile(relPath: string, pattern: 'testsrc2' | 'smptebars', seconds: 
   };
 }
 
+/** A one-frame JPEG of a diagonal gradient: a stand-in poster or cover. */
+function pictureFile(relPath: string, size: string, from: string, to: string): DemoFile {
+  return { relPath, format: 'mjpeg', args: [...lavfi(gradient(size, from, to)), '-frames:v', '1'] };
+}
+
+const gradient = (size: string, from: string, to: string): string => `gradients=size=${size}:c0=${from}:c1=${to}:duration=1:rate=1:seed=1`;
+
 function trackFile(no: number, title: string, tone: number): DemoFile {
   const tags = { title, artist: 'Glass Harbour', album_artist: 'Glass Harbour', album: 'Low Tide', track: `${no}/3`, date: '2021' };
   return {
@@ -36,15 +45,32 @@ function trackFile(no: number, title: string, tone: number): DemoFile {
     format: 'mp3',
     args: [
       ...lavfi(`sine=frequency=${tone}:sample_rate=44100:duration=4`),
+      // The album's cover, embedded in each track's ID3 tag as its front cover (no cover.jpg beside them).
+      ...lavfi(gradient('300x300', '0x2a9d8f', '0x264653')),
+      ...['-map', '0:a', '-map', '1:v', '-c:v', 'mjpeg', '-frames:v', '1', '-disposition:v', 'attached_pic'],
+      ...['-metadata:s:v', 'title=Album cover', '-metadata:s:v', 'comment=Cover (front)'],
       ...['-c:a', 'libmp3lame', '-b:a', '96k', '-id3v2_version', '3'],
       ...Object.entries(tags).flatMap(([key, value]) => ['-metadata', `${key}=${value}`]),
     ],
   };
 }
 
-/** The demo library's files: two movies, one show with two episodes, one three-track album. */
+const NIGHT_TRAIN_NFO = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<movie>
+  <title>Night Train</title>
+  <year>1998</year>
+  <plot>A sleeper train crosses a frozen border at night &amp; six strangers share one compartment.</plot>
+</movie>
+`;
+
+/**
+ * The demo library's files: two movies (one with a poster and an nfo beside it), one show with two
+ * episodes, one three-track album with embedded cover art.
+ */
 export const DEMO_FILES: readonly DemoFile[] = [
   videoFile('Movies/Night Train (1998).mp4', 'testsrc2', 6, 440, 'mp4'),
+  pictureFile('Movies/Night Train (1998)-poster.jpg', '400x600', '0x1d3557', '0xe76f51'),
+  { relPath: 'Movies/Night Train (1998).nfo', args: [], format: '', text: NIGHT_TRAIN_NFO },
   videoFile('Movies/Paper Moons (2004).mp4', 'smptebars', 6, 523, 'mp4'),
   videoFile('Shows/Harbour Lights/Season 01/Harbour Lights - S01E01.mkv', 'testsrc2', 5, 330, 'matroska'),
   videoFile('Shows/Harbour Lights/Season 01/Harbour Lights - S01E02.mkv', 'smptebars', 5, 392, 'matroska'),
@@ -90,7 +116,8 @@ export async function generateDemoLibrary(dir: string, opts: { ffmpegPath?: stri
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     try {
-      await runFfmpeg(ffmpegPath, ['-y', '-v', 'error', '-nostdin', ...file.args, '-f', file.format, temp]);
+      if (file.text !== undefined) fs.writeFileSync(temp, file.text);
+      else await runFfmpeg(ffmpegPath, ['-y', '-v', 'error', '-nostdin', ...file.args, '-f', file.format, temp]);
       fs.renameSync(temp, target);
     } finally {
       fs.rmSync(temp, { force: true });

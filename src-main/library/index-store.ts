@@ -3,6 +3,10 @@ import type { FolderKind, ItemKind } from '../contract/index.js';
 import type { ReadableDB, WritableDB } from './db.js';
 import { newId } from './ids.js';
 import { titleKey } from './name-text.js';
+import { filesChanged } from './known-files.js';
+import type { ExtraType } from './names.js';
+import { applySalvagedState, takeSalvagedState } from './salvaged-state.js';
+import type { LinkedSubtitle } from './sidecars.js';
 
 /**
  * Queries on the index. Callers batch writes in `db.transaction`; nothing here commits on its own.
@@ -58,91 +62,29 @@ export interface ItemRecord extends MediaFacts {
   inode: number | null;
   /** Hash of a few sampled blocks (see `sample-hash.ts`): recognises the file after a move. */
   sampleHash: string | null;
+  /** Local metadata (migration 004); absent means none. */
+  plot?: string | null;
+  posterArt?: string | null;
+  fanartArt?: string | null;
+  subtitles?: readonly LinkedSubtitle[];
+  /** An episode's show folder said this (`tvshow.nfo`, `poster.jpg`): written to its show. */
+  show?: { plot: string | null; posterArt: string | null; fanartArt: string | null } | null;
+  /** Migration 005: a trailer, featurette… of the movie or show its path names; absent for a main item. */
+  extra?: { type: ExtraType; owner: string | null };
+  /** Migration 005: one file of a movie split over several; parts with the same `group` are one movie. */
+  part?: { number: number; group: string };
 }
 
-/**
- * What the index remembers of a folder's files, to skip those whose size, mtime and inode are unchanged:
- * the one structure an unchanged rescan is made of, so it is kept compact. Each path maps to a slot in
- * typed arrays (no object per file); `seen` marks the slots the walk found, so the files left unmarked are
- * the ones gone from disk.
- */
-export class KnownFiles {
-  private readonly slots = new Map<string, number>();
-  private size = new Float64Array(0);
-  private mtimeMs = new Float64Array(0);
-  /** The inode, or NaN when the index does not know it (a failed file, or an index from before migration 002). */
-  private inode = new Float64Array(0);
-  /** Bit 0: indexed item (else unparseable); bit 1: transient failure; bit 2: seen by this scan's walk. */
-  private flags = new Uint8Array(0);
-  /** Reasons of unparseable files, by slot (few). */
-  private readonly reasons = new Map<number, string>();
-
-  get count(): number {
-    return this.slots.size;
-  }
-
-  /** The slot of a path, or -1. */
-  slot(relPath: string): number {
-    return this.slots.get(relPath) ?? -1;
-  }
-
-  /** Whether the file at `slot` is unchanged: same size and mtime, the same inode when both are known, and not due for a retry. */
-  unchanged(slot: number, size: number, mtimeMs: number, inode: number | null): boolean {
-    if (this.size[slot] !== size || this.mtimeMs[slot] !== mtimeMs || (this.flags[slot]! & 2) !== 0) return false;
-    const before = this.inode[slot]!;
-    // An inode the index does not know yet (an index from before migration 002) is not a change.
-    return Number.isNaN(before) || inode === null || before === inode;
-  }
-
-  isItem(slot: number): boolean {
-    return (this.flags[slot]! & 1) !== 0;
-  }
-
-  /** Why the file at `slot` could not be read, when it is an unparseable one. */
-  reason(slot: number): string | null {
-    return this.reasons.get(slot) ?? null;
-  }
-
-  markSeen(slot: number): void {
-    this.flags[slot]! |= 4;
-  }
-
-  /** Paths the walk did not mark as seen. */
-  *unseen(): Generator<string> {
-    for (const [relPath, slot] of this.slots) if ((this.flags[slot]! & 4) === 0) yield relPath;
-  }
-
-  add(relPath: string, size: number, mtimeMs: number, inode: number | null, flags: number): number {
-    let slot = this.slots.get(relPath);
-    if (slot === undefined) {
-      slot = this.slots.size;
-      if (slot === this.flags.length) this.grow(Math.max(64, slot * 2));
-      this.slots.set(relPath, slot);
-    }
-    this.size[slot] = size;
-    this.mtimeMs[slot] = mtimeMs;
-    this.inode[slot] = inode ?? Number.NaN;
-    this.flags[slot] = flags;
-    return slot;
-  }
-
-  setReason(slot: number, reason: string): void {
-    this.reasons.set(slot, reason);
-  }
-
-  /** Sizes the arrays for `capacity` files up front (the count is known before loading). */
-  reserve(capacity: number): void {
-    if (capacity > this.flags.length) this.grow(capacity);
-  }
-
-  private grow(capacity: number): void {
-    const copy = <A extends Float64Array | Uint8Array>(from: A, to: A): A => (to.set(from), to);
-    this.size = copy(this.size, new Float64Array(capacity));
-    this.mtimeMs = copy(this.mtimeMs, new Float64Array(capacity));
-    this.inode = copy(this.inode, new Float64Array(capacity));
-    this.flags = copy(this.flags, new Uint8Array(capacity));
-  }
+/** Migration 005's columns of an item record. */
+function placementColumns(item: ItemRecord) {
+  return {
+    extraType: item.extra?.type ?? null,
+    extraOwner: item.extra?.owner ?? null,
+    part: item.part?.number ?? null,
+    partGroup: item.part?.group ?? null,
+  };
 }
+
 
 export const UNKNOWN_ALBUM = 'Unknown album';
 
@@ -172,6 +114,7 @@ export function insertFolder(db: WritableDB, path: string, kind: FolderKind, now
 
 /** Deletes the folder; its items and unparseable rows go with it (ON DELETE CASCADE). Returns the item count. */
 export function deleteFolder(db: WritableDB, folderId: string): number {
+  filesChanged(db, folderId);
   const { n } = prepared(db, 'SELECT count(*) AS n FROM items WHERE folder_id = ?').get(folderId) as { n: number };
   prepared(db, 'DELETE FROM folders WHERE id = ?').run(folderId);
   pruneOrphanGroups(db);
@@ -195,25 +138,6 @@ export function countItemsInFolder(db: ReadableDB, folderId: string): number {
   return (prepared(db, 'SELECT count(*) AS n FROM items WHERE folder_id = ?').get(folderId) as { n: number }).n;
 }
 
-/**
- * Every file of a folder the index knows, indexed or unparseable, by relative path. Rows are streamed
- * (raw arrays, each garbage at once) into the compact `KnownFiles`: at 100,000 files this load is most
- * of what an unchanged rescan does besides the walk.
- */
-export function loadKnownFiles(db: ReadableDB, folderId: string): KnownFiles {
-  const known = new KnownFiles();
-  const { n } = prepared(db, 'SELECT (SELECT count(*) FROM items WHERE folder_id = ?) + (SELECT count(*) FROM unparseable WHERE folder_id = ?) AS n').get(folderId, folderId) as { n: number };
-  known.reserve(n);
-  const items = prepared(db, 'SELECT rel_path, size, mtime_ms, inode FROM items WHERE folder_id = ?').raw(true);
-  for (const row of items.iterate(folderId) as IterableIterator<[string, number, number, number | null]>) {
-    known.add(row[0], row[1], row[2], row[3], 1);
-  }
-  const failed = prepared(db, 'SELECT rel_path, size, mtime_ms, transient, reason FROM unparseable WHERE folder_id = ?').raw(true);
-  for (const row of failed.iterate(folderId) as IterableIterator<[string, number, number, number, string]>) {
-    known.setReason(known.add(row[0], row[1], row[2], null, row[3] === 1 ? 2 : 0), row[4]);
-  }
-  return known;
-}
 
 function ensureShow(db: WritableDB, title: string): string {
   const key = titleKey(title);
@@ -247,6 +171,7 @@ function ensureArtist(db: WritableDB, name: string): string {
  * any unparseable record for that path. Returns the item id.
  */
 export function upsertItem(db: WritableDB, folderId: string, item: ItemRecord, now: number): string {
+  filesChanged(db, folderId);
   const showId = item.kind === 'episode' && item.showTitle ? ensureShow(db, item.showTitle) : null;
   // A track with neither an album tag nor an album folder still belongs to an album, so it is never lost
   // from the snapshot: "Unknown album" per album artist.
@@ -255,14 +180,18 @@ export function upsertItem(db: WritableDB, folderId: string, item: ItemRecord, n
   const existing = prepared(db, 'SELECT id FROM items WHERE folder_id = ? AND rel_path = ?').get(folderId, item.relPath) as
     | { id: string }
     | undefined;
-  const id = existing?.id ?? newId();
+  // A file indexed again after the index was rebuilt gets back its old id and user state (index-recovery.ts).
+  const salvaged = existing ? null : takeSalvagedState(db, folderId, item);
+  const id = existing?.id ?? salvaged?.itemId ?? newId();
   prepared(db, 
     `INSERT INTO items (id, folder_id, rel_path, kind, title, year, show_id, show_title, season, episode, episode_end,
        episode_title, album_id, album, album_artist, artist, track_no, disc_no, compilation, duration_sec, container,
-       video_codec, audio_codec, width, height, mime, size, mtime_ms, scanned_at, inode, sample_hash, artist_id)
+       video_codec, audio_codec, width, height, mime, size, mtime_ms, scanned_at, inode, sample_hash, artist_id,
+       extra_type, extra_owner, part, part_group)
      VALUES (@id, @folderId, @relPath, @kind, @title, @year, @showId, @showTitle, @season, @episode, @episodeEnd,
        @episodeTitle, @albumId, @album, @albumArtist, @artist, @trackNo, @discNo, @compilation, @durationSec, @container,
-       @videoCodec, @audioCodec, @width, @height, @mime, @size, @mtimeMs, @now, @inode, @sampleHash, @artistId)
+       @videoCodec, @audioCodec, @width, @height, @mime, @size, @mtimeMs, @now, @inode, @sampleHash, @artistId,
+       @extraType, @extraOwner, @part, @partGroup)
      ON CONFLICT (folder_id, rel_path) DO UPDATE SET
        kind = excluded.kind, title = excluded.title, year = excluded.year, show_id = excluded.show_id,
        show_title = excluded.show_title, season = excluded.season, episode = excluded.episode,
@@ -272,10 +201,31 @@ export function upsertItem(db: WritableDB, folderId: string, item: ItemRecord, n
        duration_sec = excluded.duration_sec, container = excluded.container, video_codec = excluded.video_codec,
        audio_codec = excluded.audio_codec, width = excluded.width, height = excluded.height, mime = excluded.mime,
        size = excluded.size, mtime_ms = excluded.mtime_ms, scanned_at = excluded.scanned_at, inode = excluded.inode,
-       sample_hash = excluded.sample_hash, artist_id = excluded.artist_id`,
-  ).run({ ...item, id, folderId, showId, albumId, artistId, compilation: item.compilation ? 1 : 0, now });
+       sample_hash = excluded.sample_hash, artist_id = excluded.artist_id, extra_type = excluded.extra_type,
+       extra_owner = excluded.extra_owner, part = excluded.part, part_group = excluded.part_group`,
+  ).run({ ...item, id, folderId, showId, albumId, artistId, compilation: item.compilation ? 1 : 0, now, ...placementColumns(item) });
+  if (salvaged) applySalvagedState(db, id, salvaged);
   prepared(db, 'DELETE FROM unparseable WHERE folder_id = ? AND rel_path = ?').run(folderId, item.relPath);
+  writeLocalMetadata(db, id, showId, item);
   return id;
+}
+
+/** Migration 004's part of an upsert: plot, artwork, linked subtitles, and the show folder's metadata. */
+function writeLocalMetadata(db: WritableDB, id: string, showId: string | null, item: ItemRecord): void {
+  prepared(db, 'UPDATE items SET plot = ?, poster_art = ?, fanart_art = ? WHERE id = ?').run(item.plot ?? null, item.posterArt ?? null, item.fanartArt ?? null, id);
+  prepared(db, 'DELETE FROM item_subtitles WHERE item_id = ?').run(id);
+  for (const sub of item.subtitles ?? []) {
+    prepared(db, 'INSERT OR IGNORE INTO item_subtitles (item_id, file_name, language, forced, format) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      sub.fileName,
+      sub.language,
+      sub.forced ? 1 : 0,
+      sub.format,
+    );
+  }
+  if (showId && item.show) {
+    prepared(db, 'UPDATE shows SET plot = ?, poster_art = ?, fanart_art = ? WHERE id = ?').run(item.show.plot, item.show.posterArt, item.show.fanartArt, showId);
+  }
 }
 
 /** Records a file that could not be read; an indexed item at that path is removed (its file is now broken). */
@@ -286,6 +236,7 @@ export function recordUnparseable(
   reason: string,
   transient: boolean,
 ): void {
+  filesChanged(db, folderId);
   prepared(db, 'DELETE FROM items WHERE folder_id = ? AND rel_path = ?').run(folderId, file.relPath);
   prepared(db, 
     `INSERT INTO unparseable (folder_id, rel_path, reason, size, mtime_ms, transient) VALUES (?, ?, ?, ?, ?, ?)
@@ -296,6 +247,7 @@ export function recordUnparseable(
 
 /** Forgets a path entirely (the file is gone or is now ignored). Returns whether an item was removed. */
 export function forgetPath(db: WritableDB, folderId: string, relPath: string): boolean {
+  filesChanged(db, folderId);
   const removed = prepared(db, 'DELETE FROM items WHERE folder_id = ? AND rel_path = ?').run(folderId, relPath).changes > 0;
   prepared(db, 'DELETE FROM unparseable WHERE folder_id = ? AND rel_path = ?').run(folderId, relPath);
   return removed;
@@ -339,7 +291,7 @@ export function indexedUnder(db: ReadableDB, folderId: string, relPath: string):
 
 /** What a file's new name says, for `moveItem`: movies and episodes take their fields from the name. */
 export type NameFields =
-  | { kind: 'movie'; title: string; year: number | null }
+  | { kind: 'movie'; title: string; year: number | null; part: { number: number; group: string } | null }
   | { kind: 'episode'; showTitle: string; season: number; episode: number; episodeEnd: number | null; episodeTitle: string | null }
   | { kind: 'track' };
 
@@ -355,6 +307,7 @@ export function moveItem(
   target: { folderId: string; relPath: string; mtimeMs: number; inode: number | null },
   name: NameFields,
 ): boolean {
+  filesChanged(db, null); // the source folder is not known here: forget them all
   const taken = prepared(db, 'SELECT id FROM items WHERE folder_id = ? AND rel_path = ?').get(target.folderId, target.relPath) as { id: string } | undefined;
   if (taken && taken.id !== itemId) return false;
   prepared(db, 'DELETE FROM unparseable WHERE folder_id = ? AND rel_path = ?').run(target.folderId, target.relPath);
@@ -371,6 +324,8 @@ export function moveItem(
       `UPDATE items SET kind = 'movie', title = ?, year = ?, show_id = NULL, show_title = NULL, season = NULL, episode = NULL,
          episode_end = NULL, episode_title = NULL WHERE id = ?`,
     ).run(name.title, name.year, itemId);
+    // Migration 005: the new name decides whether it is one part of a movie, and it is no longer an extra.
+    prepared(db, 'UPDATE items SET part = ?, part_group = ?, extra_type = NULL, extra_owner = NULL WHERE id = ?').run(name.part?.number ?? null, name.part?.group ?? null, itemId);
   } else if (name.kind === 'episode') {
     prepared(
       db,

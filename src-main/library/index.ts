@@ -9,3 +9,6 @@ export { parseMediaName } from './names.js';
 export type { ParsedName } from './names.js';
 export { formatIdentification, identifyPath } from './identify.js';
 export type { Identification } from './identify.js';
+export { artResponse } from './art-response.js';
+export type { ArtResponse } from './art-response.js';
+export { artworkDir } from './artwork-cache.js';

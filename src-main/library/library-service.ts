@@ -5,7 +5,10 @@ import { AppError, ItemId } from '../contract/index.js';
 import type { Folder, FolderKind, ItemKind, LibrarySnapshot, ScanProgress, ScanSummary, SearchHit } from '../contract/index.js';
 import { systemClock } from '../ports.js';
 import type { Clock } from '../ports.js';
-import { openIndexDatabase } from './db.js';
+import { isCorruptionError, markClosedCleanly } from './index-health.js';
+import { openIndex } from './index-recovery.js';
+import type { IndexRecovery } from './index-recovery.js';
+import { salvagedStateCounts } from './salvaged-state.js';
 import type { WritableDB } from './db.js';
 import { assertNoOverlap, resolveFolderPath } from './folder-paths.js';
 import { countItemsByFolder, deleteFolder, getFolderRow, insertFolder, listFolderRows } from './index-store.js';
@@ -17,6 +20,8 @@ import type { ScanTotals } from './scan-folder.js';
 import { searchIndex } from './search.js';
 import { watchLibrary } from './watcher.js';
 import { buildSnapshot, toFolderDto } from './snapshot.js';
+import { artworkDir, recoverDeletedArtwork, sweepArtwork } from './artwork-cache.js';
+import { filesChanged } from './known-files.js';
 import { saveProgress, type ProgressChange } from './user-state.js';
 
 /** What playback needs to serve an item. Main-side only: `path` never crosses to the renderer. */
@@ -35,6 +40,8 @@ export interface ResolvedItem {
   audioCodec: string | null;
   width: number | null;
   height: number | null;
+  /** A movie split over files: each part's absolute path in order (`path` is the first); null for one file. */
+  parts: readonly string[] | null;
 }
 
 export interface ScanOptions {
@@ -59,6 +66,8 @@ export interface LibraryService {
    */
   scan(opts?: ScanOptions): Promise<ScanSummary>;
   snapshot(): LibrarySnapshot;
+  /** Set when this session found the index damaged and rebuilt it; the host then rescans every folder. */
+  readonly recovery: IndexRecovery | null;
   /**
    * Ranked search across movies, shows, episodes, artists, albums and tracks as the user types: every
    * word is a prefix ("nig tr" finds "Night Train"), case and accents do not matter. Any text is safe.
@@ -90,6 +99,8 @@ export interface OpenLibraryOptions {
   parseWorkers?: number;
   /** The parse worker's module; tests substitute one that hangs. */
   parseWorkerModule?: URL;
+  /** How the host addresses a cached picture (`/art/<id>`); the snapshot carries these URLs. */
+  artUrl?: (artId: string) => string;
 }
 
 /** As many readers as cores, but at least two (reads wait on the disk) and at most four. */
@@ -122,6 +133,8 @@ interface ResolveRow {
   width: number | null;
   height: number | null;
   folder_path: string;
+  folder_id: string;
+  part_group: string | null;
 }
 
 const pad = (n: number | null): string => String(n ?? 0).padStart(2, '0');
@@ -132,18 +145,40 @@ function displayTitle(r: ResolveRow): string {
   return [r.show_title, code, r.episode_title].filter((part) => part).join(' – ');
 }
 
-/** Opens the library index at `<dataDir>/library.db` (created and migrated as needed). */
+/** The snapshot's notice of a rebuild: how much of the salvaged user state found its items again so far. */
+function recoveryNotice(db: WritableDB, recovery: IndexRecovery, restoring: boolean): NonNullable<LibrarySnapshot['recovery']> {
+  const { kept, total } = salvagedStateCounts(db);
+  return { damagedCopy: recovery.quarantineName, kept, salvaged: total, restoring };
+}
+
+/**
+ * Opens the library index at `<dataDir>/library.db` (created and migrated as needed; a damaged one is
+ * quarantined and rebuilt, see index-recovery.ts).
+ */
 export function openLibrary(opts: OpenLibraryOptions): LibraryService {
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const db: WritableDB = openIndexDatabase(path.join(opts.dataDir, 'library.db'));
   const clock = opts.clock ?? systemClock;
+  const indexFile = path.join(opts.dataDir, 'library.db');
+  const { db, recovery }: { db: WritableDB; recovery: IndexRecovery | null } = openIndex(indexFile, clock.now());
+  // Set when a query met a damaged page: the in-use marker then stays, so the next start checks the index
+  // thoroughly and rebuilds it (see index-health.ts).
+  let damageSeen = false;
+  // After a rebuild, until a scan of every folder has finished, salvaged state is still finding its items.
+  let restoring = recovery !== null;
+  const noteDamage = (error: unknown): never => {
+    if (isCorruptionError(error)) damageSeen = true;
+    throw error;
+  };
   const timeoutMs = opts.probeTimeoutMs ?? 15_000;
   const pool = new ParsePool({
     size: opts.parseWorkers ?? defaultParseWorkers(),
     timeoutMs,
     ...(opts.parseWorkerModule ? { workerModule: opts.parseWorkerModule } : {}),
   });
-  const readOptions = { ffprobePath: opts.ffprobePath ?? 'ffprobe', timeoutMs, pool };
+  const artDir = artworkDir(opts.dataDir);
+  const readOptions = { ffprobePath: opts.ffprobePath ?? 'ffprobe', timeoutMs, pool, artDir };
+  const artUrl = opts.artUrl ?? ((id: string) => `/art/${id}`);
+  let sweepDue = false;
   const lifetime = new AbortController();
   let latest: ScanJob | null = null;
   let closed = false;
@@ -173,6 +208,8 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
       return summary();
     }
     try {
+      // Items marked for a re-read by a direct update: the remembered file lists must be reloaded.
+      if (recoverDeletedArtwork(db, artDir) > 0) filesChanged(db, null);
       let folders = listFolderRows(db);
       if (job.scope !== null) {
         folders = folders.filter((f) => f.id === job.scope);
@@ -185,10 +222,16 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
     } catch (error) {
       job.progress.finish('failed');
       if (error instanceof ProbeToolMissing) throw new AppError('internal', error.message);
-      throw error;
+      noteDamage(error);
+    }
+    // Pictures of removed or re-read items; after the writes, so nothing just stored waits for its row.
+    if (!signal.aborted && (sweepDue || totals.added + totals.updated + totals.removed > 0)) {
+      sweepArtwork(db, artDir);
+      sweepDue = false;
     }
     job.progress.update({ currentFolder: null });
     job.progress.finish(signal.aborted ? 'cancelled' : 'done');
+    if (job.scope === null && !signal.aborted) restoring = false;
     watcher?.refresh(); // a folder that came back online is watched again
     return summary();
   }
@@ -248,6 +291,7 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
       assertOpen();
       if (!getFolderRow(db, folderId)) throw new AppError('not-found', 'That folder is not in the library.');
       const removedItems = db.transaction(() => deleteFolder(db, folderId))();
+      sweepDue = removedItems > 0 || sweepDue; // its pictures go with the next scan (a scan may be storing some now)
       watcher?.refresh();
       return { removedItems };
     },
@@ -279,8 +323,14 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
 
     snapshot() {
       assertOpen();
-      return buildSnapshot(db);
+      try {
+        return { ...buildSnapshot(db, artUrl), recovery: recovery && recoveryNotice(db, recovery, restoring) };
+      } catch (error) {
+        return noteDamage(error);
+      }
     },
+
+    recovery,
 
     watch(onChange) {
       assertOpen();
@@ -311,24 +361,32 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
       const row = db
         .prepare(
           `SELECT i.id, i.kind, i.title, i.show_title, i.season, i.episode, i.episode_end, i.episode_title, i.rel_path,
-                  i.mime, i.duration_sec, i.container, i.video_codec, i.audio_codec, i.width, i.height, f.path AS folder_path
+                  i.mime, i.duration_sec, i.container, i.video_codec, i.audio_codec, i.width, i.height, f.path AS folder_path,
+                  i.folder_id, i.part_group
            FROM items i JOIN folders f ON f.id = i.folder_id WHERE i.id = ?`,
         )
         .get(itemId) as ResolveRow | undefined;
       if (!row) return null;
+      const parts = row.part_group === null ? [] : (db
+        .prepare('SELECT rel_path, duration_sec FROM items WHERE folder_id = ? AND part_group = ? ORDER BY part, rel_path')
+        .all(row.folder_id, row.part_group) as { rel_path: string; duration_sec: number | null }[]);
+      const joined = parts.length > 1;
+      const fileOf = (relPath: string): string => path.join(row.folder_path, ...relPath.split('/'));
       return {
         id: row.id,
         kind: row.kind,
         title: displayTitle(row),
-        path: path.join(row.folder_path, ...row.rel_path.split('/')),
+        path: fileOf(joined ? parts[0]!.rel_path : row.rel_path),
         folderRoot: row.folder_path,
         mime: row.mime,
-        durationSec: row.duration_sec,
+        // An unknown part length makes the whole unknown (playback then refuses rather than cut it short).
+        durationSec: joined ? parts.reduce<number | null>((sum, p) => (sum === null || p.duration_sec === null ? null : sum + p.duration_sec), 0) : row.duration_sec,
         container: row.container,
         videoCodec: row.video_codec,
         audioCodec: row.audio_codec,
         width: row.width,
         height: row.height,
+        parts: joined ? parts.map((p) => fileOf(p.rel_path)) : null,
       };
     },
 
@@ -340,6 +398,7 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
       lifetime.abort();
       void pool.close();
       db.close();
+      if (!damageSeen) markClosedCleanly(indexFile);
     },
   };
 }

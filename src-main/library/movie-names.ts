@@ -19,6 +19,29 @@ export interface MovieName extends TitleYear {
 const PART_SUFFIX = /(?:[\s._]*-[\s._]*|[\s._]+)(?:cd|dvd|dis[ck]|part|pt)[\s._-]?(\d{1,2})$/i;
 const PART_ONLY = /^(?:cd|dvd|dis[ck]|part|pt)[\s._-]?(\d{1,2})$/i;
 
+/** Whether a folder's name is only a part marker (`CD1`, `Disc 2`): the movie's folder is the one above. */
+export function isPartFolder(name: string): boolean {
+  return PART_ONLY.test(cleanText(name));
+}
+
+/**
+ * The folder-relative directory that holds a movie, for grouping its parts: the file's directory, minus a
+ * `CD1`-style folder. `Night Train (1998)/CD2/movie.avi` → `Night Train (1998)`.
+ */
+export function movieDirOf(relPath: string): string {
+  const folders = relPath.split('/').slice(0, -1);
+  if (folders.length > 0 && isPartFolder(folders[folders.length - 1]!)) folders.pop();
+  return folders.join('/');
+}
+
+/**
+ * The key that joins the parts of one movie: same movie folder, same title and year. Stored in the index
+ * (`items.part_group`, migration 005); not shown to anyone.
+ */
+export function partGroupOf(relPath: string, movie: TitleYear): string {
+  return `${movieDirOf(relPath)}\u0000${titleKey(movie.title)}\u0000${movie.year ?? ''}`;
+}
+
 /** Splits a multi-part marker off the end of a base name: `Night Train (1998) - cd2` → part 2. */
 export function splitPart(base: string): { base: string; part: number | null } {
   const only = PART_ONLY.exec(base.trim());

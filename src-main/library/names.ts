@@ -1,4 +1,4 @@
-import type { FolderKind } from '../contract/index.js';
+import type { ExtraType, FolderKind } from '../contract/index.js';
 import { parseEpisode, looksLikeEpisode, seasonOfFolder } from './episode-names.js';
 import type { EpisodeName } from './episode-names.js';
 import { extensionOf, isAudioExtension } from './media-types.js';
@@ -13,7 +13,7 @@ export { mergeTrackInfo } from './track-names.js';
 export type { TrackTags, TrackInfo } from './track-names.js';
 
 /** What kind of bonus material an extra is, from its folder (`Featurettes/`) or suffix (`-trailer`). */
-export type ExtraType = 'extra' | 'trailer' | 'featurette' | 'behind the scenes' | 'deleted scene' | 'interview' | 'scene' | 'short';
+export type { ExtraType };
 
 /**
  * What a file's path says it is, before any tag or probe is read. Pure: no file system, no clock.
@@ -69,6 +69,20 @@ const DISC_FOLDER: ReadonlyMap<string, 'dvd' | 'bluray'> = new Map([
 ]);
 /** The one file that stands for a whole disc folder; every other file inside is part of it. */
 const DISC_MAIN_FILE = /^(?:video_ts\.ifo|index\.bdmv)$/i;
+
+/**
+ * The folder-relative directory of the movie or show an extra belongs to: the extra's directory minus its
+ * extras and season folders. `Night Train (1998)/Featurettes/Making of.mkv` → `Night Train (1998)`.
+ */
+export function extraOwnerDir(relPath: string): string {
+  const folders = relPath.split('/').slice(0, -1);
+  while (folders.length > 0) {
+    const name = cleanText(folders[folders.length - 1]!);
+    if (!EXTRA_FOLDERS.has(name.toLowerCase()) && seasonOfFolder(name) === null) break;
+    folders.pop();
+  }
+  return folders.join('/');
+}
 
 /** The movie or show an extra belongs to: the nearest folder that is not an extras or season folder. */
 function ownerOf(folders: readonly string[]): string | null {

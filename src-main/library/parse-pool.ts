@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MediaFacts } from './index-store.js';
+import type { LocalMetadata, SidecarRequest } from './local-metadata.js';
 import type { ParseReply, ParseRequest } from './parse-protocol.js';
 import type { AudioProbe } from './probe-audio.js';
 import { ProbeFailure } from './probe-errors.js';
@@ -14,6 +15,8 @@ export interface ParsedFile {
   audio: AudioProbe | null;
   /** Container facts read in-process; null when ffprobe must answer. */
   video: MediaFacts | null;
+  /** What the sidecars said, when they were asked for. */
+  local: LocalMetadata | null;
 }
 
 export interface ParsePoolOptions {
@@ -96,8 +99,8 @@ export class ParsePool {
   }
 
   /** Hash and, for audio, tags and format (for video, container facts) of one file, read in a worker. */
-  parse(op: ParseRequest['op'], file: string, ext: string, size: number, signal?: AbortSignal): Promise<ParsedFile> {
-    return this.limit(() => this.send({ id: this.nextId++, op, file, ext, size }), signal);
+  parse(op: ParseRequest['op'], file: string, ext: string, size: number, signal?: AbortSignal, sidecars?: SidecarRequest): Promise<ParsedFile> {
+    return this.limit(() => this.send({ id: this.nextId++, op, file, ext, size, ...(sidecars ? { sidecars } : {}) }), signal);
   }
 
   /** Runs `task` (on this thread) once a slot is free, so it counts against the pool's size. */
@@ -182,7 +185,7 @@ export class ParsePool {
     this.pending.delete(reply.id);
     clearTimeout(job.timer);
     slot.busy = false;
-    if (reply.ok) job.resolve({ sampleHash: reply.sampleHash, audio: reply.audio, video: reply.video });
+    if (reply.ok) job.resolve({ sampleHash: reply.sampleHash, audio: reply.audio, video: reply.video, local: reply.local });
     else job.reject(new ProbeFailure(reply.reason, reply.transient));
   }
 

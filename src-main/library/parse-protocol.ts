@@ -1,4 +1,5 @@
 import type { MediaFacts } from './index-store.js';
+import type { LocalMetadata, SidecarRequest } from './local-metadata.js';
 import type { AudioProbe } from './probe-audio.js';
 
 /**
@@ -11,9 +12,11 @@ export interface ParseRequest {
   file: string;
   ext: string;
   size: number;
+  /** Read these sidecars too and cache pictures (see `local-metadata.ts`); absent for `hash`. */
+  sidecars?: SidecarRequest;
 }
 
 /** A worker's answer: plain data only (it crosses a thread boundary), failures as a worded reason. */
 export type ParseReply =
-  | { id: number; ok: true; sampleHash: string; audio: AudioProbe | null; video: MediaFacts | null }
+  | { id: number; ok: true; sampleHash: string; audio: AudioProbe | null; video: MediaFacts | null; local: LocalMetadata | null }
   | { id: number; ok: false; reason: string; transient: boolean };

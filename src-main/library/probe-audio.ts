@@ -50,6 +50,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** The front cover among a file's embedded pictures (else the first one), or null. */
+export function frontCover(pictures: readonly { data: Uint8Array; type?: string }[] | undefined): Uint8Array | null {
+  if (!pictures || pictures.length === 0) return null;
+  return (pictures.find((p) => /front/i.test(p.type ?? '')) ?? pictures[0]!).data;
+}
+
 /** Reads tags and format of an audio file with music-metadata, within `timeoutMs` (on this thread). */
 export function probeAudio(file: string, ext: string, timeoutMs: number): Promise<AudioProbe> {
   return withTimeout(parseAudio(file, ext), timeoutMs);
@@ -59,14 +65,15 @@ export function probeAudio(file: string, ext: string, timeoutMs: number): Promis
  * Reads tags and format of an audio file with music-metadata, with no time limit: the parse pool runs it
  * in a worker thread and terminates the worker when it takes too long.
  */
-export async function parseAudio(file: string, ext: string): Promise<AudioProbe> {
+export async function parseAudio(file: string, ext: string, cover?: { data: Uint8Array | null }): Promise<AudioProbe> {
   let meta;
   try {
-    meta = await parseFile(file, { duration: true, skipCovers: true });
+    meta = await parseFile(file, { duration: true, skipCovers: cover === undefined });
   } catch (error) {
     throw toProbeFailure(error);
   }
   const { format, common } = meta;
+  if (cover) cover.data = frontCover(common.picture);
   const duration = typeof format.duration === 'number' && Number.isFinite(format.duration) ? format.duration : null;
   // music-metadata is lenient: random bytes named .mp3 can "parse" as some codec with no duration.
   // With `duration: true` every playable file has one, so none means there is nothing to play.

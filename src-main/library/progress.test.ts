@@ -49,4 +49,28 @@ describe('scan progress', () => {
     expect(() => reporter.update({ seen: 1 })).not.toThrow();
     expect(() => reporter.finish('done')).not.toThrow();
   });
+
+  it('reports the reading rate over the last seconds and the time left while files are read', () => {
+    const clock = new ManualClock();
+    const seen: ScanProgress[] = [];
+    const reporter = new ProgressReporter(clock);
+    reporter.listen((p) => seen.push(p));
+    reporter.update({ phase: 'walking', seen: 1200, unchanged: 200 });
+    expect(seen.at(-1)).toMatchObject({ ratePerSec: null, etaSec: null });
+    reporter.update({ phase: 'parsing' });
+    for (let i = 1; i <= 100; i++) {
+      clock.advance(100);
+      reporter.update({ parsed: i * 5 }); // 50 files a second
+    }
+    expect(seen.at(-1)).toMatchObject({ parsed: 500, ratePerSec: 50, etaSec: 10 }); // 1000 to read, 500 left
+    // Slower now: the rate follows within the window instead of averaging the whole scan.
+    for (let i = 1; i <= 150; i++) {
+      clock.advance(100);
+      reporter.update({ parsed: 500 + i });
+    }
+    expect(seen.at(-1)!.ratePerSec).toBeCloseTo(10, 0);
+    expect(seen.at(-1)!.etaSec).toBeCloseTo(35, -1);
+    reporter.update({ phase: 'indexing' });
+    expect(seen.at(-1)!.etaSec).toBeNull();
+  });
 });

@@ -1,9 +1,22 @@
 import type { ScanProgress } from '../contract/index.js';
 import type { Clock, TimerHandle } from '../ports.js';
 
-/** Emits at most one update per `intervalMs`: a suppressed update is delivered by a trailing timer. */
+/** The rate is measured over about this much recent time, so it follows a scan that speeds up or slows down. */
+const RATE_WINDOW_MS = 10_000;
+/** Below this much history the rate says more about noise than about the scan. */
+const RATE_MIN_SPAN_MS = 1_000;
+
+/** What the scanner itself counts; the rate and ETA are derived here. */
+export type ProgressCounts = Omit<ScanProgress, 'ratePerSec' | 'etaSec'>;
+
+/**
+ * Emits at most one update per `intervalMs`: a suppressed update is delivered by a trailing timer. Each
+ * update carries the reading rate over the last few seconds and, while files are read, the time left.
+ */
 export class ProgressReporter {
-  private state: ScanProgress = { phase: 'idle', seen: 0, parsed: 0, failed: 0, currentFolder: null };
+  private state: ScanProgress = { phase: 'idle', seen: 0, parsed: 0, failed: 0, unchanged: 0, currentFolder: null, ratePerSec: null, etaSec: null };
+  /** (time, files read) at recent emits, oldest first. */
+  private samples: { at: number; read: number }[] = [];
   private lastEmit = -Infinity;
   private trailing: TimerHandle | null = null;
   private readonly listeners = new Set<(p: ScanProgress) => void>();
@@ -22,7 +35,7 @@ export class ProgressReporter {
     return { ...this.state };
   }
 
-  update(change: Partial<ScanProgress>): void {
+  update(change: Partial<ProgressCounts>): void {
     // A new phase or folder is news the user should see even inside the throttle window (a fast folder
     // would otherwise never show up); counters alone are throttled.
     const milestone =
@@ -53,6 +66,7 @@ export class ProgressReporter {
 
   private emit(): void {
     this.lastEmit = this.clock.now();
+    this.measureRate(this.lastEmit);
     const snapshot = { ...this.state };
     for (const listener of this.listeners) {
       try {
@@ -61,5 +75,17 @@ export class ProgressReporter {
         // A listener's bug must not stop the scan.
       }
     }
+  }
+
+  private measureRate(now: number): void {
+    const read = this.state.parsed + this.state.failed;
+    this.samples.push({ at: now, read });
+    while (this.samples.length > 2 && now - this.samples[1]!.at >= RATE_WINDOW_MS) this.samples.shift();
+    const oldest = this.samples[0]!;
+    const span = now - oldest.at;
+    const rate = span >= RATE_MIN_SPAN_MS ? ((read - oldest.read) * 1000) / span : null;
+    this.state.ratePerSec = rate === null ? null : Math.round(rate * 10) / 10;
+    const left = this.state.seen - read - this.state.unchanged;
+    this.state.etaSec = this.state.phase === 'parsing' && rate !== null && rate > 0 ? Math.max(0, Math.round(left / rate)) : null;
   }
 }

@@ -2,7 +2,10 @@ import type { ItemRecord } from './index-store.js';
 import { isAudioExtension, mimeForExtension } from './media-types.js';
 import type { ParsedName } from './names.js';
 import { mergeTrackInfo } from './names.js';
-import type { ParsePool } from './parse-pool.js';
+import { partGroupOf } from './movie-names.js';
+import type { ParsedFile, ParsePool } from './parse-pool.js';
+import type { LocalMetadata } from './local-metadata.js';
+import type { LinkedSubtitle, SidecarPaths } from './sidecars.js';
 import { ProbeFailure } from './probe-errors.js';
 import { probeVideo } from './probe-video.js';
 
@@ -13,7 +16,11 @@ export interface FileToRead {
   size: number;
   mtimeMs: number;
   inode: number | null;
-  name: Exclude<ParsedName, { kind: 'ignored' } | { kind: 'unknown' } | { kind: 'extra' }>;
+  name: Exclude<ParsedName, { kind: 'ignored' } | { kind: 'unknown' }>;
+  /** Its sidecars (see `sidecars.ts`); read only when `ReadOptions.artDir` is set too. */
+  sidecars?: SidecarPaths;
+  /** External subtitles linked to it by name. */
+  subtitles?: LinkedSubtitle[];
 }
 
 export interface ReadOptions {
@@ -22,6 +29,8 @@ export interface ReadOptions {
   /** Reads tags and sample hashes in worker threads and bounds how many files are read at once. */
   pool: ParsePool;
   signal?: AbortSignal;
+  /** The artwork cache (`artwork-cache.ts`); without it sidecars are not read. */
+  artDir?: string;
 }
 
 const NO_SHOW = { showTitle: null, season: null, episode: null, episodeEnd: null, episodeTitle: null };
@@ -37,7 +46,13 @@ export async function readItem(file: FileToRead, opts: ReadOptions): Promise<Ite
   if (file.size === 0) throw new ProbeFailure('the file is empty (0 bytes)');
   const { name } = file;
   const audioFile = name.kind === 'track' && isAudioExtension(file.ext);
-  const parsed = await opts.pool.parse(audioFile ? 'audio' : 'video', file.absPath, file.ext, file.size, opts.signal);
+  const sidecars = file.sidecars && opts.artDir ? { paths: file.sidecars, artDir: opts.artDir } : undefined;
+  const parsed = await opts.pool.parse(audioFile ? 'audio' : 'video', file.absPath, file.ext, file.size, opts.signal, sidecars);
+  return withLocalMetadata(await recordFrom(file, parsed, opts), parsed.local, file.subtitles ?? []);
+}
+
+async function recordFrom(file: FileToRead, parsed: ParsedFile, opts: ReadOptions): Promise<ItemRecord> {
+  const { name } = file;
   const base = {
     relPath: file.relPath,
     mime: mimeForExtension(file.ext),
@@ -55,8 +70,14 @@ export async function readItem(file: FileToRead, opts: ReadOptions): Promise<Ite
   // ffprobe only for what the in-process reader could not answer (AVI, MPEG-TS, odd or broken files).
   const facts = parsed.video ?? (await opts.pool.limit(() => probeVideo(file.absPath, file.ext, opts), opts.signal));
   switch (name.kind) {
-    case 'movie':
-      return { ...base, ...facts, ...NO_SHOW, ...NO_ALBUM, kind: 'movie', title: name.title, year: name.year };
+    case 'movie': {
+      // One file of a movie split over several: joined with its siblings in the snapshot and at play time.
+      const part = name.part !== null ? { part: { number: name.part, group: partGroupOf(file.relPath, name) } } : {};
+      return { ...base, ...facts, ...NO_SHOW, ...NO_ALBUM, kind: 'movie', title: name.title, year: name.year, ...part };
+    }
+    case 'extra':
+      // Indexed as a movie row marked as an extra; the snapshot lists it under its owner (snapshot-placement.ts).
+      return { ...base, ...facts, ...NO_SHOW, ...NO_ALBUM, kind: 'movie', title: name.title, year: null, extra: { type: name.extraType, owner: name.owner } };
     case 'episode':
       return {
         ...base,
@@ -75,6 +96,33 @@ export async function readItem(file: FileToRead, opts: ReadOptions): Promise<Ite
       // A video file in a music layout (only reachable through explicit names): index it as a track.
       return { ...base, ...facts, ...NO_SHOW, kind: 'track', title: name.title, year: null, ...pick(mergeTrackInfo(name, {})) };
   }
+}
+
+/**
+ * Lays what the sidecars said over a record read from the file and its name: an nfo's title and year win
+ * over the name's (they are what the user wrote down), its plot is kept; pictures become artwork ids.
+ */
+export function withLocalMetadata(record: ItemRecord, local: LocalMetadata | null, subtitles: LinkedSubtitle[]): ItemRecord {
+  const out: ItemRecord = { ...record, subtitles };
+  if (!local) return out;
+  const { nfo } = local;
+  out.posterArt = local.posterArt;
+  out.fanartArt = local.fanartArt;
+  out.plot = nfo?.plot ?? null;
+  if (nfo?.root === 'movie' && record.kind === 'movie') {
+    out.title = nfo.title ?? record.title;
+    out.year = nfo.year ?? record.year;
+  }
+  if (nfo?.root === 'episodedetails' && record.kind === 'episode' && nfo.title) {
+    out.title = nfo.title;
+    out.episodeTitle = nfo.title;
+  }
+  if (local.show && record.kind === 'episode') {
+    const showNfo = local.show.nfo?.root === 'tvshow' ? local.show.nfo : null;
+    if (showNfo?.title) out.showTitle = showNfo.title;
+    out.show = { plot: showNfo?.plot ?? null, posterArt: local.show.posterArt, fanartArt: local.show.fanartArt };
+  }
+  return out;
 }
 
 function pick(info: ReturnType<typeof mergeTrackInfo>) {

@@ -7,7 +7,6 @@ import {
   countItemsInFolder,
   forgetPath,
   getFolderRow,
-  loadKnownFiles,
   markFolderScanned,
   pruneOrphanGroups,
   recordUnparseable,
@@ -15,6 +14,7 @@ import {
   upsertItem,
 } from './index-store.js';
 import type { FolderRow, ItemRecord } from './index-store.js';
+import { loadKnownFiles } from './known-files.js';
 import { cleanText } from './name-text.js';
 import { parseMediaName } from './names.js';
 import { runPool } from './pool.js';
@@ -22,6 +22,8 @@ import { ProbeFailure, toProbeFailure } from './probe-errors.js';
 import type { ProgressReporter } from './progress.js';
 import { readItem } from './read-item.js';
 import type { FileToRead, ReadOptions } from './read-item.js';
+import { SidecarDirs } from './sidecar-dirs.js';
+import { sidecarsOf } from './sidecars.js';
 import { isUnder, walkMediaFiles } from './walk.js';
 
 export interface ScanTotals {
@@ -103,6 +105,7 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
   if (!folder.online) setFolderOnline(db, folder.id, true);
 
   const known = loadKnownFiles(db, folder.id);
+  const sidecars = SidecarDirs.load(db, folder.id);
   const unreadableDirs: string[] = [];
   // Compact on purpose: at 100k new files a full FileToRead each (absolute path, parsed name) would be
   // tens of MB held until the last read; the name is parsed again (microseconds) when the file is read.
@@ -129,12 +132,14 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
 
   let walked = 0;
   let seenCount = 0;
+  let unchangedCount = 0;
   const reportSeen = (): void => {
     if (seenCount === 0) return;
-    progress.update({ seen: progress.current.seen + seenCount });
+    progress.update({ seen: progress.current.seen + seenCount, unchanged: progress.current.unchanged + unchangedCount });
     seenCount = 0;
+    unchangedCount = 0;
   };
-  for (const entry of walkMediaFiles(folder.path, folder.kind)) {
+  for (const entry of walkMediaFiles(folder.path, folder.kind, '', { sidecars: true })) {
     if (++walked % YIELD_EVERY === 0) {
       reportSeen();
       await yieldToLoop();
@@ -144,20 +149,26 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
       unreadableDirs.push(entry.relPath);
       continue;
     }
+    if (entry.type === 'dir') {
+      sidecars.note(entry.relPath, entry, entry.signature);
+      continue;
+    }
     const size = entry.type === 'file' ? entry.size : 0;
     const inode = entry.type === 'file' ? entry.inode : null;
     const slot = known.slot(entry.relPath);
-    if (entry.type === 'file' && slot >= 0 && known.unchanged(slot, size, entry.mtimeMs, inode)) {
+    // A file whose poster or nfo changed is read again although it did not change itself.
+    if (entry.type === 'file' && slot >= 0 && known.unchanged(slot, size, entry.mtimeMs, inode) && !sidecars.touches(entry.relPath)) {
       // Known and unchanged: the index already holds what its name says, so not even the name is parsed.
       known.markSeen(slot);
       seenCount++;
+      unchangedCount++;
       totals.unchanged++;
       if (!known.isItem(slot)) totals.failed.push({ name: displayName(entry.relPath), reason: known.reason(slot) ?? 'unreadable' });
       continue;
     }
     const name = parseMediaName(entry.relPath, folder.kind, entry.type === 'file' ? entry.size : undefined);
-    // Extras are recognised (see identify) but not indexed as items yet; samples and disc-folder parts never are.
-    if (name.kind === 'ignored' || name.kind === 'extra') continue;
+    // Samples and disc-folder parts are never items; extras are, listed under their owner (migration 005).
+    if (name.kind === 'ignored') continue;
     if (slot >= 0) known.markSeen(slot);
     seenCount++;
     if (entry.type === 'file-error') {
@@ -176,9 +187,9 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
     progress.update({ phase: 'parsing' });
     const readOne = async (pendingRead: PendingRead): Promise<void> => {
       const name = parseMediaName(pendingRead.relPath, folder.kind, pendingRead.size);
-      if (name.kind === 'ignored' || name.kind === 'extra' || name.kind === 'unknown') return; // filtered in the walk
+      if (name.kind === 'ignored' || name.kind === 'unknown') return; // filtered in the walk
       const absPath = path.join(folder.path, ...pendingRead.relPath.split('/'));
-      const file: FileToRead = { ...pendingRead, absPath, name };
+      const file: FileToRead = { ...pendingRead, absPath, name, ...(name.kind === 'extra' ? {} : sidecarsOf(pendingRead.relPath, name.kind, sidecars.listing, folder.path)) };
       let record: ItemRecord;
       try {
         totals.read++;
@@ -215,6 +226,7 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
     }
     // Pruning scans the items table; an unchanged rescan has nothing to prune.
     if (forgot || wrote) pruneOrphanGroups(db);
+    sidecars.save(db, folder.id, unreadableDirs);
     markFolderScanned(db, folder.id, ctx.clock.now());
   })();
 }

@@ -14,7 +14,14 @@ export type ProgressChange = 'unknown-item' | 'position' | 'listing';
  * few seconds of playback.
  */
 export function saveProgress(db: WritableDB, itemId: string, positionSec: number, now: number): ProgressChange {
-  const row = db.prepare('SELECT kind, duration_sec, watched, resume_sec FROM items WHERE id = ?').get(itemId) as
+  // A movie in parts plays as one stream: its length is the sum of its parts (migration 005).
+  const row = db
+    .prepare(
+      `SELECT kind, watched, resume_sec, CASE WHEN part_group IS NULL THEN duration_sec
+         ELSE (SELECT sum(p.duration_sec) FROM items p WHERE p.folder_id = i.folder_id AND p.part_group = i.part_group) END AS duration_sec
+       FROM items i WHERE id = ?`,
+    )
+    .get(itemId) as
     | { kind: 'movie' | 'episode' | 'track'; duration_sec: number | null; watched: number; resume_sec: number | null }
     | undefined;
   if (!row) return 'unknown-item';
@@ -26,9 +33,9 @@ export function saveProgress(db: WritableDB, itemId: string, positionSec: number
   return watched !== row.watched || (resume === null) !== (row.resume_sec === null) ? 'listing' : 'position';
 }
 
-/** Movies and episodes with a resume position, most recently played first. */
+/** Movies and episodes with a resume position, most recently played first; extras are not listed (migration 005). */
 export function continueWatching(db: ReadableDB, limit = 20): string[] {
   return (
-    db.prepare(`SELECT id FROM items WHERE resume_sec IS NOT NULL AND kind != 'track' ORDER BY state_at DESC LIMIT ?`).all(limit) as { id: string }[]
+    db.prepare(`SELECT id FROM items WHERE resume_sec IS NOT NULL AND kind != 'track' AND extra_type IS NULL ORDER BY state_at DESC LIMIT ?`).all(limit) as { id: string }[]
   ).map((r) => r.id);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseFile } from 'music-metadata';
 import type { MediaFacts } from './index-store.js';
-import { audioCodecName } from './probe-audio.js';
+import { audioCodecName, frontCover } from './probe-audio.js';
 import { ProbeFailure } from './probe-errors.js';
 
 /**
@@ -160,7 +160,7 @@ function videoContainerName(container: string | undefined, ext: string): string 
 }
 
 /** Container, codecs, size and duration read in-process, or null when ffprobe must answer instead. */
-export async function readVideoHeaders(file: string, ext: string, size: number): Promise<MediaFacts | null> {
+export async function readVideoHeaders(file: string, ext: string, size: number, cover?: { data: Uint8Array | null }): Promise<MediaFacts | null> {
   let box: Mp4Facts = { width: null, height: null, durationSec: null };
   const fd = fs.openSync(file, 'r');
   try {
@@ -171,11 +171,13 @@ export async function readVideoHeaders(file: string, ext: string, size: number):
   }
   let meta;
   try {
-    meta = await parseFile(file, { duration: false, skipCovers: true });
+    // With `cover`, the MP4 `covr` picture or a Matroska image attachment is read too (into this worker).
+    meta = await parseFile(file, { duration: false, skipCovers: cover === undefined });
   } catch {
     return null; // unsupported or malformed: ffprobe gives the real answer and the reason
   }
   const { format } = meta;
+  if (cover) cover.data = frontCover(meta.common.picture);
   const container = videoContainerName(format.container, ext);
   let videoCodec: string | null = null;
   let width: number | null = null;

@@ -2,12 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FolderKind } from '../contract/index.js';
 import { extensionOf, isIndexedExtension } from './media-types.js';
+import { isSidecarName, sidecarSignature } from './sidecars.js';
 
 export type WalkEntry =
   | { type: 'file'; relPath: string; absPath: string; ext: string; size: number; mtimeMs: number; inode: number }
   | { type: 'file-error'; relPath: string; absPath: string; ext: string; error: unknown }
   /** A folder that could not be listed: the index keeps what it knew under it rather than deleting it. */
-  | { type: 'dir-error'; relPath: string; error: unknown };
+  | { type: 'dir-error'; relPath: string; error: unknown }
+  /**
+   * With `sidecars`: one per folder listed, before its files. `names` are its sidecar files (nfo, pictures,
+   * subtitles), `signature` changes when one of them is added, removed or rewritten (see `sidecars.ts`).
+   */
+  | { type: 'dir'; relPath: string; names: string[]; mediaCount: number; signature: string };
+
+export interface WalkOptions {
+  /** Also yield a `dir` entry per folder with its sidecar files (the scanner's; the watcher lists on demand). */
+  sidecars?: boolean;
+}
 
 /**
  * Walks a library folder (or, from `startRelDir`, one folder inside it) depth-first, synchronously, in
@@ -20,7 +31,7 @@ export type WalkEntry =
  * library id), and a link that stays inside points at something the walk reaches anyway, so following it
  * would only add duplicates and cycles.
  */
-export function* walkMediaFiles(root: string, kind: FolderKind, startRelDir = ''): Generator<WalkEntry> {
+export function* walkMediaFiles(root: string, kind: FolderKind, startRelDir = '', opts: WalkOptions = {}): Generator<WalkEntry> {
   const stack: string[] = [startRelDir];
   while (stack.length > 0) {
     const relDir = stack.pop()!;
@@ -35,17 +46,26 @@ export function* walkMediaFiles(root: string, kind: FolderKind, startRelDir = ''
     const subdirs: string[] = [];
     // Plain concatenation: `absDir` is already normalized, and path.join per file is a tenth of a rescan.
     const prefix = absDir.endsWith(path.sep) ? absDir : absDir + path.sep;
+    // Media files are collected first so the folder's `dir` entry (its sidecars) comes before them.
+    const media: { name: string; ext: string }[] = [];
+    const sidecars: string[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const relPath = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (entry.isDirectory()) {
-        subdirs.push(relPath);
+        subdirs.push(relDir === '' ? entry.name : `${relDir}/${entry.name}`);
         continue;
       }
       if (!entry.isFile()) continue; // symlinks, FIFOs, sockets, devices
       const ext = extensionOf(entry.name);
-      if (!isIndexedExtension(ext, kind)) continue;
-      const absPath = prefix + entry.name;
+      if (isIndexedExtension(ext, kind)) media.push({ name: entry.name, ext });
+      else if (opts.sidecars && isSidecarName(entry.name)) sidecars.push(entry.name);
+    }
+    if (opts.sidecars) {
+      yield { type: 'dir', relPath: relDir, names: sidecars, mediaCount: media.length, signature: sidecarSignature(absDir, sidecars) };
+    }
+    for (const { name, ext } of media) {
+      const relPath = relDir === '' ? name : `${relDir}/${name}`;
+      const absPath = prefix + name;
       try {
         const stat = fs.lstatSync(absPath);
         yield { type: 'file', relPath, absPath, ext, size: stat.size, mtimeMs: stat.mtimeMs, inode: stat.ino };

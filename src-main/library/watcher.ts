@@ -5,6 +5,7 @@ import type { WritableDB } from './db.js';
 import { forgetPath, getFolderRow, indexedUnder, moveItem, pruneOrphanGroups, recordUnparseable, setFolderOnline, upsertItem } from './index-store.js';
 import type { FolderRow, IndexedFile, NameFields } from './index-store.js';
 import { extensionOf, isIndexedExtension } from './media-types.js';
+import { partGroupOf } from './movie-names.js';
 import { parseMediaName } from './names.js';
 import type { ParsedName } from './names.js';
 import { ProbeFailure, toProbeFailure } from './probe-errors.js';
@@ -12,6 +13,9 @@ import { runPool } from './pool.js';
 import { readItem } from './read-item.js';
 import { isOnline } from './scan-folder.js';
 import type { FileToRead, ReadOptions } from './read-item.js';
+import { sidecarsChangedFor } from './sidecar-dirs.js';
+import { isSidecarName, listDir, sidecarsOf } from './sidecars.js';
+import type { DirListing } from './sidecars.js';
 import { walkMediaFiles } from './walk.js';
 
 /** Quiet time after the last event before a batch is applied: a copy or `mv` of a folder sends many. */
@@ -90,10 +94,10 @@ function seenAt(folder: FolderRow, relPath: string): SeenFile[] {
   return out;
 }
 
-function nameFields(name: ParsedName): NameFields | null {
+function nameFields(name: ParsedName, relPath: string): NameFields | null {
   switch (name.kind) {
     case 'movie':
-      return { kind: 'movie', title: name.title, year: name.year };
+      return { kind: 'movie', title: name.title, year: name.year, part: name.part !== null ? { number: name.part, group: partGroupOf(relPath, name) } : null };
     case 'episode':
       return name;
     case 'track':
@@ -125,13 +129,22 @@ export async function applyChanges(ctx: Omit<WatchContext, 'folders' | 'serializ
       wentOffline = true;
       continue;
     }
-    for (const relPath of outermost(paths)) {
+    // A new or edited poster, nfo or subtitle file: the media files it describes are read again.
+    const sidecarDirs = new Set<string>();
+    const targets = [...paths].map((p) => {
+      if (!isSidecarName(p.slice(p.lastIndexOf('/') + 1))) return p;
+      const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+      sidecarDirs.add(dir);
+      return dir;
+    });
+    for (const relPath of outermost(targets)) {
       const onDisk = seenAt(folder, relPath);
       const known = new Map(indexedUnder(db, folderId, relPath).map((f) => [f.relPath, f]));
       for (const file of onDisk) {
         const before = known.get(file.relPath);
         known.delete(file.relPath);
-        if (before && before.size === file.size && before.mtimeMs === file.mtimeMs && (before.inode === null || before.inode === file.inode)) continue;
+        const same = before && before.size === file.size && before.mtimeMs === file.mtimeMs && (before.inode === null || before.inode === file.inode);
+        if (same && !sidecarsChangedFor(sidecarDirs, file.relPath)) continue;
         if (before) changedPaths.push(file);
         else seen.push(file);
       }
@@ -146,9 +159,10 @@ export async function applyChanges(ctx: Omit<WatchContext, 'folders' | 'serializ
   const isNew = new Set(seen);
   // Files are read in parallel (a folder copied in brings many); matching a move is synchronous between
   // awaits, so two new files can never claim the same vanished item.
+  const listings = new Map<string, DirListing | null>(); // folder listings for sidecars, once per batch
   const handle = async (file: SeenFile): Promise<void> => {
     const name = parseMediaName(file.relPath, file.folder.kind, file.size);
-    if (name.kind === 'ignored' || name.kind === 'extra') return;
+    if (name.kind === 'ignored') return;
     const record = { relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs };
     if (name.kind === 'unknown') {
       writes.push(() => recordUnparseable(db, file.folder.id, record, name.reason, false));
@@ -159,7 +173,7 @@ export async function applyChanges(ctx: Omit<WatchContext, 'folders' | 'serializ
       try {
         const { sampleHash } = await ctx.read.pool.parse('hash', file.absPath, file.ext, file.size, ctx.read.signal);
         const match = sameSize.find((g) => g.sampleHash === sampleHash && unmatched.has(g));
-        const fields = nameFields(name);
+        const fields = nameFields(name, file.relPath);
         if (match && fields) {
           unmatched.delete(match);
           const target = { folderId: file.folder.id, relPath: file.relPath, mtimeMs: file.mtimeMs, inode: file.inode };
@@ -172,7 +186,12 @@ export async function applyChanges(ctx: Omit<WatchContext, 'folders' | 'serializ
         // Could not hash it: read it as a new file below, which records why if it fails again.
       }
     }
-    const toRead: FileToRead = { ...record, absPath: file.absPath, ext: file.ext, inode: file.inode, name };
+    const listing = (relDir: string): DirListing | null => {
+      const key = `${file.folder.id}\u0000${relDir}`;
+      if (!listings.has(key)) listings.set(key, listDir(relDir === '' ? file.folder.path : path.join(file.folder.path, ...relDir.split('/')), file.folder.kind));
+      return listings.get(key) ?? null;
+    };
+    const toRead: FileToRead = { ...record, absPath: file.absPath, ext: file.ext, inode: file.inode, name, ...(name.kind === 'extra' ? {} : sidecarsOf(file.relPath, name.kind, listing, file.folder.path)) };
     try {
       const item = await readItem(toRead, ctx.read);
       writes.push(() => upsertItem(db, file.folder.id, item, now));

@@ -20,6 +20,8 @@ export interface DecisionInput {
   audioNotDefault: boolean;
   /** An image subtitle format to burn into the picture, or null. */
   burnSubtitle: string | null;
+  /** How many files the movie is split over: more than one is never direct play (see input.ts). */
+  parts?: number;
 }
 
 export interface Decision {
@@ -88,7 +90,8 @@ export function decide(input: DecisionInput, caps: Capabilities): Decision {
   const audioDirect = a === null || inList(direct?.audio, a);
   const downmix = a !== null && input.audioChannels !== null && input.audioChannels > caps.maxAudioChannels;
 
-  if (direct && videoDirect && audioDirect && !input.audioNotDefault && !input.burnSubtitle) {
+  const parts = input.parts ?? 1;
+  if (direct && videoDirect && audioDirect && !input.audioNotDefault && !input.burnSubtitle && parts === 1) {
     const what = [v, a].filter((c): c is string => c !== null).map(codecLabel).join(' and ');
     return { mode: 'direct', video: v ? 'copy' : 'none', audio: a ? 'copy' : 'none', downmix: false, reason: `Direct play: ${what} in ${containerLabel(input.container)} play natively in this browser; nothing is converted.` };
   }
@@ -115,6 +118,9 @@ export function decide(input: DecisionInput, caps: Capabilities): Decision {
 
   if (video !== 'transcode' && audio !== 'transcode') {
     const what = [v, a].filter((c): c is string => c !== null).map(codecLabel).join(' and ');
+    if (parts > 1) {
+      return { mode: 'remux', video, audio, downmix: false, reason: `Movie in ${parts} parts → joined into one stream, copying ${what} into HLS; nothing is re-encoded.` };
+    }
     const cause = input.audioNotDefault && direct && videoDirect && audioDirect
       ? 'the chosen audio track is not the file’s default, which a browser cannot switch to by itself'
       : `this browser cannot open ${containerLabel(input.container)} files`;

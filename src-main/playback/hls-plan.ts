@@ -4,15 +4,22 @@
  * seek anywhere at once) and a restart at segment `n` produces exactly the segments the playlist promises.
  */
 import type { StreamAction } from '../contract/index.js';
+import { inputArgs } from './input.js';
 
-/** Short first segments: the first picture after ~1 s of encoding instead of 3 (issue 7's startup target). */
-export const STARTUP_SEGMENTS_SEC: readonly number[] = [1, 1, 2];
-/** Then this long. A forced IDR every 4 s costs little; longer segments would slow seeks. */
+/**
+ * Segment length when video is re-encoded: 1 s everywhere, with a forced IDR at each boundary. Short
+ * segments make both the start and a seek fast, since the first picture needs only one segment encoded:
+ * about 1 s of encoding on two cores where 4 s segments took about 2 s after a seek (issue 7's seek target).
+ * The price: an IDR a second (x264 veryfast at CRF 21 on 1080p: about 7 % more bits than one every 4 s
+ * at the same quality) and one request a second.
+ */
+export const TRANSCODE_SEGMENT_SEC = 1;
+/** When video is copied, ffmpeg cuts at the source's keyframes: segments about this long. */
 export const STEADY_SEGMENT_SEC = 4;
 /** A runner's forced-keyframe list covers at most this many segments; the next runner continues after it. */
-export const MAX_SEGMENTS_PER_RUNNER = 1500;
+export const MAX_SEGMENTS_PER_RUNNER = 3600;
 /** The first runner after a start or a seek encodes this many segments with the fast settings. */
-export const FAST_START_SEGMENTS = 3;
+export const FAST_START_SEGMENTS = 4;
 
 /**
  * Segment start times. With video re-encoded, keyframes are forced exactly at these times; with video
@@ -20,14 +27,9 @@ export const FAST_START_SEGMENTS = 3;
  */
 export function segmentStarts(durationSec: number, cutsExact: boolean): number[] {
   const starts: number[] = [];
-  const lengths = cutsExact ? STARTUP_SEGMENTS_SEC : [];
-  let t = 0;
-  let i = 0;
-  while (t < durationSec - 0.05 || starts.length === 0) {
-    starts.push(round3(t));
-    t += lengths[i] ?? STEADY_SEGMENT_SEC;
-    i++;
-  }
+  const length = cutsExact ? TRANSCODE_SEGMENT_SEC : STEADY_SEGMENT_SEC;
+  // By multiplication, not by adding up, so that no rounding error creeps into long files.
+  for (let n = 0; n * length < durationSec - 0.05 || n === 0; n++) starts.push(round3(n * length));
   return starts;
 }
 
@@ -38,7 +40,7 @@ export function segmentDuration(starts: readonly number[], durationSec: number, 
 /** The whole VOD playlist, written before a single segment exists. */
 export function playlistText(starts: readonly number[], durationSec: number): string {
   const lengths = starts.map((_, n) => segmentDuration(starts, durationSec, n));
-  const target = Math.ceil(Math.max(...lengths, STEADY_SEGMENT_SEC));
+  const target = Math.ceil(Math.max(...lengths));
   const lines = [
     '#EXTM3U',
     '#EXT-X-VERSION:7',
@@ -54,7 +56,7 @@ export function playlistText(starts: readonly number[], durationSec: number): st
 }
 
 export interface RunnerPlan {
-  /** Absolute path of the source; passed as `file:<path>` so no other protocol can be named. */
+  /** Absolute path of the source, or of its parts' concat list (input.ts); passed as `file:<path>` so no other protocol can be named. */
   input: string;
   dir: string;
   /** Distinguishes this runner's init segment and ffmpeg's own playlist from other runners'. */
@@ -86,7 +88,7 @@ export function ffmpegArgs(p: RunnerPlan): string[] {
   const exact = p.video === 'transcode';
   const args = ['-hide_banner', '-nostdin', '-v', 'error', '-nostats', '-progress', 'pipe:1', '-protocol_whitelist', 'file,pipe'];
   if (from > 0) args.push('-ss', from.toFixed(3));
-  args.push('-i', `file:${p.input}`);
+  args.push(...inputArgs(p.input));
   if (to !== null) args.push('-t', (to - from).toFixed(3));
 
   if (p.video !== 'none') {

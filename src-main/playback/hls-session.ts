@@ -54,13 +54,13 @@ interface Waiter {
 /** A request this many segments past the encoder waits for it; farther, ffmpeg restarts there. */
 const WAIT_AHEAD_SEGMENTS = 2;
 /** The encoder pauses (SIGSTOP) this far ahead of what the player asked for, and resumes when it catches up. */
-const THROTTLE_AHEAD_SEGMENTS = 30;
-const RESUME_AHEAD_SEGMENTS = 15;
+const THROTTLE_AHEAD_SEGMENTS = 120;
+const RESUME_AHEAD_SEGMENTS = 60;
 const CAN_PAUSE = process.platform !== 'win32';
 
 /**
  * One HLS stream of one item. The VOD playlist is complete from the start (fixed segment times), and
- * ffmpeg "runners" fill in segments: the first after a start or a seek encodes a few short segments with
+ * ffmpeg "runners" fill in segments: the first after a start or a seek encodes a few 1 s segments with
  * fast settings, then hands over to a steady runner. A request far from the encoder restarts it there.
  *
  * Important: segments are complete when they have their final name (`-hls_flags temp_file`), so a file that

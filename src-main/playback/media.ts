@@ -16,6 +16,8 @@ export interface PlayableFile {
   audioCodec: string | null;
   width: number | null;
   height: number | null;
+  /** A movie split over files: every part's path in order (`path` is the first), summed in `durationSec`. */
+  parts?: readonly string[] | null;
 }
 
 export type ResolveItem = (itemId: string) => PlayableFile | null;
@@ -30,8 +32,9 @@ export interface MediaResponse {
 /** The item's file after `realpath`, if it still lies inside its library folder; null otherwise. */
 export function realFile(item: PlayableFile): { path: string; stat: fs.Stats } | null {
   try {
-    const real = fs.realpathSync(item.path);
-    const root = fs.realpathSync(item.folderRoot);
+    // realpath(3) itself: one system call each, where node's own realpathSync lstat()s every component.
+    const real = fs.realpathSync.native(item.path);
+    const root = fs.realpathSync.native(item.folderRoot);
     const stat = fs.statSync(real);
     const inside = real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
     return inside && stat.isFile() ? { path: real, stat } : null;

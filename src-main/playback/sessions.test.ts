@@ -19,7 +19,7 @@ import {
   writeCorrupt,
   writeSrt,
 } from './test-support/fixtures.js';
-import type { Tools } from './tools.js';
+import type { Spawn, Tools } from './tools.js';
 
 let tmp: string;
 let lib: string;
@@ -112,7 +112,7 @@ describe('playback sessions', () => {
     expect(Number(probe.format.duration)).toBeLessThan(1.3);
     // The steady segments come after the fast start, from the same init segment.
     const seg4 = await s.hls(src.sessionId, '4.m4s');
-    expect(Number(probeSegment(init, seg4).format.start_time)).toBeCloseTo(8, 0);
+    expect(Number(probeSegment(init, seg4).format.start_time)).toBeCloseTo(4, 0);
     expect('path' in (await s.hls(src.sessionId, '7.m4s'))).toBe(true);
     await until(() => statuses.some((st) => st.sessionId === src.sessionId && st.speed !== null && st.speed > 0));
     await s.stop(src.sessionId);
@@ -125,11 +125,11 @@ describe('playback sessions', () => {
     const { svc: s, statuses } = service();
     const src = await s.open({ itemId: hevc, capabilities: caps });
     await s.hls(src.sessionId, '0.m4s');
-    // Segment starts: 0 1 2 4 8 12 16 20 → segment 7 starts at 20 s.
-    const far = await s.hls(src.sessionId, '7.m4s');
+    // Segments of 1 s: segment 20 starts at 20 s.
+    const far = await s.hls(src.sessionId, '20.m4s');
     const init = await s.hls(src.sessionId, 'init.mp4');
     expect(Number(probeSegment(init, far).format.start_time)).toBeCloseTo(20, 1);
-    expect(fs.existsSync(path.join(tmp, 'data', 'cache', 'transcode', src.sessionId, 'hls', '5.m4s'))).toBe(false);
+    expect(fs.existsSync(path.join(tmp, 'data', 'cache', 'transcode', src.sessionId, 'hls', '15.m4s'))).toBe(false);
     expect(statuses.some((st) => st.sessionId === src.sessionId && st.state === 'running')).toBe(true);
     await s.close();
   });
@@ -138,10 +138,71 @@ describe('playback sessions', () => {
     const { svc: s } = service();
     const src = await s.open({ itemId: hevc, capabilities: caps, startSec: 13 });
     expect(src.startSec).toBe(13);
-    const seg = await s.hls(src.sessionId, '5.m4s');
+    const seg = await s.hls(src.sessionId, '13.m4s');
     expect('path' in seg).toBe(true);
     expect(fs.existsSync(path.join(tmp, 'data', 'cache', 'transcode', src.sessionId, 'hls', '0.m4s'))).toBe(false);
     await s.close();
+  });
+
+  /** A spawn that logs, in order, which tool started and which exited. */
+  function loggingTools(events: string[], argvs: string[][]): Tools {
+    const logged: Spawn = (command, args, options) => {
+      const name = path.basename(command);
+      const child = spawn(command, args, options);
+      events.push(`spawn ${name}`);
+      if (name === 'ffmpeg') argvs.push([...args]);
+      child.once('close', () => events.push(`exit ${name}`));
+      return child;
+    };
+    return { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe', spawn: logged, clock: new ManualClock() };
+  }
+
+  /** The same file as `id`, as a library that has scanned it knows it (duration and codecs). */
+  function withFacts(id: string, facts: Partial<PlayableFile>): string {
+    const item = items.get(id)!;
+    const itemId = `${id.slice(0, 10)}facts`.padEnd(22, 'x');
+    const durationSec = Number(probeJson(item.path).format.duration);
+    items.set(itemId, { ...item, id: itemId, durationSec, ...facts });
+    return itemId;
+  }
+
+  it('starts ffmpeg from the library\'s facts before ffprobe has answered, and keeps it when the probe agrees', async () => {
+    const events: string[] = [];
+    const argvs: string[][] = [];
+    const { svc: s } = service({ tools: loggingTools(events, argvs) });
+    const itemId = withFacts(hevc, { videoCodec: 'hevc', audioCodec: 'aac' });
+    const src = await s.open({ itemId, capabilities: caps });
+    expect(src.decision).toBe('transcode');
+    expect(events.indexOf('spawn ffmpeg')).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('spawn ffmpeg')).toBeLessThan(events.indexOf('exit ffprobe'));
+    const [init, seg0] = [await s.hls(src.sessionId, 'init.mp4'), await s.hls(src.sessionId, '0.m4s')];
+    expect(probeSegment(init, seg0).streams.map((st) => st.codec_name).sort()).toEqual(['aac', 'h264']);
+    // One probe, one ffmpeg: the guess was right, nothing was started twice.
+    expect(events.filter((e) => e === 'spawn ffprobe')).toHaveLength(1);
+    expect(events.filter((e) => e === 'spawn ffmpeg')).toHaveLength(1);
+    await s.close();
+  });
+
+  it('restarts a guessed stream that the probe contradicts (another audio track), and waits for the probe without facts', async () => {
+    const events: string[] = [];
+    const argvs: string[][] = [];
+    const { svc: s } = service({ tools: loggingTools(events, argvs) });
+    const itemId = withFacts(multi, { videoCodec: 'h264', audioCodec: 'aac' });
+    const src = await s.open({ itemId, capabilities: caps, language: 'fr' });
+    expect([src.decision, src.audioTracks.map((a) => a.selected)]).toEqual(['remux', [false, true]]);
+    expect('path' in (await s.hls(src.sessionId, '0.m4s'))).toBe(true);
+    expect(argvs).toHaveLength(2);
+    expect(argvs[0]).toContain('0:a:0');
+    expect(argvs[1]).toContain('0:a:1');
+    expect(events.indexOf('spawn ffmpeg')).toBeLessThan(events.indexOf('exit ffprobe'));
+    await s.close();
+
+    // An item the library knows nothing about: the probe comes first, as before.
+    events.length = 0;
+    const { svc: t } = service({ tools: loggingTools(events, argvs) });
+    await t.open({ itemId: hevc, capabilities: caps });
+    expect(events.slice(0, 3)).toEqual(['spawn ffprobe', 'exit ffprobe', 'spawn ffmpeg']);
+    await t.close();
   });
 
   it('remuxes H.264/AAC in MKV without re-encoding', async () => {

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { AppError, type AudioTrack, type OpenPlayback, type PlaybackSource, type SubtitleTrack, type TranscodeStatus } from '../contract/index.js';
 import type { TimerHandle } from '../ports.js';
 import { codecLabel, decide, type Decision } from './decide.js';
-import { HlsSession, type StreamFile } from './hls-session.js';
+import { HlsSession, type HlsSessionOptions, type StreamFile } from './hls-session.js';
 import { baseLanguage, languageName } from './languages.js';
 import { realFile, type PlayableFile, type ResolveItem } from './media.js';
 import { probeStreams, ProbeError, type SourceStreams } from './probe.js';
 import { convertToWebVtt, findExternalSubtitles, SubtitleError, TEXT_SUBTITLE_CODECS } from './subtitles.js';
 import type { Tools } from './tools.js';
+import { prepareInput } from './input.js';
 
 export type Record = (type: string, rawFields: { [field: string]: unknown }) => void;
 export type PlaybackError = 'decode' | 'network' | 'unsupported' | 'aborted' | 'unknown';
@@ -122,6 +123,17 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
     await fs.promises.rm(s.dir, { recursive: true, force: true, maxRetries: 3 });
   }
 
+  function onStatus(s: Session): void {
+    // Speed reports come twice a second; the panel needs at most one a second. A change of state always
+    // goes out at once, so the player never misses "running" or an error.
+    const now = clock.now();
+    const state = s.hls?.state ?? null;
+    if (state === s.lastState && now - s.lastEmit < 1000) return;
+    s.lastEmit = now;
+    s.lastState = state;
+    if (sessions.has(s.id)) o.emit(statusOf(s));
+  }
+
   async function evict(): Promise<void> {
     const stops: Promise<void>[] = [];
     // Oldest first: a Map iterates in insertion order.
@@ -139,10 +151,29 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
       const real = realFile(item);
       if (!real) throw new AppError('not-found', 'This item’s file is missing or has moved outside its library folder.');
       const fileName = path.basename(real.path);
+      const id = randomUUID();
+      const dir = path.join(o.cacheDir, id);
+      // The session is looked up by the status callback of its HLS stream, which may start before it exists.
+      let made: Session | null = null;
+      // A movie in parts is read through a concat list of its (re-checked) parts: one stream, one timeline.
+      const source = prepareInput(item, real.path, dir);
+      if (!source) throw new AppError('not-found', 'A part of this movie is missing or has moved outside its library folder.');
+      const hlsFor = (run: HlsRun): HlsSession => new HlsSession({ ...run, id, dir: path.join(dir, 'hls'), input: source, fileName, tools: o.tools, waitLimitMs: o.waitLimitMs ?? 30_000, onStatus: () => made && onStatus(made) });
+      // ffprobe (streams, languages, subtitles, chapters) runs while ffmpeg already encodes what the library's
+      // facts say it will most likely have to: the first segment is not held up by the probe.
+      const probing = probeStreams(o.tools, real.path, fileName);
+      void probing.catch(() => undefined);
+      const guess = likelyRun(item, input);
+      let early: { run: HlsRun; hls: HlsSession } | null = null;
+      if (guess) {
+        await evict();
+        early = { run: guess, hls: hlsFor(guess) };
+      }
       let streams: SourceStreams;
       try {
-        streams = await probeStreams(o.tools, real.path, fileName);
+        streams = await probing;
       } catch (err) {
+        await early?.hls.stop();
         if (err instanceof ProbeError) throw new AppError('conflict', err.message);
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('internal', 'ffprobe is not installed, so Glasswing cannot read this file.');
         throw err;
@@ -185,49 +216,43 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
           audioChannels: chosenAudio?.channels ?? null,
           audioNotDefault: chosenAudio !== null && audioDefault !== null && chosenAudio !== audioDefault,
           burnSubtitle: burn?.kind === 'image' ? (tracks[input.burnSubtitle ?? 0]?.format ?? 'image') : null,
+          parts: item.parts?.length ?? 1,
         },
         input.capabilities,
       );
-      const durationSec = streams.durationSec ?? item.durationSec;
+      // A guess that used the library's duration keeps it when ffprobe agrees to within a frame or so.
+      // ffprobe read only the first part of a movie in parts; the library's length is their sum.
+      const probed = item.parts ? item.durationSec : (streams.durationSec ?? item.durationSec);
+      const durationSec = early && probed !== null && Math.abs(probed - early.run.durationSec) < 0.05 ? early.run.durationSec : probed;
       if (decision.mode !== 'direct' && !durationSec) {
+        await early?.hls.stop();
         throw new AppError('conflict', `“${fileName}” has no known length, so it cannot be converted for playback.`);
       }
 
-      const id = randomUUID();
-      const dir = path.join(o.cacheDir, id);
       const startSec = Math.min(input.startSec ?? 0, Math.max(0, (durationSec ?? 0) - 1));
-      const s: Session = { id, item, file: real.path, decision, hls: null, subtitles: sources, vtt: new Map(), dir, started: false, idleTimer: null, expireTimer: null, lastEmit: 0, lastState: null };
-      if (decision.mode !== 'direct') {
+      const run: HlsRun | null =
+        decision.mode === 'direct'
+          ? null
+          : {
+              durationSec: durationSec ?? 0,
+              video: decision.video,
+              audio: decision.audio,
+              audioOrder: chosenAudio?.order ?? null,
+              burnSubtitleOrder: burn?.kind === 'image' ? burn.order : null,
+              videoCodec: streams.video?.codec ?? null,
+              audioChannels: decision.downmix ? input.capabilities.maxAudioChannels : null,
+              startSec,
+            };
+      let hls: HlsSession | null = null;
+      if (early && run && sameRun(early.run, run)) hls = early.hls;
+      else {
+        // The guess was wrong (another audio track, a downmix, a different length…): start over, rightly.
+        await early?.hls.stop();
         await evict();
-        s.hls = new HlsSession({
-          id,
-          dir: path.join(dir, 'hls'),
-          input: real.path,
-          fileName,
-          durationSec: durationSec ?? 0,
-          video: decision.video,
-          audio: decision.audio,
-          audioOrder: chosenAudio?.order ?? null,
-          burnSubtitleOrder: burn?.kind === 'image' ? burn.order : null,
-          videoCodec: streams.video?.codec ?? null,
-          audioChannels: decision.downmix ? input.capabilities.maxAudioChannels : null,
-          startSec,
-          tools: o.tools,
-          waitLimitMs: o.waitLimitMs ?? 30_000,
-          onStatus: () => {
-            // Speed reports come twice a second; the panel needs at most one a second. A change of state
-            // always goes out at once, so the player never misses "running" or an error.
-            const now = clock.now();
-            const state = s.hls?.state ?? null;
-            if (state === s.lastState && now - s.lastEmit < 1000) return;
-            s.lastEmit = now;
-            s.lastState = state;
-            if (sessions.has(id)) o.emit(statusOf(s));
-          },
-        });
-      } else {
-        await evict();
+        if (run) hls = hlsFor(run);
       }
+      const s: Session = { id, item, file: real.path, decision, hls, subtitles: sources, vtt: new Map(), dir, started: false, idleTimer: null, expireTimer: null, lastEmit: 0, lastState: null };
+      made = s;
       sessions.set(id, s);
       touch(s);
 
@@ -343,6 +368,38 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
       await Promise.all([...sessions.values()].map((s) => end(s)));
     },
   };
+}
+
+/** What decides an HLS stream's ffmpeg runs; two opens with equal runs produce the same segments. */
+type HlsRun = Pick<HlsSessionOptions, 'durationSec' | 'video' | 'audio' | 'audioOrder' | 'burnSubtitleOrder' | 'videoCodec' | 'audioChannels' | 'startSec'>;
+
+/**
+ * The stream an open will most likely need, from the library's facts alone (length, container, codecs of
+ * the default streams), so that ffmpeg can start while ffprobe still reads the file. Null when a fact is
+ * missing or the request names a track; the probe's answer is checked against it either way (`sameRun`).
+ */
+export function likelyRun(item: PlayableFile, input: OpenPlayback): HlsRun | null {
+  const durationSec = item.durationSec;
+  if (!durationSec || !(durationSec > 0) || !item.videoCodec || !item.container) return null;
+  if (input.audioTrack !== undefined || input.burnSubtitle !== undefined) return null;
+  const facts = { container: item.container, videoCodec: item.videoCodec, audioCodec: item.audioCodec, audioChannels: null, audioNotDefault: false, burnSubtitle: null, parts: item.parts?.length ?? 1 };
+  const decision = decide(facts, input.capabilities);
+  if (decision.mode === 'direct') return null;
+  return {
+    durationSec,
+    video: decision.video,
+    audio: decision.audio,
+    // The file's first audio stream: the usual default. A file whose default is another one is restarted.
+    audioOrder: item.audioCodec ? 0 : null,
+    burnSubtitleOrder: null,
+    videoCodec: item.videoCodec,
+    audioChannels: null,
+    startSec: Math.min(input.startSec ?? 0, Math.max(0, durationSec - 1)),
+  };
+}
+
+function sameRun(a: HlsRun, b: HlsRun): boolean {
+  return (Object.keys(b) as (keyof HlsRun)[]).every((k) => a[k] === b[k]);
 }
 
 function subtitleFormat(codec: string): SubtitleTrack['format'] {

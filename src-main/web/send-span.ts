@@ -8,9 +8,13 @@ import type http from 'node:http';
  * and the stream machinery: about a quarter less server CPU per byte, and ~1.5x the throughput with 16
  * clients (`npm run bench:playback`).
  */
-/** Larger chunks cost less CPU per byte (fewer reads and writes); two per response are in memory at most. */
-const SPAN_CHUNK = 2 * 1024 * 1024;
-/** Idle buffers kept for the next responses (32 MiB at most, and only while media is being served). */
+/**
+ * Larger chunks cost less CPU per byte (fewer reads, writes and wake-ups); two per response are in memory
+ * at most. 4 MiB against 2 MiB: about a fifth less server CPU per GiB with 16 clients asking for 4 MiB
+ * ranges (one read and one write each); 1 MiB was no better than 2.
+ */
+const SPAN_CHUNK = 4 * 1024 * 1024;
+/** Idle buffers kept for the next responses (64 MiB at most, and only while media is being served). */
 const SPAN_POOL_MAX = 16;
 /** The pool is let go after this long without a media response, so an idle app holds no buffers. */
 const SPAN_POOL_IDLE_MS = 30_000;

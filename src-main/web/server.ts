@@ -68,7 +68,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!isOwnRequest(req, port)) return sendText(res, 403, 'Forbidden: this address serves only its own page.');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const { pathname } = url;
-    if (pathname === '/api/session' || pathname.startsWith('/api/') || pathname.startsWith('/media/') || pathname === '/ws') {
+    if (pathname === '/api/session' || pathname.startsWith('/api/') || pathname.startsWith('/media/') || pathname.startsWith('/art/') || pathname === '/ws') {
       if (!hasToken(req, token)) return sendText(res, 401, 'Unauthorized: open Glasswing from the address it printed.');
     }
     if (pathname === '/api/session') {
@@ -78,6 +78,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     if (pathname.startsWith('/api/')) return handleApi(pathname.slice('/api/'.length), req, res);
     if (pathname.startsWith('/media/')) return handleMedia(pathname.slice('/media/'.length), req, res);
+    if (pathname.startsWith('/art/')) return handleArt(pathname.slice('/art/'.length), req, res);
     if (pathname === '/ws') return sendText(res, 426, 'Upgrade to WebSocket.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     if (await serveStatic(opts.rendererDir, pathname, res)) return;
@@ -115,6 +116,14 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!out.body) return void res.end();
     // A client that seeks aborts the response; that is normal, not an error worth logging.
     await sendSpan(res, out.body.path, out.body.start, out.body.end).catch(() => res.destroy());
+  }
+
+  /** Posters and covers by content id (see `artResponse`): the id is the whole path, never a file name. */
+  async function handleArt(id: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const out = services.art(id, req.method ?? 'GET', req.headers['if-none-match']);
+    res.writeHead(out.status, out.headers);
+    if (!out.body) return void res.end();
+    await pipeline(fs.createReadStream(out.body.path), res).catch(() => res.destroy());
   }
 
   /** HLS playlists and segments, WebVTT subtitles: by session id and a file name of a fixed shape, never a path. */

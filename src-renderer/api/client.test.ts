@@ -25,7 +25,7 @@ describe('createClient', () => {
     const got: unknown[] = [];
     client.on('onDidChangeScanProgress', (p) => got.push(p));
     push({ phase: 'nonsense' });
-    push({ phase: 'walking', seen: 1, parsed: 0, failed: 0, currentFolder: null });
+    push({ phase: 'walking', seen: 1, parsed: 0, failed: 0, unchanged: 0, currentFolder: null, ratePerSec: null, etaSec: null });
     expect(got).toHaveLength(1);
   });
 });

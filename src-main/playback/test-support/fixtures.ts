@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Capabilities } from '../../contract/index.js';
+import { writeVobSub, type ImageCue } from './vobsub.js';
 
 /** Real media files for playback tests, made by ffmpeg (argv, never a shell). Small and fast to make. */
 
@@ -65,6 +67,37 @@ export function writeAss(file: string, text = 'Hello from the ASS'): string {
       `Dialogue: 0,0:00:00.20,0:00:04.00,Default,,0,0,0,,{\\i1}${text}{\\i0}`, '',
     ].join('\n'),
   );
+  return file;
+}
+
+/** A cue every 3 s, each shown for 2.5 s: a restart anywhere (a seek, a burn-in) soon has one on screen. */
+export function imageCues(seconds: number): ImageCue[] {
+  const cues: ImageCue[] = [];
+  for (let t = 0.3; t < seconds - 0.5; t += 3) cues.push({ startSec: t, endSec: Math.min(seconds, t + 2.5), text: cues.length % 2 ? 'BURNED IN' : 'IMAGE SUBTITLE' });
+  return cues;
+}
+
+/**
+ * Copies the streams of `source` into the MKV `file` and adds an English VobSub (image) subtitle track
+ * and chapters. The pictures come from `writeVobSub`, because ffmpeg cannot render text into `dvdsub`.
+ */
+export function withImageSubtitlesAndChapters(source: string, file: string, o: { size: { width: number; height: number }; seconds: number; chapters: { title: string; startSec: number }[] }): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'glasswing-vobsub-'));
+  const idx = writeVobSub(path.join(work, 'subs'), imageCues(o.seconds), o.size);
+  const escape = (v: string) => v.replace(/[=;#\\\n]/g, (c) => `\\${c}`);
+  const meta = path.join(work, 'chapters.txt');
+  const blocks = o.chapters.map((c, i) => {
+    const end = o.chapters[i + 1]?.startSec ?? o.seconds;
+    return `[CHAPTER]\nTIMEBASE=1/1000\nSTART=${Math.round(c.startSec * 1000)}\nEND=${Math.round(end * 1000)}\ntitle=${escape(c.title)}\n`;
+  });
+  fs.writeFileSync(meta, `;FFMETADATA1\n${blocks.join('')}`);
+  ffmpeg([
+    '-i', source, '-i', idx, '-f', 'ffmetadata', '-i', meta,
+    '-map', '0:v', '-map', '0:a', '-map', '1:s', '-map_chapters', '2',
+    '-c', 'copy', '-metadata:s:s:0', 'language=eng', file,
+  ]);
+  fs.rmSync(work, { recursive: true, force: true });
   return file;
 }
 

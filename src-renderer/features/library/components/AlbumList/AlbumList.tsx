@@ -1,6 +1,7 @@
 import type { Album } from '../../../../api';
 import { Icon, formatDuration, plural } from '../../../../ui';
 import { hueOf, initialsOf } from '../../labels';
+import { Artwork } from '../Artwork/Artwork';
 
 export interface AlbumListProps {
   albums: readonly Album[];
@@ -19,6 +20,7 @@ export function AlbumList({ albums, onPlay, playingId, onQueue }: AlbumListProps
           <header className="card-head">
             <span className="thumb square" style={{ ['--hue' as string]: hueOf(album.title) }} aria-hidden="true">
               {initialsOf(album.title)}
+              <Artwork src={album.coverUrl} />
             </span>
             <div>
               <h3 id={`album-${album.id}`} className="card-title">

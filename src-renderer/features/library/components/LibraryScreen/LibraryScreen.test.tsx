@@ -112,10 +112,11 @@ describe('LibraryScreen', () => {
       'library.scan': () => new Promise((resolve) => (finish = resolve)),
     });
     await user.click(await screen.findByRole('button', { name: 'Scan library' }));
-    act(() => fake.emit('onDidChangeScanProgress', { phase: 'parsing', seen: 4, parsed: 2, failed: 0, currentFolder: 'Demo' }));
+    act(() => fake.emit('onDidChangeScanProgress', { phase: 'parsing', seen: 4000, parsed: 2000, failed: 0, unchanged: 1000, currentFolder: 'Demo', ratePerSec: 95.4, etaSec: 10.5 }));
     const bar = screen.getByRole('progressbar', { name: 'Scan progress' });
-    expect(bar.getAttribute('aria-valuenow')).toBe('2');
-    expect(bar.getAttribute('aria-valuemax')).toBe('4');
+    expect(bar.getAttribute('aria-valuenow')).toBe('3000');
+    expect(bar.getAttribute('aria-valuemax')).toBe('4000');
+    expect(screen.getByText('3,000 of 4,000 files · 95 files/s · about 15 s left')).toBeTruthy();
     await act(async () => finish({ added: 3, updated: 0, removed: 0, unchanged: 0, failed: [{ name: 'broken.mkv', reason: 'No video or audio stream' }], durationMs: 1200 }));
     expect(await screen.findByText('3 added, 1 could not be read')).toBeTruthy();
     expect(screen.getByText('broken.mkv')).toBeTruthy();

@@ -8,6 +8,7 @@ import { AlbumList } from '../AlbumList/AlbumList';
 import { ContinueWatching } from '../ContinueWatching/ContinueWatching';
 import { FolderPanel } from '../FolderPanel/FolderPanel';
 import { MovieGrid } from '../MovieGrid/MovieGrid';
+import { RecoveryNotice } from '../RecoveryNotice/RecoveryNotice';
 import { ScanPanel } from '../ScanPanel/ScanPanel';
 import { ShowList } from '../ShowList/ShowList';
 import '../../library.css';
@@ -73,6 +74,7 @@ export function LibraryScreen({ onPlay, playingId, onQueue }: LibraryScreenProps
           Search failed: {search.message}
         </p>
       ) : null}
+      <RecoveryNotice recovery={snapshot?.recovery ?? null} />
       <ScanPanel scanning={scanning} progress={progress} summary={summary} error={scanError} />
       {loadError ? (
         <p role="alert" className="error-text">

@@ -1,6 +1,8 @@
 import type { Movie } from '../../../../api';
 import { Icon, formatDuration } from '../../../../ui';
 import { hueOf, initialsOf, movieLabel } from '../../labels';
+import { Artwork } from '../Artwork/Artwork';
+import { ExtrasList } from '../ExtrasList/ExtrasList';
 import { WatchState, describedBy } from '../WatchState/WatchState';
 
 export interface MovieGridProps {
@@ -9,13 +11,16 @@ export interface MovieGridProps {
   playingId: string | null;
 }
 
-/** Movie tiles: each one button named "Play <Title> (<Year>)", with placeholder art from the title's hash. */
+/**
+ * Movie tiles: each one button named "Play <Title> (<Year>)", with its poster when one was found beside it
+ * (else placeholder art from the title's hash), and its plot as the tile's tooltip.
+ */
 export function MovieGrid({ movies, onPlay, playingId }: MovieGridProps) {
   return (
     <ul className="movie-grid">
       {movies.map((movie) => {
         const hue = hueOf(movie.title);
-        const meta = [movie.year, formatDuration(movie.durationSec), movie.height ? `${movie.height}p` : null].filter(Boolean);
+        const meta = [movie.year, formatDuration(movie.durationSec), movie.height ? `${movie.height}p` : null, movie.parts > 1 ? `${movie.parts} parts` : null].filter(Boolean);
         return (
           <li key={movie.id}>
             <button
@@ -23,10 +28,12 @@ export function MovieGrid({ movies, onPlay, playingId }: MovieGridProps) {
               className={playingId === movie.id ? 'tile is-playing' : 'tile'}
               aria-label={movieLabel(movie)}
               aria-describedby={describedBy(movie, `state-${movie.id}`)}
+              title={movie.plot ?? undefined}
               onClick={() => onPlay(movie.id)}
             >
               <span className="poster" style={{ ['--hue' as string]: hue }} aria-hidden="true">
                 <span className="poster-initials">{initialsOf(movie.title)}</span>
+                <Artwork src={movie.posterUrl} />
                 <span className="poster-play">
                   <Icon.Play />
                 </span>
@@ -38,6 +45,7 @@ export function MovieGrid({ movies, onPlay, playingId }: MovieGridProps) {
               </span>
               <span className="tile-meta">{meta.join(' · ')}</span>
             </button>
+            <ExtrasList owner={movie.title} extras={movie.extras} onPlay={onPlay} />
           </li>
         );
       })}

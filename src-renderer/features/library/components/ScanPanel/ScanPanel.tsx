@@ -28,10 +28,26 @@ export function summaryText(s: ScanSummary): string {
   return parts.join(', ');
 }
 
+/** "about 2 min left", "about 40 s left": rounded, because a scan's pace wobbles. */
+export function etaText(seconds: number): string {
+  if (seconds < 60) return `about ${Math.max(5, Math.ceil(seconds / 5) * 5)} s left`;
+  if (seconds < 3600) return `about ${Math.round(seconds / 60)} min left`;
+  const h = Math.floor(seconds / 3600);
+  return `about ${h} h ${Math.round((seconds - h * 3600) / 60)} min left`;
+}
+
+/** "1,234 of 10,000 files · 95 files/s · about 2 min left" */
+function countsText(p: ScanProgress, done: number): string {
+  const parts = [`${done.toLocaleString('en-US')} of ${p.seen.toLocaleString('en-US')} files`];
+  if (p.phase === 'parsing' && p.ratePerSec !== null) parts.push(`${p.ratePerSec >= 10 ? Math.round(p.ratePerSec) : p.ratePerSec.toFixed(1)} files/s`);
+  if (p.etaSec !== null) parts.push(etaText(p.etaSec));
+  return parts.join(' · ');
+}
+
 /** Scan progress while it runs, then the summary with every file that could not be read and why. */
 export function ScanPanel({ scanning, progress, summary, error }: ScanPanelProps) {
   if (!scanning && !summary && !error) return null;
-  const done = progress ? progress.parsed + progress.failed : 0;
+  const done = progress ? progress.parsed + progress.failed + progress.unchanged : 0;
   const determinate = progress != null && progress.phase !== 'walking' && progress.phase !== 'idle' && progress.seen > 0;
   return (
     <div className="scan-panel">
@@ -42,7 +58,7 @@ export function ScanPanel({ scanning, progress, summary, error }: ScanPanelProps
               {progress ? PHASE_LABEL[progress.phase] : 'Starting…'}
               {progress?.currentFolder ? <span className="muted"> · {progress.currentFolder}</span> : null}
             </span>
-            <span className="muted small">{progress ? `${done.toLocaleString('en-US')} of ${progress.seen.toLocaleString('en-US')} files` : ''}</span>
+            <span className="muted small">{progress ? countsText(progress, done) : ''}</span>
           </div>
           <ProgressBar
             label="Scan progress"

@@ -2,6 +2,8 @@ import type { Show } from '../../../../api';
 import { Icon, formatDuration, plural } from '../../../../ui';
 import { episodeCode, hueOf, initialsOf } from '../../labels';
 import { upNext } from '../../model/upNext';
+import { Artwork } from '../Artwork/Artwork';
+import { ExtrasList } from '../ExtrasList/ExtrasList';
 import { WatchState, describedBy } from '../WatchState/WatchState';
 
 export interface ShowListProps {
@@ -22,6 +24,7 @@ export function ShowList({ shows, onPlay, playingId }: ShowListProps) {
             <header className="card-head">
               <span className="thumb" style={{ ['--hue' as string]: hueOf(show.title) }} aria-hidden="true">
                 {initialsOf(show.title)}
+                <Artwork src={show.posterUrl} />
               </span>
               <div>
                 <h3 id={`show-${show.id}`} className="card-title">
@@ -30,6 +33,11 @@ export function ShowList({ shows, onPlay, playingId }: ShowListProps) {
                 <p className="muted small">
                   {plural(show.seasons.length, 'season')} · {plural(count, 'episode')}
                 </p>
+                {show.plot ? (
+                  <p className="card-plot muted small" title={show.plot}>
+                    {show.plot}
+                  </p>
+                ) : null}
               </div>
             </header>
             {next ? (
@@ -54,6 +62,7 @@ export function ShowList({ shows, onPlay, playingId }: ShowListProps) {
                         className={playingId === ep.id ? 'row-button is-playing' : 'row-button'}
                         aria-label={`Play ${show.title} ${episodeCode(ep)}`}
                         aria-describedby={describedBy(ep, `state-${ep.id}`)}
+                        title={ep.plot ?? undefined}
                         onClick={() => onPlay(ep.id)}
                       >
                         <span className="row-code">{episodeCode(ep)}</span>
@@ -68,6 +77,7 @@ export function ShowList({ shows, onPlay, playingId }: ShowListProps) {
                 </ul>
               </section>
             ))}
+            <ExtrasList owner={show.title} extras={show.extras} onPlay={onPlay} />
           </article>
         );
       })}

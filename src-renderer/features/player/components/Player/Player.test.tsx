@@ -97,6 +97,31 @@ describe('Player', () => {
     expect(screen.getByRole('navigation', { name: 'Chapters' }).textContent).toContain('The Pier');
   });
 
+  it('keeps focus on the burn-in button across the reopen it causes', async () => {
+    const user = userEvent.setup();
+    const BURNED = '4a1d2b8e-7d4b-4f6a-9e21-5b8c1d2e3f42';
+    await openVideo({
+      'playback.open': ({ burnSubtitle }) =>
+        burnSubtitle === undefined ? transcoded : { ...transcoded, sessionId: BURNED, subtitles: transcoded.subtitles.map((t) => ({ ...t, burned: t.index === burnSubtitle })) },
+    });
+    await user.click(screen.getByRole('button', { name: 'Burn in English (PGS, burned in when chosen)' }));
+    const stop = await screen.findByRole('button', { name: 'Stop burning in English (PGS, burned in when chosen)' });
+    await waitFor(() => expect(document.activeElement).toBe(stop));
+  });
+
+  it('marks the chapter playing now, and seeks to a chosen one', async () => {
+    const user = userEvent.setup();
+    const { video } = await openVideo({ 'playback.open': () => transcoded });
+    const chapters = screen.getByRole('navigation', { name: 'Chapters' });
+    video.currentTime = 50;
+    fireEvent.timeUpdate(video);
+    expect(within(chapters).getByRole('button', { name: /The Pier/ }).getAttribute('aria-current')).toBe('true');
+    await user.click(within(chapters).getByRole('button', { name: /Opening/ }));
+    expect(video.currentTime).toBe(0);
+    fireEvent.seeked(video);
+    expect(within(chapters).getByRole('button', { name: /Opening/ }).getAttribute('aria-current')).toBe('true');
+  });
+
   it('binds the keys of issue 7', async () => {
     const user = userEvent.setup();
     const onNext = vi.fn();

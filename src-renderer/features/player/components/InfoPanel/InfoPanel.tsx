@@ -1,0 +1,78 @@
+import type { ReactNode } from 'react';
+import type { PlaybackSource, TranscodeStatus } from '../../../../api';
+import { Button, Icon, formatDuration } from '../../../../ui';
+import { DECISION_LABEL } from '../../model/decision';
+import { TranscodeLine } from '../TranscodeLine/TranscodeLine';
+
+export interface InfoPanelProps {
+  source: PlaybackSource | null;
+  /** Opening the session failed: the title says so. */
+  openError: string | null;
+  /** What went wrong, in words, from whichever part failed. */
+  message: string | null;
+  status: TranscodeStatus | null;
+  /** Where a resumed item started, while that is worth saying. */
+  resumedAt: number | null;
+  onStartOver: () => void;
+  onClose: () => void;
+  onHelp: () => void;
+  /** Track menus and chapters, between the status lines and the key hint. */
+  children?: ReactNode;
+}
+
+/** The side panel: title, how and why the item plays as it does, transcode progress, tracks, chapters, key hints. */
+export function InfoPanel({ source, openError, message, status, resumedAt, onStartOver, onClose, onHelp, children }: InfoPanelProps) {
+  return (
+    <aside className="player-info" aria-label="Playback details">
+      <div className="player-info-head">
+        <h2 className="player-title" title={source?.title}>
+          {source?.title ?? (openError ? 'Could not open' : 'Opening…')}
+        </h2>
+        <Button variant="ghost" size="sm" className="player-close" aria-label="Close player" onClick={onClose} title="Close player (Esc)">
+          <Icon.Close />
+        </Button>
+      </div>
+      {message ? (
+        <p role="alert" className="error-text">
+          {message}
+        </p>
+      ) : null}
+      {source ? (
+        <>
+          <p className="decision">
+            <span className={`pill decision-${source.decision}`}>{DECISION_LABEL[source.decision]}</span>
+            {source.durationSec != null ? <span className="muted small">{formatDuration(source.durationSec)}</span> : null}
+          </p>
+          <dl className="play-facts">
+            <dt>Why</dt>
+            <dd className="reason">{source.reason}</dd>
+            {source.decision !== 'direct' ? (
+              <>
+                <dt>Status</dt>
+                <dd>
+                  <TranscodeLine state={status?.state ?? 'starting'} speed={status?.speed ?? null} />
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {resumedAt !== null ? (
+            <p className="resume-line">
+              <span>Resumed at {formatDuration(resumedAt)}</span>
+              <Button size="sm" variant="ghost" onClick={onStartOver}>
+                Start over
+              </Button>
+            </p>
+          ) : null}
+          {children}
+          <p className="muted small keys-hint">
+            <kbd>Space</kbd> plays or pauses · <kbd>?</kbd>{' '}
+            <button type="button" className="link" onClick={onHelp}>
+              all shortcuts
+            </button>{' '}
+            · <kbd>Esc</kbd> closes
+          </p>
+        </>
+      ) : null}
+    </aside>
+  );
+}
