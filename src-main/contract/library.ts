@@ -140,6 +140,8 @@ export const LibrarySnapshot = z.object({
     .object({
       /** The quarantined copy's file name, for display only (never a path). */
       damagedCopy: z.string(),
+      /** Library folders read back from the damaged copy or a backup; 0 means the user must add them again. */
+      folders: z.number().int().nonnegative(),
       /** Items whose watched mark or resume position was carried over, of `salvaged` readable ones. */
       kept: z.number().int().nonnegative(),
       salvaged: z.number().int().nonnegative(),

@@ -82,7 +82,7 @@ describe('a damaged library index', () => {
     expect(snap.folders.map((f) => f.id)).toEqual(before.folders);
     expect(snap.movies.find((m) => m.id === before.watchedMovie)?.watched).toBe(true);
     expect(snap.shows[0]!.seasons[0]!.episodes.find((e) => e.id === before.resumedEpisode)?.resumeSec).toBe(2.5);
-    expect(snap.recovery).toEqual({ damagedCopy: quarantined(before.dataDir)[0], kept: 2, salvaged: 2, restoring: false });
+    expect(snap.recovery).toEqual({ damagedCopy: quarantined(before.dataDir)[0], folders: 2, kept: 2, salvaged: 2, restoring: false });
   });
 
   it('truncated in the middle of a page is quarantined and rebuilt with its folders and watched state', async () => {
@@ -120,6 +120,19 @@ describe('a damaged library index', () => {
     const again = openLibrary({ dataDir: before.dataDir });
     expect(again.recovery).toBeNull();
     again.close();
+  });
+
+  it('of garbage bytes with no backup becomes a new, working, empty index', async () => {
+    const before = await usedLibrary();
+    fs.writeFileSync(before.file, 'not a database '.repeat(1000));
+    const lib = openLibrary({ dataDir: before.dataDir });
+    expect(lib.recovery).toMatchObject({ foldersRestored: 0, statesSalvaged: 0 });
+    expect(lib.snapshot()).toMatchObject({ folders: [], movies: [], recovery: { folders: 0, kept: 0, salvaged: 0 } });
+    lib.addFolder(path.join(media, 'Movies'), 'movies');
+    await lib.scan();
+    expect(lib.snapshot().movies).toHaveLength(2);
+    lib.close();
+    expect(quarantined(before.dataDir)).toHaveLength(1);
   });
 
   it('is not rebuilt when healthy, even after an unclean shutdown', async () => {

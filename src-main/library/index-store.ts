@@ -291,7 +291,7 @@ export function indexedUnder(db: ReadableDB, folderId: string, relPath: string):
 
 /** What a file's new name says, for `moveItem`: movies and episodes take their fields from the name. */
 export type NameFields =
-  | { kind: 'movie'; title: string; year: number | null; part: { number: number; group: string } | null }
+  | { kind: 'movie'; title: string; year: number | null; part?: { number: number; group: string } | null }
   | { kind: 'episode'; showTitle: string; season: number; episode: number; episodeEnd: number | null; episodeTitle: string | null }
   | { kind: 'track' };
 
