@@ -81,7 +81,7 @@ describe('files that cannot be read', () => {
     const lib = openLibrary({
       dataDir: path.join(temp.dir, 'data-slow'),
       ffprobePath: ffprobe.path,
-      probeTimeoutMs: 500,
+      probeTimeoutMs: 2500,
       parseWorkers: 1,
       parseWorkerModule: new URL('./test-support/hanging-worker.js', import.meta.url),
     });
@@ -102,7 +102,7 @@ describe('files that cannot be read', () => {
     const made = spawnSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=10:duration=1', '-c:v', 'mpeg4', avi]);
     expect(made.status).toBe(0);
     fs.copyFileSync(avi, path.join(movies, 'SLOW Film (2005).avi'));
-    const lib = openLibrary({ dataDir: path.join(temp.dir, 'data-slow-avi'), ffprobePath: ffprobe.path, probeTimeoutMs: 500 });
+    const lib = openLibrary({ dataDir: path.join(temp.dir, 'data-slow-avi'), ffprobePath: ffprobe.path, probeTimeoutMs: 2500 });
     lib.addFolder(movies, 'movies');
     ffprobe.reset();
     const summary = await lib.scan();
