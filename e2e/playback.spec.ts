@@ -29,7 +29,7 @@ const CHAPTERS = [
   { title: 'The <i>Pier</i> & the Lights', startSec: 20 },
   { title: 'Night Falls', startSec: 40 },
 ];
-const IMAGE_TRACK = 'English (VOBSUB, burned in when chosen)';
+const IMAGE_TRACK = 'English (VobSub pictures)';
 
 test.beforeAll(async () => {
   library = fs.mkdtempSync(path.join(os.tmpdir(), 'glasswing-e2e-playback-'));
@@ -114,7 +114,7 @@ test('plays an H.264 MP4 directly and an HEVC MKV through a transcode, seeks int
   const oldStream = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).filter((n) => n.includes('/index.m3u8')).at(-1);
   await player.getByRole('button', { name: `Burn in ${IMAGE_TRACK}` }).click();
   expect((await newStream).url()).not.toBe(oldStream);
-  await expect(player.getByText(/VOBSUB subtitles are pictures and must be burned in/)).toBeVisible();
+  await expect(player.getByText(/VobSub subtitles are pictures and must be burned in/)).toBeVisible();
   // Focus comes back to the same control, which now offers to stop.
   await expect(player.getByRole('button', { name: `Stop burning in ${IMAGE_TRACK}` })).toBeFocused();
   await expect.poll(() => currentTime(video), { timeout: 30_000 }).toBeGreaterThan(afterChapter + 2);

@@ -7,6 +7,9 @@ import {
   type StreamAction,
 } from '../contract/index.js';
 
+/** How a picture-subtitle format is named to the user. */
+export const IMAGE_FORMAT_NAME: Partial<Record<string, string>> = { pgs: 'PGS', vobsub: 'VobSub', dvb: 'DVB' };
+
 /** What the decision needs to know about the streams that will play. */
 export interface DecisionInput {
   /** The library's container name (`mp4`, `matroska`, `webm`, `avi`, `mp3`…). */
@@ -102,7 +105,7 @@ export function decide(input: DecisionInput, caps: Capabilities): Decision {
   const audio: StreamAction = a === null ? 'none' : audioCopyable ? 'copy' : 'transcode';
 
   const why: string[] = [];
-  if (input.burnSubtitle) why.push(`${input.burnSubtitle.toUpperCase()} subtitles are pictures and must be burned in`);
+  if (input.burnSubtitle) why.push(`${IMAGE_FORMAT_NAME[input.burnSubtitle] ?? 'Picture'} subtitles are pictures and must be burned in`);
   else if (v !== null && video === 'transcode') why.push(`${codecLabel(v)} video is not supported by this browser`);
   if (a !== null && audio === 'transcode') {
     const playable = inList(caps.mse.audio, a) || Object.values(caps.direct).some((d) => inList(d?.audio, a));

@@ -102,7 +102,7 @@ describe('image subtitles and chapters from a real file', () => {
     const src = await svc.open({ itemId, capabilities: caps });
     expect(src.decision).toBe('remux');
     expect(src.subtitles).toEqual([
-      { index: 0, label: 'English (VOBSUB, burned in when chosen)', language: 'eng', forced: false, default: false, origin: 'embedded', format: 'vobsub', url: null, burned: false },
+      { index: 0, label: 'English (VobSub pictures)', language: 'eng', forced: false, default: false, origin: 'embedded', format: 'vobsub', url: null, burned: false },
     ]);
     expect(src.chapters).toEqual(CHAPTERS);
     await svc.stop(src.sessionId);
@@ -111,7 +111,7 @@ describe('image subtitles and chapters from a real file', () => {
   it('burns the chosen image track into the picture: the plan overlays it, and the segments decode with it drawn in', async () => {
     const burned = await svc.open({ itemId, capabilities: caps, burnSubtitle: 0 });
     expect([burned.decision, burned.video]).toEqual(['transcode', 'transcode']);
-    expect(burned.reason).toMatch(/VOBSUB subtitles are pictures and must be burned in/);
+    expect(burned.reason).toMatch(/VobSub subtitles are pictures and must be burned in/);
     expect(burned.subtitles[0]).toMatchObject({ burned: true, url: null });
 
     const first = await segment(burned.sessionId, 0);

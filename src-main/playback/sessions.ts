@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type AudioTrack, type OpenPlayback, type PlaybackSource, type SubtitleTrack, type TranscodeStatus } from '../contract/index.js';
 import type { TimerHandle } from '../ports.js';
-import { codecLabel, decide, type Decision } from './decide.js';
+import { IMAGE_FORMAT_NAME, codecLabel, decide, type Decision } from './decide.js';
 import { HlsSession, type HlsSessionOptions, type StreamFile } from './hls-session.js';
 import { baseLanguage, languageName } from './languages.js';
 import { realFile, type PlayableFile, type ResolveItem } from './media.js';
@@ -201,7 +201,7 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
         const text = TEXT_SUBTITLE_CODECS.has(s.codec);
         const format = subtitleFormat(s.codec);
         const name = languageName(s.language) ?? 'Unknown language';
-        const bits = [s.forced ? 'forced' : null, s.title && !/forced/i.test(s.title) ? s.title : null, text ? null : `${format.toUpperCase()}, burned in when chosen`].filter(Boolean);
+        const bits = [s.forced ? 'forced' : null, s.title && !/forced/i.test(s.title) ? s.title : null, text ? null : `${IMAGE_FORMAT_NAME[format] ?? 'picture'} pictures`].filter(Boolean);
         tracks.push({ index: tracks.length, label: bits.length ? `${name} (${bits.join(', ')})` : name, language: s.language, forced: s.forced, origin: 'embedded', format });
         sources.push(text ? { kind: 'embedded', order: s.order } : { kind: 'image', order: s.order });
       }

@@ -28,7 +28,7 @@ const transcoded = source({
   subtitles: [
     { index: 0, label: 'English (external SRT)', language: 'en', forced: false, default: false, origin: 'external', format: 'srt', url: `/media/subs/${SESSION}/0.vtt`, burned: false },
     { index: 1, label: 'French (forced, external ASS)', language: 'fr', forced: true, default: true, origin: 'external', format: 'ass', url: `/media/subs/${SESSION}/1.vtt`, burned: false },
-    { index: 2, label: 'English (PGS, burned in when chosen)', language: 'en', forced: false, default: false, origin: 'embedded', format: 'pgs', url: null, burned: false },
+    { index: 2, label: 'English (PGS pictures)', language: 'en', forced: false, default: false, origin: 'embedded', format: 'pgs', url: null, burned: false },
   ],
   audioTracks: [
     { index: 0, label: 'English · AAC stereo', language: 'eng', codec: 'aac', channels: 2, selected: true },
@@ -91,7 +91,7 @@ describe('Player', () => {
       [`/media/subs/${SESSION}/1.vtt`, 'French (forced, external ASS)', 'fr'],
     ]);
     await waitFor(() => expect((screen.getByLabelText('Subtitles') as HTMLSelectElement).value).toBe('1'));
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Burn in English (PGS, burned in when chosen)' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Burn in English (PGS pictures)' }));
     await waitFor(() => expect(fake.callsTo('playback.open')).toHaveLength(2));
     expect(fake.callsTo('playback.open')[1]).toMatchObject({ burnSubtitle: 2, startSec: 0 });
     expect(screen.getByRole('navigation', { name: 'Chapters' }).textContent).toContain('The Pier');
@@ -104,8 +104,8 @@ describe('Player', () => {
       'playback.open': ({ burnSubtitle }) =>
         burnSubtitle === undefined ? transcoded : { ...transcoded, sessionId: BURNED, subtitles: transcoded.subtitles.map((t) => ({ ...t, burned: t.index === burnSubtitle })) },
     });
-    await user.click(screen.getByRole('button', { name: 'Burn in English (PGS, burned in when chosen)' }));
-    const stop = await screen.findByRole('button', { name: 'Stop burning in English (PGS, burned in when chosen)' });
+    await user.click(screen.getByRole('button', { name: 'Burn in English (PGS pictures)' }));
+    const stop = await screen.findByRole('button', { name: 'Stop burning in English (PGS pictures)' });
     await waitFor(() => expect(document.activeElement).toBe(stop));
   });
 

@@ -6,7 +6,7 @@ import '../../../../test-utils';
 import { TrackMenus, type TrackMenusProps } from './TrackMenus';
 
 const SRT: SubtitleTrack = { index: 0, label: 'English (external SRT)', language: 'en', forced: false, default: false, origin: 'external', format: 'srt', url: '/media/subs/s/0.vtt', burned: false };
-const VOBSUB: SubtitleTrack = { index: 1, label: 'English (VOBSUB, burned in when chosen)', language: 'eng', forced: false, default: false, origin: 'embedded', format: 'vobsub', url: null, burned: false };
+const VOBSUB: SubtitleTrack = { index: 1, label: 'English (VobSub pictures)', language: 'eng', forced: false, default: false, origin: 'embedded', format: 'vobsub', url: null, burned: false };
 
 function setup(over: Partial<TrackMenusProps> = {}) {
   const props: TrackMenusProps = { textTracks: [SRT], subtitle: null, onSubtitle: vi.fn(), audioTracks: [], onAudio: vi.fn(), imageTracks: [VOBSUB], onBurnIn: vi.fn(), ...over };
@@ -37,14 +37,14 @@ describe('TrackMenus', () => {
     const user = userEvent.setup();
     const { onBurnIn } = setup();
     const group = screen.getByRole('group', { name: 'Picture subtitles' });
-    await user.click(within(group).getByRole('button', { name: 'Burn in English (VOBSUB, burned in when chosen)' }));
+    await user.click(within(group).getByRole('button', { name: 'Burn in English (VobSub pictures)' }));
     expect(onBurnIn).toHaveBeenLastCalledWith(1, true);
   });
 
   it('stops burning in a burned track', async () => {
     const user = userEvent.setup();
     const { onBurnIn } = setup({ imageTracks: [{ ...VOBSUB, burned: true }] });
-    await user.click(screen.getByRole('button', { name: 'Stop burning in English (VOBSUB, burned in when chosen)' }));
+    await user.click(screen.getByRole('button', { name: 'Stop burning in English (VobSub pictures)' }));
     expect(onBurnIn).toHaveBeenLastCalledWith(1, false);
   });
 
