@@ -290,8 +290,19 @@ async function engine(config: EngineConfig): Promise<EngineResult> {
   lib.addFolder(roots.movies, 'movies');
   lib.addFolder(roots.shows, 'shows');
   lib.addFolder(roots.music, 'music');
+  // Where the memory goes, phase by phase, on stderr: the peak alone does not say what to fix.
+  const mb = (n: number): string => `${Math.round(n / 1048576)} MB`;
+  const trace = (what: string): void => {
+    const m = process.memoryUsage();
+    process.stderr.write(`  [memory] ${what.padEnd(34)} rss ${mb(m.rss)}, main heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, peak so far ${mb(Math.max(peakRss, rssHighWaterMark()))}\n`);
+  };
+  let phase = '';
+  const onProgress = (p: { phase: string; currentFolder: string | null }): void => {
+    const now = `${p.phase} ${p.currentFolder ?? ''}`;
+    if (now !== phase) trace(`first scan: ${(phase = now)}`);
+  };
   let t = performance.now();
-  const first = await lib.scan();
+  const first = await lib.scan({ onProgress });
   const firstScan = (performance.now() - t) / 1000;
   if (first.added !== files || first.failed.length > 0) {
     throw new Error(`first scan added ${first.added} of ${files}; failed: ${JSON.stringify(first.failed.slice(0, 5))}`);
@@ -304,6 +315,7 @@ async function engine(config: EngineConfig): Promise<EngineResult> {
     rescans.push((performance.now() - t) / 1000);
     if (again.unchanged !== files) throw new Error(`rescan saw ${again.unchanged} unchanged of ${files}`);
   }
+  trace('after three rescans');
 
   // Search: what a person types, 1–5 letters of a title, ranked results (limit 20 as the UI asks).
   for (const q of queries.slice(0, 100)) lib.search(q, 20); // warm the statement and page caches
@@ -316,6 +328,7 @@ async function engine(config: EngineConfig): Promise<EngineResult> {
     if (hits.length === 0) empty++;
   }
   timed.sort((a, b) => a[0] - b[0]);
+  trace('after 1,100 searches');
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss(), rssHighWaterMark());
   lib.close();
