@@ -56,13 +56,13 @@ export const ArtUrl = z.string().regex(/^(\/art\/|media:\/\/art\/)[0-9a-f]{64}$/
 
 /**
  * Local metadata (issue 6): from `.nfo` sidecars, artwork beside the files or embedded in them, and subtitle
- * files named after a video. Optional so a snapshot without it stays valid; absent or null means none.
+ * files named after a video. Null means none.
  */
 const LocalMetadata = {
   /** Plain text from an nfo; never markup. */
-  plot: z.string().nullable().optional(),
-  posterUrl: ArtUrl.nullable().optional(),
-  fanartUrl: ArtUrl.nullable().optional(),
+  plot: z.string().nullable(),
+  posterUrl: ArtUrl.nullable(),
+  fanartUrl: ArtUrl.nullable(),
 };
 
 export const Movie = z.object({
@@ -72,7 +72,7 @@ export const Movie = z.object({
   ...MediaFacts,
   ...LocalMetadata,
   /** Languages of the external subtitle files beside it (`en`, `fr`), as their names declare them. */
-  subtitleLanguages: z.array(z.string()).optional(),
+  subtitleLanguages: z.array(z.string()),
   /** How many files the movie is split over (`cd1`, `cd2`): played as one stream. 1 for most. */
   parts: z.number().int().positive(),
   extras: z.array(Extra),
@@ -85,8 +85,8 @@ export const Episode = z.object({
   episode: z.number().int().nonnegative(),
   title: z.string().nullable(),
   ...MediaFacts,
-  plot: z.string().nullable().optional(),
-  subtitleLanguages: z.array(z.string()).optional(),
+  plot: z.string().nullable(),
+  subtitleLanguages: z.array(z.string()),
 });
 export type Episode = z.infer<typeof Episode>;
 
@@ -123,7 +123,7 @@ export const Album = z.object({
   year: z.number().int().nullable(),
   tracks: z.array(Track),
   /** The album folder's `cover.jpg`, or the picture embedded in its tracks. */
-  coverUrl: ArtUrl.nullable().optional(),
+  coverUrl: ArtUrl.nullable(),
 });
 export type Album = z.infer<typeof Album>;
 

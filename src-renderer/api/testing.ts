@@ -38,20 +38,23 @@ export function fakeId(prefix = 'id'): string {
 
 const facts = { container: 'mp4', videoCodec: 'h264', audioCodec: 'aac', width: 1920, height: 1080, resumeSec: null, watched: false };
 
+/** No nfo, no artwork: what most test items have. */
+const noArt = { plot: null, posterUrl: null, fanartUrl: null };
+
 export function makeMovie(over: Partial<Movie> = {}): Movie {
-  return { id: fakeId('mv'), title: 'Night Train', year: 1998, durationSec: 5400, ...facts, parts: 1, extras: [], ...over };
+  return { id: fakeId('mv'), title: 'Night Train', year: 1998, durationSec: 5400, ...facts, ...noArt, subtitleLanguages: [], parts: 1, extras: [], ...over };
 }
 export function makeEpisode(over: Partial<Episode> = {}): Episode {
-  return { id: fakeId('ep'), season: 1, episode: 1, title: null, durationSec: 1500, ...facts, ...over };
+  return { id: fakeId('ep'), season: 1, episode: 1, title: null, durationSec: 1500, ...facts, plot: null, subtitleLanguages: [], ...over };
 }
 export function makeShow(over: Partial<Show> = {}): Show {
-  return { id: fakeId('sh'), title: 'Harbour Lights', seasons: [{ season: 1, episodes: [makeEpisode(), makeEpisode({ episode: 2, title: 'The Pier' })] }], extras: [], ...over };
+  return { id: fakeId('sh'), title: 'Harbour Lights', seasons: [{ season: 1, episodes: [makeEpisode(), makeEpisode({ episode: 2, title: 'The Pier' })] }], ...noArt, extras: [], ...over };
 }
 export function makeTrack(over: Partial<Track> = {}): Track {
   return { id: fakeId('tr'), title: 'Low Tide', artist: 'The Glass Wings', trackNo: 1, discNo: 1, durationSec: 215, container: 'mp3', videoCodec: null, audioCodec: 'mp3', width: null, height: null, resumeSec: null, watched: false, ...over };
 }
 export function makeAlbum(over: Partial<Album> = {}): Album {
-  return { id: fakeId('al'), title: 'Coastal', artist: 'The Glass Wings', year: 2021, tracks: [makeTrack(), makeTrack({ title: 'Undertow', trackNo: 2 })], ...over };
+  return { id: fakeId('al'), title: 'Coastal', artist: 'The Glass Wings', year: 2021, tracks: [makeTrack(), makeTrack({ title: 'Undertow', trackNo: 2 })], coverUrl: null, ...over };
 }
 
 export function makeLibrary(over: Partial<LibrarySnapshot> = {}): LibrarySnapshot {
