@@ -304,6 +304,7 @@ async function engine(config: EngineConfig): Promise<EngineResult> {
   let t = performance.now();
   const first = await lib.scan({ onProgress });
   const firstScan = (performance.now() - t) / 1000;
+  trace(`first scan took ${firstScan.toFixed(1)} s`);
   if (first.added !== files || first.failed.length > 0) {
     throw new Error(`first scan added ${first.added} of ${files}; failed: ${JSON.stringify(first.failed.slice(0, 5))}`);
   }
@@ -315,7 +316,7 @@ async function engine(config: EngineConfig): Promise<EngineResult> {
     rescans.push((performance.now() - t) / 1000);
     if (again.unchanged !== files) throw new Error(`rescan saw ${again.unchanged} unchanged of ${files}`);
   }
-  trace('after three rescans');
+  trace(`after rescans of ${rescans.map((r) => r.toFixed(3)).join(', ')} s`);
 
   // Search: what a person types, 1–5 letters of a title, ranked results (limit 20 as the UI asks).
   for (const q of queries.slice(0, 100)) lib.search(q, 20); // warm the statement and page caches
