@@ -2,9 +2,10 @@ import path from 'node:path';
 import { ItemId } from '../contract/index.js';
 import type { ItemKind } from '../contract/index.js';
 import type { ReadableDB } from './db.js';
+import type { MediaFacts } from './index-store.js';
 
 /** What playback needs to serve an item. Main-side only: `path` never crosses to the renderer. */
-export interface ResolvedItem {
+export interface ResolvedItem extends MediaFacts {
   id: string;
   kind: ItemKind;
   title: string;
@@ -13,12 +14,6 @@ export interface ResolvedItem {
   /** Realpath of the library folder the item belongs to; playback checks `path` stays inside it. */
   folderRoot: string;
   mime: string;
-  durationSec: number | null;
-  container: string | null;
-  videoCodec: string | null;
-  audioCodec: string | null;
-  width: number | null;
-  height: number | null;
   /** A movie split over files: each part's absolute path in order (`path` is the first); null for one file. */
   parts: readonly string[] | null;
 }
