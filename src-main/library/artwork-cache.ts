@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ReadableDB, WritableDB } from './db.js';
+import { filesChanged } from './known-files.js';
 
 /**
  * The artwork cache: `<dataDir>/cache/artwork/<sha256>.<jpg|png|webp>`. Posters, backdrops and covers are
@@ -146,10 +147,13 @@ export function sweepArtwork(db: ReadableDB, dir: string): number {
 export function recoverDeletedArtwork(db: WritableDB, dir: string): number {
   if (fs.existsSync(dir)) return 0;
   fs.mkdirSync(dir, { recursive: true });
-  return db
+  const marked = db
     .prepare(
       `UPDATE items SET mtime_ms = -1 WHERE poster_art IS NOT NULL OR fanart_art IS NOT NULL
          OR show_id IN (SELECT id FROM shows WHERE poster_art IS NOT NULL OR fanart_art IS NOT NULL)`,
     )
     .run().changes;
+  // An mtime is what the remembered file lists compare: they must be reloaded to see these re-reads.
+  if (marked > 0) filesChanged(db, null);
+  return marked;
 }

@@ -21,7 +21,6 @@ import { searchIndex } from './search.js';
 import { watchLibrary } from './watcher.js';
 import { buildSnapshot, toFolderDto } from './snapshot.js';
 import { artworkDir, recoverDeletedArtwork, sweepArtwork } from './artwork-cache.js';
-import { filesChanged } from './known-files.js';
 import { resolveItem } from './resolve-item.js';
 import type { ResolvedItem } from './resolve-item.js';
 export type { ResolvedItem } from './resolve-item.js';
@@ -161,8 +160,7 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
       return summary();
     }
     try {
-      // Items marked for a re-read by a direct update: the remembered file lists must be reloaded.
-      if (recoverDeletedArtwork(db, artDir) > 0) filesChanged(db, null);
+      recoverDeletedArtwork(db, artDir);
       let folders = listFolderRows(db);
       if (job.scope !== null) {
         folders = folders.filter((f) => f.id === job.scope);

@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { StreamAction, TranscodeState } from '../contract/index.js';
+import type { TranscodeState } from '../contract/index.js';
 import type { TimerHandle } from '../ports.js';
-import { FAST_START_SEGMENTS, ffmpegArgs, initName, MAX_SEGMENTS_PER_RUNNER, playlistText, segmentStarts } from './hls-plan.js';
+import { FAST_START_SEGMENTS, ffmpegArgs, initName, MAX_SEGMENTS_PER_RUNNER, playlistText, segmentStarts, type RunnerPlan } from './hls-plan.js';
 import { ProgressParser } from './progress.js';
 import { ffmpegMessage, type Tools } from './tools.js';
 
@@ -13,19 +13,12 @@ export type StreamFile =
   | { status: 200; contentType: string; text: string }
   | { status: 404 | 500 | 503 | 504; message: string };
 
-export interface HlsSessionOptions {
+/** The encoding choices are the runner plan's own fields: one place says what each means. */
+export interface HlsSessionOptions
+  extends Pick<RunnerPlan, 'dir' | 'input' | 'durationSec' | 'video' | 'audio' | 'audioOrder' | 'burnSubtitleOrder' | 'videoCodec' | 'audioChannels'> {
   id: string;
-  dir: string;
-  input: string;
   /** The file's base name, for messages (never its path). */
   fileName: string;
-  durationSec: number;
-  video: StreamAction;
-  audio: StreamAction;
-  audioOrder: number | null;
-  burnSubtitleOrder: number | null;
-  videoCodec: string | null;
-  audioChannels: number | null;
   startSec: number;
   tools: Tools;
   /** How long a request waits for its segment before it is answered 504. */
