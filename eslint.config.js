@@ -43,6 +43,12 @@ export default tseslint.config(
     },
   },
   {
+    // The native addon's loader and build script are CommonJS, as node-gyp's output is loaded with require.
+    files: ['native/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Time and network are ports here (tldraw's rule), so retries and idle timers are tested without sleeping.
     files: ['src-main/telemetry/**/*.ts', 'src-main/playback/**/*.ts'],
     ignores: ['**/*.test.ts', '**/test-support/**'],

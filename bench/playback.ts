@@ -1,5 +1,5 @@
 /**
- * `npm run bench:playback` (tsx bench/playback.ts [--quick] [--only range|hls] [--rounds N] [--client raw|http]): playback serving and
+ * `npm run bench:playback` (tsx bench/playback.ts [--quick] [--only range|hls] [--rounds N] [--client raw|http] [--no-sendfile]): playback serving and
  * transcoding against their floors, in one run (issue 7, "Benchmark").
  *
  * Media, made once with ffmpeg and cached in `<tmpdir>/glasswing-bench-playback/library` (a real library
@@ -12,7 +12,9 @@
  *    (started here on loopback, sendfile on, serving the same file), alternating rounds. Throughput (MiB/s)
  *    and per-request p99 latency, each against nginx. The client (`--client raw`, the default) reads into
  *    one reused buffer per connection with a minimal HTTP parser; `--client http` uses node's http client,
- *    which costs about as much CPU per byte as nginx does and so caps nginx, flattering us.
+ *    which costs about as much CPU per byte as nginx does and so caps nginx, flattering us. Our bodies go
+ *    out by sendfile (native/sendfile) unless `--no-sendfile` asks for the buffered path; each server's CPU
+ *    seconds per GiB sent are printed too (from /proc for nginx, process.cpuUsage for us).
  * 2. HLS first segment, for the H.264 and the HEVC source, with capabilities that force a transcode: from
  *    `playback.open` (HTTP, through the web host) until `index.m3u8`, `init.mp4` and `0.m4s` have all
  *    answered 200. Floors: (a) bare ffmpeg with exactly our session's first-runner argv (built by
@@ -36,7 +38,7 @@ import { prepareMedia } from './support/media.js';
 import { cleanupAll, installExitHandlers, onCleanup } from './support/procs.js';
 import { rangeBench, type RangeConfig } from './support/range-bench.js';
 
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, rounds: { type: 'string' }, client: { type: 'string', default: 'raw' } } });
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, rounds: { type: 'string' }, client: { type: 'string', default: 'raw' }, 'no-sendfile': { type: 'boolean', default: false } } });
 const QUICK = args.quick;
 /** `--only range` or `--only hls`: one part, for working on it; the results file is then not written. */
 const ONLY = args.only === 'range' || args.only === 'hls' ? args.only : null;
@@ -65,11 +67,11 @@ async function main(): Promise<void> {
   prepareMedia();
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'glasswing-bench-playback-run-'));
   onCleanup(() => fs.rmSync(runDir, { recursive: true, force: true }));
-  const app = await startApp(runDir);
+  const app = await startApp(runDir, { zeroCopy: !args['no-sendfile'] });
   const rangeSize = fs.statSync(path.join(LIBRARY, RANGE_FILE.name)).size;
   console.log(
     `playback bench${QUICK ? ' (--quick)' : ''}${ONLY ? ` (--only ${ONLY})` : ''}: ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; ` +
-      `range: ${RANGE.clients} clients, random ${RANGE.rangeBytes / MiB} MiB ranges of a ${(rangeSize / GiB).toFixed(2)} GiB file, ` +
+      `range: ${RANGE.clients} clients${args['no-sendfile'] ? ' (buffered bodies: --no-sendfile)' : ''}, random ${RANGE.rangeBytes / MiB} MiB ranges of a ${(rangeSize / GiB).toFixed(2)} GiB file, ` +
       `${RANGE.rounds} × ${RANGE.durationMs / 1000} s per server; HLS: ${HLS_REPS} reps per source, medians`,
   );
 
@@ -90,6 +92,10 @@ async function main(): Promise<void> {
         report.push([`range_throughput${suffix}`, `${ours.mibs.toFixed(0)} MiB/s vs nginx ${nginx.mibs.toFixed(0)} MiB/s: ${t.toFixed(2)}x (target >= ${TARGETS.throughput}x)${verdict(t, TARGETS.throughput, true)}`]);
         report.push([`range_p99${suffix}`, `${ours.p99.toFixed(1)} ms vs nginx ${nginx.p99.toFixed(1)} ms: ${p.toFixed(2)}x (target <= ${TARGETS.p99}x)${verdict(p, TARGETS.p99, false)}`]);
         report.push(['', `${label}: p50 ours ${ours.p50.toFixed(1)} ms, nginx ${nginx.p50.toFixed(1)} ms; ${ours.requests} and ${nginx.requests} requests`]);
+        if (ours.cpuPerGiB !== null && nginx.cpuPerGiB !== null) {
+          figures[`range_cpu_per_gib${suffix}`] = { value: round(ours.cpuPerGiB, 3), unit: 's', floor: round(nginx.cpuPerGiB, 3), ratio: round(ours.cpuPerGiB / nginx.cpuPerGiB), target: 'none: explains the throughput ratio' };
+          report.push(['', `${label}: server CPU per GiB sent: ours ${ours.cpuPerGiB.toFixed(3)} s, nginx ${nginx.cpuPerGiB.toFixed(3)} s (${(ours.cpuPerGiB / nginx.cpuPerGiB).toFixed(2)}x)`]);
+        }
       } else {
         figures[`range_throughput${suffix}`] = { value: round(ours.mibs, 0), unit: 'MiB/s', target: `>= ${TARGETS.throughput}x nginx (not compared: nginx missing)` };
         figures[`range_p99${suffix}`] = { value: round(ours.p99, 1), unit: 'ms', target: `<= ${TARGETS.p99}x nginx (not compared: nginx missing)` };

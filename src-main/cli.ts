@@ -10,6 +10,7 @@ import { createServices, type Services } from './services.js';
 import { catalogDump, defaultPolicyPath } from './telemetry/index.js';
 import { appVersion } from './version.js';
 import { startWebHost } from './web/server.js';
+import { zeroCopyUnavailableReason } from './web/zero-copy.js';
 
 type ServeCommand = Extract<Command, { cmd: 'serve' }>;
 
@@ -106,6 +107,9 @@ async function serve(cmd: ServeCommand): Promise<number> {
   const s = services(dataDir, cmd.telemetryOff, cmd.telemetryEndpoint);
   const host = await startWebHost({ services: s, rendererDir: rendererDir(), port: cmd.port });
   process.stdout.write(`Glasswing is running at ${host.url}\n`);
+  // Only where sendfile is expected: elsewhere the buffered path is the design, not a fault.
+  const noZeroCopy = zeroCopyUnavailableReason();
+  if (noZeroCopy && process.platform === 'linux') process.stderr.write(`glasswing: media is served without sendfile (slower): ${noZeroCopy}\n`);
   if (cmd.open) openBrowser(host.url);
 
   const ready = prepareLibrary(s, dataDir, cmd).catch((err: unknown) => {

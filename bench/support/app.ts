@@ -15,7 +15,7 @@ export interface App {
   get(urlPath: string): Promise<Got>;
 }
 
-export async function startApp(runDir: string): Promise<App> {
+export async function startApp(runDir: string, opts: { zeroCopy: boolean } = { zeroCopy: true }): Promise<App> {
   const renderer = path.join(runDir, 'renderer');
   fs.mkdirSync(renderer, { recursive: true });
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Glasswing</title>');
@@ -36,7 +36,7 @@ export async function startApp(runDir: string): Promise<App> {
     return m.id;
   };
   const token = crypto.randomBytes(32).toString('base64url');
-  const host = await startWebHost({ services, rendererDir: renderer, port: 0, token });
+  const host = await startWebHost({ services, rendererDir: renderer, port: 0, token, zeroCopy: opts.zeroCopy });
   onCleanup(() => host.close());
   const auth = { authorization: `Bearer ${token}` };
   return {

@@ -26,7 +26,34 @@ const LOAD_PROCESSES = Math.max(2, os.availableParallelism());
 
 export interface Nginx {
   port: number;
+  /** CPU time nginx's processes (master and workers) have used so far, in seconds; null without /proc. */
+  cpuSeconds(): number | null;
   stop(): Promise<void>;
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks, 100 a second on every Linux port we run on. */
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process and its direct children (nginx's workers), from /proc; null where there is none. */
+function treeCpuSeconds(pid: number): number | null {
+  const one = (p: number): number => {
+    const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) in parentheses; utime and stime are 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  };
+  try {
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return [pid, ...children].reduce((sum, p) => sum + one(p), 0);
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time this process (our web host, on all its threads, plus the idle orchestrator) has used, in seconds. */
+function ownCpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
 }
 
 export function findNginx(): string | null {
@@ -86,7 +113,7 @@ http {
       (r) => r.status === 200,
       () => false,
     );
-    if (ok) return { port, stop };
+    if (ok) return { port, stop, cpuSeconds: () => (child.pid === undefined ? null : treeCpuSeconds(child.pid)) };
     if (now() > deadline) throw new Error('nginx did not answer within 10 s');
     await sleep(50);
   }
@@ -128,6 +155,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   return {
     requests: latencies.length,
     bytes: parts.reduce((a, r) => a + r.bytes, 0),
+    sentBytes: parts.reduce((a, r) => a + r.sentBytes, 0),
     // The processes measure the same window; the longest is the window.
     seconds: Math.max(...parts.map((r) => r.seconds)),
     p50: at(0.5),
@@ -154,21 +182,44 @@ export async function checkBytes(port: number, urlPath: string, headers: Record<
   }
 }
 
+export interface ServerFigures {
+  mibs: number;
+  p99: number;
+  p50: number;
+  requests: number;
+  /** Server CPU seconds per GiB sent: what the throughput ratio hides on a machine shared with the clients. */
+  cpuPerGiB: number | null;
+}
+
 export interface RangeFigures {
-  ours: { mibs: number; p99: number; p50: number; requests: number };
-  nginx: { mibs: number; p99: number; p50: number; requests: number } | null;
+  ours: ServerFigures;
+  nginx: ServerFigures | null;
   skipped: string | null;
   /** The same with `alsoClient`. */
   other: { client: string; ours: RangeFigures['ours']; nginx: RangeFigures['nginx'] } | null;
 }
 
-export function summarize(results: LoadResult[]): { mibs: number; p99: number; p50: number; requests: number } {
+interface MeasuredLoad extends LoadResult {
+  cpuSeconds: number | null;
+}
+
+async function measured(cpu: () => number | null, load: Promise<LoadResult>): Promise<MeasuredLoad> {
+  const before = cpu();
+  const result = await load;
+  const after = cpu();
+  return { ...result, cpuSeconds: before === null || after === null ? null : after - before };
+}
+
+export function summarize(results: MeasuredLoad[]): ServerFigures {
   const bytes = results.reduce((a, r) => a + r.bytes, 0);
   const seconds = results.reduce((a, r) => a + r.seconds, 0);
   // Latencies of all rounds pooled: a p99 of every request, not of one round.
   const all = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const at = (p: number): number => all[Math.min(all.length - 1, Math.floor(p * all.length))] ?? NaN;
-  return { mibs: bytes / MiB / seconds, p99: at(0.99), p50: at(0.5), requests: all.length };
+  const cpu = results.every((r) => r.cpuSeconds !== null) ? results.reduce((a, r) => a + r.cpuSeconds!, 0) : null;
+  // The CPU window includes the clients' start-up and warm-up; so does nginx's, so the two compare.
+  const sent = results.reduce((a, r) => a + r.sentBytes, 0);
+  return { mibs: bytes / MiB / seconds, p99: at(0.99), p50: at(0.5), requests: all.length, cpuPerGiB: cpu === null || sent === 0 ? null : cpu / (sent / (1024 * MiB)) };
 }
 
 export async function rangeBench(app: App, runDir: string, RANGE: RangeConfig): Promise<RangeFigures> {
@@ -196,14 +247,14 @@ export async function rangeBench(app: App, runDir: string, RANGE: RangeConfig): 
 
   const base = { fileSize: size, clients: RANGE.clients, rangeBytes: RANGE.rangeBytes, warmupMs: RANGE.warmupMs, durationMs: RANGE.durationMs };
   const kinds = RANGE.alsoClient ? [RANGE.client, RANGE.alsoClient] : [RANGE.client];
-  const ours = kinds.map((): LoadResult[] => []);
-  const theirs = kinds.map((): LoadResult[] => []);
+  const ours = kinds.map((): MeasuredLoad[] => []);
+  const theirs = kinds.map((): MeasuredLoad[] => []);
   for (let round = 0; round < RANGE.rounds; round++) {
     const seed = 1000 + round;
     const fmt = (r: LoadResult | undefined) => (r ? `${(r.bytes / MiB / r.seconds).toFixed(0)} MiB/s p99 ${r.p99.toFixed(1)} ms` : 'skipped');
     for (const [k, client] of kinds.entries()) {
-      if (nginx) theirs[k]!.push(await runLoad({ ...base, client, port: nginx.port, path: nginxPath, headers: {}, seed }));
-      ours[k]!.push(await runLoad({ ...base, client, port: app.host.port, path: oursPath, headers: oursHeaders, seed }));
+      if (nginx) theirs[k]!.push(await measured(nginx.cpuSeconds, runLoad({ ...base, client, port: nginx.port, path: nginxPath, headers: {}, seed })));
+      ours[k]!.push(await measured(ownCpuSeconds, runLoad({ ...base, client, port: app.host.port, path: oursPath, headers: oursHeaders, seed })));
       console.log(`  range round ${round + 1}/${RANGE.rounds}, ${client} client: ours ${fmt(ours[k]!.at(-1))}; nginx ${fmt(theirs[k]!.at(-1))}`);
     }
   }

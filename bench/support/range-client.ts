@@ -35,6 +35,8 @@ export interface LoadSpec {
 export interface LoadResult {
   requests: number;
   bytes: number;
+  /** Every body byte received, warm-up included: what the server's CPU time was spent on. */
+  sentBytes: number;
   seconds: number;
   /** Per-request latency, request sent to last body byte, in ms. */
   p50: number;
@@ -190,6 +192,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const errors: string[] = [];
   const latencies: number[] = [];
   let bytes = 0;
+  let sentBytes = 0;
   let measuring = false;
   let stopAt = BigInt(Number.MAX_SAFE_INTEGER) * 1_000_000n;
 
@@ -201,6 +204,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       const end = start + spec.rangeBytes - 1;
       try {
         const r = conn ? await conn.get(start, end, checker(spec, start, end)) : await get(agent, spec, start);
+        sentBytes += r.bytes;
         if (measuring) {
           bytes += r.bytes;
           latencies.push(r.ms);
@@ -229,7 +233,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   for (const c of rawClients) c.close();
   latencies.sort((a, b) => a - b);
   const at = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  return { requests: latencies.length, bytes, seconds, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN, latencies: latencies.map((x) => Math.round(x * 100) / 100), errors };
+  return { requests: latencies.length, bytes, sentBytes, seconds, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN, latencies: latencies.map((x) => Math.round(x * 100) / 100), errors };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2]) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import { AppError } from '../contract/index.js';
 import { assertIndexHealthy } from './index-health.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -11,6 +11,17 @@ import { MIGRATIONS } from './migrations/index.js';
  */
 export type ReadableDB = SqliteDatabase & { readonly __readable: true };
 export type WritableDB = ReadableDB & { readonly __writable: true };
+
+// Statements run once per file in a scan, or once per media request: each SQL string is prepared once
+// per connection (preparing costs more than most of these queries).
+const statementCache = new WeakMap<ReadableDB, Map<string, Statement>>();
+export function prepared(db: ReadableDB, sql: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
 
 /** The schema version this build understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

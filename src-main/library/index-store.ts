@@ -1,6 +1,5 @@
-import type { Statement } from 'better-sqlite3';
 import type { FolderKind, ItemKind } from '../contract/index.js';
-import type { ReadableDB, WritableDB } from './db.js';
+import { prepared, type ReadableDB, type WritableDB } from './db.js';
 import { newId } from './ids.js';
 import { titleKey } from './name-text.js';
 import { filesChanged } from './known-files.js';
@@ -11,16 +10,6 @@ import type { LinkedSubtitle } from './sidecars.js';
 /**
  * Queries on the index. Callers batch writes in `db.transaction`; nothing here commits on its own.
  */
-
-// A scan runs these statements once per file; preparing each SQL string once per connection keeps that cheap.
-const statementCache = new WeakMap<ReadableDB, Map<string, Statement>>();
-function prepared(db: ReadableDB, sql: string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
 
 export interface FolderRow {
   id: string;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ItemId } from '../contract/index.js';
 import type { ItemKind } from '../contract/index.js';
-import type { ReadableDB } from './db.js';
+import { prepared, type ReadableDB } from './db.js';
 import type { MediaFacts } from './index-store.js';
 
 /** What playback needs to serve an item. Main-side only: `path` never crosses to the renderer. */
@@ -54,21 +54,18 @@ function displayTitle(r: ResolveRow): string {
  */
 export function resolveItem(db: ReadableDB, itemId: string): ResolvedItem | null {
   if (!ItemId.safeParse(itemId).success) return null;
-  const row = db
-    .prepare(
-      `SELECT i.id, i.kind, i.title, i.show_title, i.season, i.episode, i.episode_end, i.episode_title, i.rel_path,
+  const row = prepared(
+    db,
+    `SELECT i.id, i.kind, i.title, i.show_title, i.season, i.episode, i.episode_end, i.episode_title, i.rel_path,
               i.mime, i.duration_sec, i.container, i.video_codec, i.audio_codec, i.width, i.height, f.path AS folder_path,
               i.folder_id, i.part_group
        FROM items i JOIN folders f ON f.id = i.folder_id WHERE i.id = ?`,
-    )
-    .get(itemId) as ResolveRow | undefined;
+  ).get(itemId) as ResolveRow | undefined;
   if (!row) return null;
   const parts =
     row.part_group === null
       ? []
-      : (db
-          .prepare('SELECT rel_path, duration_sec FROM items WHERE folder_id = ? AND part_group = ? ORDER BY part, rel_path')
-          .all(row.folder_id, row.part_group) as { rel_path: string; duration_sec: number | null }[]);
+      : (prepared(db, 'SELECT rel_path, duration_sec FROM items WHERE folder_id = ? AND part_group = ? ORDER BY part, rel_path').all(row.folder_id, row.part_group) as { rel_path: string; duration_sec: number | null }[]);
   const joined = parts.length > 1;
   const fileOf = (relPath: string): string => path.join(row.folder_path, ...relPath.split('/'));
   return {

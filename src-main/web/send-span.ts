@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import type http from 'node:http';
+import { socketFd, zeroCopyAvailable, zeroCopySpan } from './zero-copy.js';
 
 /**
- * Media bodies: without sendfile in Node, the cheapest path is reading into a few reused buffers and
- * writing each straight to the socket, reading the next chunk while the previous one is being written.
+ * Media bodies where sendfile is not available (zero-copy.ts): the cheapest path is reading into a few
+ * reused buffers and writing each straight to the socket, reading the next chunk while the previous one
+ * is being written.
  * Against `pipeline(createReadStream(), res)` this saves a fresh allocation (and its page faults) per chunk
  * and the stream machinery: about a quarter less server CPU per byte, and ~1.5x the throughput with 16
  * clients (`npm run bench:playback`).
@@ -27,13 +30,52 @@ function takeChunk(): Buffer {
   return spanPool.pop() ?? Buffer.allocUnsafeSlow(SPAN_CHUNK);
 }
 
+export interface SpanOptions {
+  /** sendfile(2) through the addon where it is available (zero-copy.ts); false forces the buffered path. */
+  zeroCopy: boolean;
+}
+
 /**
- * Writes bytes `start..end` (inclusive) of `file` as the response body and ends it. Backpressure: each
- * chunk's write callback (the bytes are in the kernel) is awaited before its buffer is reused, so at most
- * two chunks per response are in memory. Rejects if the client goes away or the file shrank.
+ * Writes bytes `start..end` (inclusive) of `file` as the response body and ends it: by sendfile where the
+ * addon and the connection allow it, through reused buffers otherwise. Rejects if the client goes away or
+ * the file shrank.
  */
-export async function sendSpan(res: http.ServerResponse, file: string, start: number, end: number): Promise<void> {
+export async function sendSpan(res: http.ServerResponse, file: string, start: number, end: number, opts: SpanOptions): Promise<void> {
+  if (opts.zeroCopy && zeroCopyAvailable()) {
+    await connectionFree(res);
+    const socket = socketFd(res);
+    if (socket !== null) return zeroCopySpan(res, socket, file, start, end);
+  }
   const fh = await fs.promises.open(file, 'r');
+  try {
+    await bufferedSpan(res, fh, start, end);
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * A keep-alive client may send its next request the moment the previous body is in, before Node has
+ * finished that response; the new response then waits for the connection. sendfile needs it, so wait.
+ */
+async function connectionFree(res: http.ServerResponse): Promise<void> {
+  if (res.socket || res.destroyed) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('socket', done);
+      res.req.off('close', done);
+      resolve();
+    };
+    res.once('socket', done);
+    res.req.once('close', done);
+  });
+}
+
+/**
+ * The buffered path. Backpressure: each chunk's write callback (the bytes are in the kernel) is awaited
+ * before its buffer is reused, so at most two chunks per response are in memory.
+ */
+async function bufferedSpan(res: http.ServerResponse, fh: FileHandle, start: number, end: number): Promise<void> {
   let closed = false;
   let abortWrite: ((err: Error) => void) | null = null;
   const onClose = () => {
@@ -72,7 +114,6 @@ export async function sendSpan(res: http.ServerResponse, file: string, start: nu
     clean = true;
   } finally {
     res.off('close', onClose);
-    await fh.close();
     // A buffer of an aborted write may still be referenced by the socket: only clean ones are reused.
     if (clean) for (const buf of [a, b]) if (buf && spanPool.length < SPAN_POOL_MAX) spanPool.push(buf);
   }

@@ -16,6 +16,8 @@ export interface WebHostOptions {
   port?: number;
   /** Given only by tests; a launch makes its own. */
   token?: string;
+  /** Media bodies by sendfile where the addon is built (the default); false: always the buffered path. */
+  zeroCopy?: boolean;
 }
 
 export interface WebHost {
@@ -52,6 +54,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const { services } = opts;
   const token = opts.token ?? newToken();
   let port = opts.port ?? 0;
+  const zeroCopy = opts.zeroCopy ?? true;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
   const sockets = new Set<WebSocket>();
 
@@ -115,7 +118,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     res.writeHead(out.status, out.headers);
     if (!out.body) return void res.end();
     // A client that seeks aborts the response; that is normal, not an error worth logging.
-    await sendSpan(res, out.body.path, out.body.start, out.body.end).catch(() => res.destroy());
+    await sendSpan(res, out.body.path, out.body.start, out.body.end, { zeroCopy }).catch(() => res.destroy());
   }
 
   /** Posters and covers by content id (see `artResponse`): the id is the whole path, never a file name. */

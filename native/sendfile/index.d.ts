@@ -1,0 +1,17 @@
+/** A transfer in progress, for `cancel`. */
+export type Job = { readonly __sendfileJob: unique symbol };
+
+export type Done = (errno: number, sent: number, shortFile: boolean) => void;
+
+export type Binding =
+  | {
+      supported: true;
+      /** Sends `length` bytes of `fileFd` from `offset` to `socketFd` on a thread of its own; both descriptors are duplicated first. */
+      start(socketFd: number, fileFd: number, offset: number, length: number, done: Done): Job;
+      /** Shuts the socket down and ends the transfer; `done` then reports ECANCELED unless it had already finished. */
+      cancel(job: Job): void;
+    }
+  | { supported: false; loadError?: string };
+
+declare const binding: Binding;
+export = binding;
