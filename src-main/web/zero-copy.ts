@@ -56,6 +56,8 @@ export async function zeroCopySpan(res: http.ServerResponse, socketFd: number, f
   if (!binding.supported) throw new Error('zero-copy sending is not available');
   const socket = res.socket;
   if (!socket) throw new Error('the client went away');
+  // The head waits in the kernel for the body's first bytes, and leaves with them.
+  binding.cork(socketFd);
   res.flushHeaders();
   if (socket.writableLength > 0) {
     await new Promise<void>((resolve, reject) => socket.write(Buffer.alloc(0), (err) => (err ? reject(err) : resolve())));
