@@ -144,6 +144,22 @@ export function decide(input: DecisionInput, caps: Capabilities): Decision {
   return { mode: 'transcode', video, audio, downmix, reason: `${capitalize(cause)} → ${actions.join(', ')}.` };
 }
 
+/**
+ * The decision when copied video cannot be cut where the playlist says (keyframes.ts found no usable seek
+ * index): the video is re-encoded instead, and its audio with it, as in `decide`.
+ */
+export function withVideoTranscoded(d: Decision, videoCodec: string | null, why: string): Decision {
+  const audio: StreamAction = d.audio === 'none' ? 'none' : 'transcode';
+  const withAudio = audio === 'transcode' ? ', with the audio re-encoded so both stay in step after seeks' : '';
+  return {
+    mode: 'transcode',
+    video: 'transcode',
+    audio,
+    downmix: d.downmix,
+    reason: `${capitalize(why)}, so its ${codecLabel(videoCodec ?? 'unknown')} video cannot be copied into exact segments → transcoding video to H.264${withAudio}.`,
+  };
+}
+
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ffmpegArgs, playlistText, segmentStarts, type RunnerPlan } from './hls-plan.js';
+import { headerEnd } from './fmp4-split.js';
+import { ffmpegArgs, playlistText, remuxStarts, segmentStarts, type RunnerPlan } from './hls-plan.js';
+import { keyframesFrom } from './keyframes.js';
 
 describe('the HLS plan', () => {
   it('cuts 1 s segments when video is re-encoded, 4 s ones when it is copied', () => {
@@ -46,7 +48,7 @@ describe('the HLS plan', () => {
     const remux = ffmpegArgs({ ...plan, video: 'copy', audio: 'copy', videoCodec: 'hevc', fast: false, audioChannels: null });
     expect(remux.join(' ')).toContain('-c:v copy -tag:v hvc1');
     expect(remux.join(' ')).toContain('-c:a copy');
-    expect(remux[remux.indexOf('-hls_time') + 1]).toBe('4');
+    expect(remux).not.toContain('-hls_time');
     const burn = ffmpegArgs({ ...plan, burnSubtitleOrder: 0 });
     expect(burn[burn.indexOf('-filter_complex') + 1]).toMatch(/^\[0:v:0\]\[0:s:0\]overlay,scale=/);
     expect(burn[burn.indexOf('-filter_complex') + 3]).toBe('[v]');
@@ -70,5 +72,65 @@ describe('the HLS plan', () => {
       expect(lengths).toEqual(promised.slice(start, end));
       expect(after('-start_number')).toBe(String(start));
     }
+  });
+
+  it('cuts copied video only at the keyframes found at or before each 4 s point, none shorter than 1 s', () => {
+    // Keyframes 0, 2.72, 10.42, 11.14, 20.94, 23.02, 31.62; samples at 4, 8 … 36 s of a 40 s film.
+    const samples = [2.72, 2.72, 11.14, 11.14, 11.14, 23.02, 23.02, 31.62, 31.62];
+    expect(remuxStarts(samples, 40)).toEqual([0, 2.72, 11.14, 23.02, 31.62]);
+    // Dense keyframes: 4 s segments; a keyframe too close to the one before or to the end is no cut.
+    expect(remuxStarts([4, 8, 8.5, 12], 12.5)).toEqual([0, 4, 8]);
+    expect(remuxStarts([0.4], 3)).toEqual([0]);
+  });
+
+  it('tells ffmpeg to cut copied video at exactly the planned keyframes, reading from one at or before the first', () => {
+    const starts = [0, 2.741, 11.141, 23.021, 31.621];
+    const copy: RunnerPlan = { ...plan, starts, durationSec: 40.021, video: 'copy', audio: 'copy', videoCodec: 'h264', fast: false, audioChannels: null, start: 0, end: 5 };
+    const after = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
+    const first = ffmpegArgs(copy);
+    expect(first).not.toContain('-ss');
+    expect(first).not.toContain('-t');
+    expect(after(first, '-f')).toBe('segment');
+    expect(after(first, '-segment_times')).toBe('2.739,11.139,23.019,31.619');
+    expect(after(first, '-segment_start_number')).toBe('0');
+    expect(after(first, '-output_ts_offset')).toBe('0');
+    expect(after(first, '-avoid_negative_ts')).toBe('disabled');
+    expect(first.at(-1)).toBe('/data/cache/transcode/s/hls/raw-2-%d.mp4');
+
+    // A restart at segment 2: a hair past its keyframe; the file before it (numbered 1) is thrown away.
+    const seek = ffmpegArgs({ ...copy, start: 2, end: 4 });
+    expect(after(seek, '-ss')).toBe('11.142000');
+    expect(after(seek, '-output_ts_offset')).toBe('11.142000');
+    expect(after(seek, '-segment_times')).toBe('11.139,23.019,31.619');
+    expect(after(seek, '-segment_start_number')).toBe('1');
+    expect(seek).not.toContain('-t');
+    // The last segment alone: no cut but the thrown-away one.
+    expect(after(ffmpegArgs({ ...copy, start: 4, end: 5 }), '-segment_times')).toBe('31.619');
+    expect(after(ffmpegArgs({ ...copy, starts: [0], start: 0, end: 1 }), '-segment_times')).toBe('3640.021');
+  });
+
+  it('accepts sampled keyframes only from a container that seeks to keyframes', () => {
+    const k = (pts_time: string, flags = 'K_') => ({ pts_time, flags });
+    expect(keyframesFrom([4, 8, 12], [k('2.741000'), k('2.741000'), k('11.141000')], 0)).toEqual({ ok: true, keyframes: [2.741, 2.741, 11.141] });
+    // On ffmpeg's timeline, which starts at the container's start time.
+    expect(keyframesFrom([4], [k('2.500000')], 1.4)).toEqual({ ok: true, keyframes: [1.1] });
+    // A seek point before the file's first keyframe finds that keyframe: left out.
+    expect(keyframesFrom([0.5, 4], [k('0.521000'), k('2.000000')], 0)).toEqual({ ok: true, keyframes: [2] });
+    const noIndex = { ok: false, why: 'the file has no usable seek index' };
+    expect(keyframesFrom([4, 8], [k('4.000000', '__'), k('8.200000', '__')], 1.4)).toEqual(noIndex);
+    expect(keyframesFrom([4, 8], [k('2.000000')], 0)).toEqual(noIndex);
+    expect(keyframesFrom([4, 8], [k('3.000000'), k('2.000000')], 0)).toEqual(noIndex);
+  });
+
+  it('finds where the ftyp and moov of a segment file end, and refuses anything else', () => {
+    const box = (type: string, body = 0) => {
+      const b = Buffer.alloc(8 + body);
+      b.writeUInt32BE(8 + body);
+      b.write(type, 4, 'latin1');
+      return b;
+    };
+    expect(headerEnd(Buffer.concat([box('ftyp', 20), box('moov', 100), box('moof', 10)]))).toBe(136);
+    expect(() => headerEnd(Buffer.concat([box('ftyp', 20), box('moof', 10)]))).toThrow(/moov/);
+    expect(() => headerEnd(Buffer.concat([box('ftyp', 20), box('moov', 100)]).subarray(0, 60))).toThrow(/moov/);
   });
 });

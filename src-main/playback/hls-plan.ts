@@ -1,7 +1,8 @@
 /**
  * The fixed shape of an HLS stream, decided before ffmpeg starts: segment times, the VOD playlist, and
- * ffmpeg's arguments. Pure, so the playlist can be written up front from the known duration (hls.js can
- * seek anywhere at once) and a restart at segment `n` produces exactly the segments the playlist promises.
+ * ffmpeg's arguments. Pure, so the playlist can be written up front from the known duration, or from the
+ * keyframes copied video can be cut at (hls.js can seek anywhere at once), and a restart at segment `n`
+ * produces exactly the segments the playlist promises.
  */
 import type { StreamAction } from '../contract/index.js';
 import { inputArgs } from './input.js';
@@ -14,22 +15,50 @@ import { inputArgs } from './input.js';
  * at the same quality) and one request a second.
  */
 export const TRANSCODE_SEGMENT_SEC = 1;
-/** When video is copied, ffmpeg cuts at the source's keyframes: segments about this long. */
+/** Segment length for audio alone, and the grid at whose points copied video is cut (at the keyframe before). */
 export const STEADY_SEGMENT_SEC = 4;
 /** A runner's forced-keyframe list covers at most this many segments; the next runner continues after it. */
 export const MAX_SEGMENTS_PER_RUNNER = 3600;
+/**
+ * The same for copied video, whose cut list has longer times: about 14,000 characters of argv at most, where
+ * Windows allows about 32,000.
+ */
+export const REMUX_SEGMENTS_PER_RUNNER = 1500;
+/** Copied video: no segment shorter than this, except a film's only one. */
+const MIN_REMUX_SEGMENT_SEC = 1;
+/**
+ * Copied video is cut at the first keyframe at or after each segment time: this much before the planned
+ * keyframe, so that rounding (times are written with 3 decimals) can never push a cut to the next one.
+ */
+const CUT_LEAD_SEC = 0.002;
+/** `-ss` a hair past the planned keyframe: ffmpeg then reads from it or from an earlier one, never a later one. */
+const SEEK_PAST_SEC = 0.001;
 /** The first runner after a start or a seek encodes this many segments with the fast settings. */
 export const FAST_START_SEGMENTS = 4;
 
 /**
- * Segment start times. With video re-encoded, keyframes are forced exactly at these times; with video
- * copied, ffmpeg can cut only at the source's keyframes, so segments are uniform and approximate.
+ * Uniform segment start times. With video re-encoded, keyframes are forced exactly at these times; audio alone
+ * is cut at the first packet after each (within an audio frame). Copied video uses `remuxStarts` instead.
  */
 export function segmentStarts(durationSec: number, cutsExact: boolean): number[] {
   const starts: number[] = [];
   const length = cutsExact ? TRANSCODE_SEGMENT_SEC : STEADY_SEGMENT_SEC;
   // By multiplication, not by adding up, so that no rounding error creeps into long files.
   for (let n = 0; n * length < durationSec - 0.05 || n === 0; n++) starts.push(round3(n * length));
+  return starts;
+}
+
+/**
+ * Segment start times for copied video: the distinct keyframes found at or before each point of the
+ * `STEADY_SEGMENT_SEC` grid (keyframes.ts), so segments are about 4 s long where keyframes are dense and one
+ * GOP long where they are sparse. Only these keyframes become cuts (`-segment_times`); ffmpeg ignores the
+ * others, so the playlist needs no complete keyframe list, and a restart at any of them cuts the same. Pure.
+ */
+export function remuxStarts(keyframes: readonly number[], durationSec: number): number[] {
+  const starts = [0];
+  for (const k of keyframes) {
+    if (k - (starts.at(-1) ?? 0) >= MIN_REMUX_SEGMENT_SEC && durationSec - k >= MIN_REMUX_SEGMENT_SEC) starts.push(k);
+  }
   return starts;
 }
 
@@ -83,13 +112,19 @@ export const HLS_SEGMENT_PATTERN = '%d.m4s';
 
 /** The argv for one runner. Codec and container names come from fixed tables, never from input. */
 export function ffmpegArgs(p: RunnerPlan): string[] {
+  const copied = p.video === 'copy';
   const from = p.starts[p.start] ?? 0;
   const to = p.end < p.starts.length ? (p.starts[p.end] ?? p.durationSec) : null;
   const exact = p.video === 'transcode';
   const args = ['-hide_banner', '-nostdin', '-v', 'error', '-nostats', '-progress', 'pipe:1', '-protocol_whitelist', 'file,pipe'];
-  if (from > 0) args.push('-ss', from.toFixed(3));
+  // Copied video is read from the planned keyframe or an earlier one (ffmpeg seeks 3/23 s early when the
+  // video has B-frames, unless the container seeks by pts); what comes before the keyframe is thrown away.
+  const seek = !(from > 0) ? null : copied ? (from + SEEK_PAST_SEC).toFixed(6) : from.toFixed(3);
+  if (seek !== null) args.push('-ss', seek);
   args.push(...inputArgs(p.input));
-  if (to !== null) args.push('-t', (to - from).toFixed(3));
+  // Copied video ends at the runner's last cut instead (hls-session.ts stops it there): `-t` ends on a
+  // decode time, which is not a keyframe's presentation time.
+  if (to !== null && !copied) args.push('-t', (to - from).toFixed(3));
 
   if (p.video !== 'none') {
     if (p.burnSubtitleOrder !== null) {
@@ -121,9 +156,13 @@ export function ffmpegArgs(p: RunnerPlan): string[] {
   } else if (p.audio === 'copy') {
     args.push('-c:a', 'copy');
   }
+  if (copied) {
+    args.push(...remuxOutput(p, seek));
+    return args;
+  }
   args.push(
     '-f', 'hls',
-    // Cut at every forced keyframe (video re-encoded); otherwise every STEADY seconds at the next keyframe.
+    // Cut at every forced keyframe (video re-encoded); audio alone every STEADY seconds.
     '-hls_time', exact ? '0.5' : String(STEADY_SEGMENT_SEC),
     '-hls_segment_type', 'fmp4',
     '-hls_flags', 'temp_file+independent_segments',
@@ -138,6 +177,45 @@ export function ffmpegArgs(p: RunnerPlan): string[] {
   );
   return args;
 }
+
+/**
+ * Copied video goes to the `segment` muxer, not the `hls` one: hls cuts at the first keyframe past
+ * `hls_time` times the segments written since the runner started, so its cuts depend on where the runner
+ * started and on keyframes the playlist does not know. `-segment_times` cuts exactly at the planned keyframes
+ * and nowhere else. Each segment is a whole fragmented MP4 (ftyp, moov, sidx, moof, mdat) with its absolute
+ * time in tfdt; raw-segments.ts keeps the ftyp+moov once as the init segment and serves the rest. Checked on
+ * a B-frame source: a runner from 0 s and one started by a seek write the same video bytes for a segment
+ * (audio times within 0.3 ms), and the same moov.
+ */
+function remuxOutput(p: RunnerPlan, seek: string | null): string[] {
+  // The runner's last cut is the next runner's first segment: its file appearing says the runner is done.
+  const cuts = p.starts.slice(p.start + 1, Math.min(p.end, p.starts.length - 1) + 1);
+  // After a seek the first file holds what precedes the planned keyframe: it is numbered `start - 1`.
+  if (seek !== null) cuts.unshift(p.starts[p.start] ?? 0);
+  const times = cuts.map((t) => (t - CUT_LEAD_SEC).toFixed(3));
+  return [
+    // ffmpeg would shift a file's timestamps when its first decode time is negative (B-frames at 0 s), and
+    // only the runner that starts at 0 s has one: a seek would then move every segment by that much.
+    '-avoid_negative_ts', 'disabled',
+    '-f', 'segment',
+    '-segment_format', 'mp4',
+    // The same fragmenting as the hls muxer's fMP4; skip_trailer leaves out the mfra box after the fragment.
+    '-segment_format_options', 'movflags=+frag_custom+dash+delay_moov+frag_discont+skip_trailer',
+    // Even when the seek lands on the keyframe itself, so that the numbering never shifts.
+    '-write_empty_segments', '1',
+    '-segment_times', times.length ? times.join(',') : (p.durationSec + 3600).toFixed(3),
+    '-segment_start_number', String(seek === null ? p.start : p.start - 1),
+    '-output_ts_offset', seek ?? '0',
+    `${p.dir}/${rawName(p.seq, '%d')}`,
+  ];
+}
+
+/** A whole-MP4 segment of runner `seq` as the segment muxer writes it, before raw-segments.ts splits it. */
+export function rawName(seq: number, n: number | '%d'): string {
+  return `raw-${seq}-${n}.mp4`;
+}
+
+export const RAW_NAME = /^raw-(\d{1,9})-(\d{1,6})\.mp4$/;
 
 export function initName(seq: number): string {
   return `init-${seq}.mp4`;

@@ -3,8 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TranscodeState } from '../contract/index.js';
 import type { TimerHandle } from '../ports.js';
-import { FAST_START_SEGMENTS, ffmpegArgs, initName, MAX_SEGMENTS_PER_RUNNER, playlistText, segmentStarts, type RunnerPlan } from './hls-plan.js';
+import {
+  FAST_START_SEGMENTS,
+  ffmpegArgs,
+  initName,
+  MAX_SEGMENTS_PER_RUNNER,
+  playlistText,
+  RAW_NAME,
+  REMUX_SEGMENTS_PER_RUNNER,
+  segmentStarts,
+  type RunnerPlan,
+} from './hls-plan.js';
 import { ProgressParser } from './progress.js';
+import { RawSegments } from './raw-segments.js';
 import { ffmpegMessage, type Tools } from './tools.js';
 
 /** What a route sends back: a file, a text body, or an error in words. */
@@ -20,6 +31,8 @@ export interface HlsSessionOptions
   /** The file's base name, for messages (never its path). */
   fileName: string;
   startSec: number;
+  /** Segment starts when video is copied: chosen source keyframes (hls-plan.ts `remuxStarts`); else null. */
+  remuxStarts: readonly number[] | null;
   tools: Tools;
   /** How long a request waits for its segment before it is answered 504. */
   waitLimitMs: number;
@@ -36,6 +49,10 @@ interface Runner {
   superseded: boolean;
   paused: boolean;
   stderr: string;
+  /** Copied video: stopped on purpose after its last segment (the next runner's first file appeared). */
+  ended: boolean;
+  /** Copied video: its whole-MP4 files, split into media segments as they complete. */
+  raws: RawSegments | null;
 }
 
 interface Waiter {
@@ -56,8 +73,9 @@ const CAN_PAUSE = process.platform !== 'win32';
  * ffmpeg "runners" fill in segments: the first after a start or a seek encodes a few 1 s segments with
  * fast settings, then hands over to a steady runner. A request far from the encoder restarts it there.
  *
- * Important: segments are complete when they have their final name (`-hls_flags temp_file`), so a file that
- * exists is always whole, whichever runner wrote it.
+ * Important: segments are complete when they have their final name (`-hls_flags temp_file`, or the rename
+ * after a copied-video file is split, fmp4-split.ts), so a file that exists is always whole, whichever runner
+ * wrote it.
  */
 export class HlsSession {
   readonly starts: number[];
@@ -76,7 +94,8 @@ export class HlsSession {
   private exits = new Set<Promise<void>>();
 
   constructor(private readonly o: HlsSessionOptions) {
-    this.starts = segmentStarts(o.durationSec, o.video === 'transcode');
+    if (o.video === 'copy' && !o.remuxStarts) throw new Error('Copied video needs segment starts at its keyframes.');
+    this.starts = o.video === 'copy' && o.remuxStarts ? [...o.remuxStarts] : segmentStarts(o.durationSec, o.video === 'transcode');
     fs.mkdirSync(o.dir, { recursive: true });
     this.watcher = fs.watch(o.dir, (_event, name) => this.onFile(typeof name === 'string' ? name : null));
     this.watcher.on('error', () => undefined);
@@ -161,8 +180,11 @@ export class HlsSession {
     if (this.runner) this.kill(this.runner);
     // Fast settings only make sense when video is encoded; a remux is fast anyway.
     const fast = this.o.video === 'transcode';
-    const span = fast ? FAST_START_SEGMENTS : MAX_SEGMENTS_PER_RUNNER;
-    this.launch(start, Math.min(this.starts.length, start + span), fast);
+    this.launch(start, Math.min(this.starts.length, start + (fast ? FAST_START_SEGMENTS : this.steadySpan)), fast);
+  }
+
+  private get steadySpan(): number {
+    return this.o.video === 'copy' ? REMUX_SEGMENTS_PER_RUNNER : MAX_SEGMENTS_PER_RUNNER;
   }
 
   private launch(start: number, end: number, fast: boolean): void {
@@ -184,7 +206,8 @@ export class HlsSession {
       fast,
     });
     const child = this.o.tools.spawn(this.o.tools.ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    const runner: Runner = { seq, child, start, end, position: start, superseded: false, paused: false, stderr: '' };
+    const runner: Runner = { seq, child, start, end, position: start, superseded: false, paused: false, stderr: '', ended: false, raws: null };
+    if (this.o.video === 'copy') runner.raws = this.rawSegments(runner);
     this.runner = runner;
     if (this.state !== 'failed') this.setState(this.state === 'running' ? 'running' : 'starting');
     const parser = new ProgressParser((report) => {
@@ -219,8 +242,20 @@ export class HlsSession {
   }
 
   private onExit(runner: Runner, code: number | null): void {
+    const raws = runner.raws;
+    if (!raws) {
+      this.finish(runner, code);
+      return;
+    }
+    // After a kill the last file is cut short: only a clean exit leaves every file whole.
+    if (code === 0 && !runner.superseded) raws.completeAll();
+    this.track(raws.removeLeftovers());
+    void raws.done.then(() => this.finish(runner, code));
+  }
+
+  private finish(runner: Runner, code: number | null): void {
     if (runner.superseded || this.closed) return;
-    if (code !== 0) {
+    if (code !== 0 && !runner.ended) {
       this.fail(ffmpegMessage(runner.stderr, this.o.input, this.o.fileName));
       return;
     }
@@ -228,15 +263,53 @@ export class HlsSession {
     this.check();
     if (this.runner !== runner) return;
     if (runner.end < this.starts.length) {
-      this.launch(runner.end, Math.min(this.starts.length, runner.end + MAX_SEGMENTS_PER_RUNNER), false);
+      this.launch(runner.end, Math.min(this.starts.length, runner.end + this.steadySpan), false);
     } else {
       this.runner = null;
       this.setState('done');
     }
   }
 
+  /** Copied video: file `n` of the segment muxer appeared, so every earlier one is closed and whole. */
+  private onRaw(seq: number, n: number): void {
+    const r = this.runner;
+    if (!r?.raws || r.seq !== seq || r.superseded || r.ended) return;
+    r.raws.completeBefore(n);
+    this.track(r.raws.done);
+    if (n >= r.end) {
+      // Its last segment is done; the next runner starts there (`-t` cannot end copied video on a keyframe).
+      r.ended = true;
+      if (r.paused) r.child.kill('SIGCONT');
+      r.child.kill('SIGKILL');
+    }
+  }
+
+  private rawSegments(r: Runner): RawSegments {
+    return new RawSegments(this.o.dir, r.seq, r.start, r.end, {
+      // Also when the segment was there already (fmp4-split.ts) and no file event comes.
+      segment: (n) => this.onFile(`${n}.m4s`),
+      error: (err) => {
+        if (this.closed || r.superseded) return;
+        this.kill(r);
+        this.fail(`The stream of “${this.o.fileName}” could not be prepared: ${err instanceof Error ? err.message : 'unknown error'}`);
+      },
+    });
+  }
+
+  /** Something `stop` waits for before it deletes the folder. */
+  private track(p: Promise<void>): void {
+    const settled = p.catch(() => undefined);
+    this.exits.add(settled);
+    void settled.then(() => this.exits.delete(settled));
+  }
+
   private onFile(name: string | null): void {
     if (this.closed) return;
+    const raw = name ? RAW_NAME.exec(name) : null;
+    if (raw) {
+      this.onRaw(Number(raw[1]), Number(raw[2]));
+      return;
+    }
     const r = this.runner;
     const m = name ? /^(\d{1,6})\.m4s$/.exec(name) : null;
     if (r && m) {

@@ -19,8 +19,8 @@ let movie: PlayableFile;
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glasswing-parts-'));
   lib = path.join(tmp, 'lib');
-  // A quote in the name: the concat list must escape it. A keyframe a second, so copied video can be cut
-  // at the playlist's 4 s boundary, inside the second part.
+  // A quote in the name: the concat list must escape it. A keyframe a second, so the keyframe found at the
+  // 4 s point (keyframes.ts) is inside the second part. remux.test.ts has parts with sparse keyframes.
   const parts = [1, 2].map((n) => part(path.join(lib, 'Long Walk (2001)', `Long Walk's (2001) - cd${n}.mp4`)));
   movie = {
     id: 'parts'.padEnd(22, 'x'),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { realFile, type PlayableFile } from './media.js';
+import { runTool, type Tools } from './tools.js';
 
 /**
  * ffmpeg's input for an item: its one file, or, for a movie split over files (`cd1`, `cd2`), a concat list
@@ -16,9 +17,17 @@ export function concatQuote(file: string): string {
   return `'${file.replace(/'/g, `'\\''`)}'`;
 }
 
-/** A concat list for these parts, in order; `file:` keeps a path from being read as another protocol. */
-export function concatList(parts: readonly string[]): string {
-  return `ffconcat version 1.0\n${parts.map((p) => `file ${concatQuote(`file:${p}`)}\n`).join('')}`;
+/**
+ * A concat list for these parts, in order; `file:` keeps a path from being read as another protocol. With
+ * every part's length (`duration`), the concat demuxer can seek; without, `-ss` fails and ffmpeg reads
+ * every part from the start.
+ */
+export function concatList(parts: readonly string[], durations?: readonly number[]): string {
+  const entry = (p: string, i: number) => {
+    const d = durations?.[i];
+    return `file ${concatQuote(`file:${p}`)}\n${d !== undefined ? `duration ${d.toFixed(6)}\n` : ''}`;
+  };
+  return `ffconcat version 1.0\n${parts.map(entry).join('')}`;
 }
 
 /**
@@ -42,5 +51,30 @@ export function prepareInput(item: PlayableFile, realPath: string, dir: string):
 
 /** ffmpeg's input arguments for what `prepareInput` returned. */
 export function inputArgs(input: string): string[] {
-  return input.endsWith(CONCAT_LIST) ? ['-f', 'concat', '-safe', '0', '-i', `file:${input}`] : ['-i', `file:${input}`];
+  return isConcatList(input) ? ['-f', 'concat', '-safe', '0', '-i', `file:${input}`] : ['-i', `file:${input}`];
+}
+
+export function isConcatList(input: string): boolean {
+  return input.endsWith(CONCAT_LIST);
+}
+
+/**
+ * The parts of the concat list `list` with their lengths (ffprobe reads each part's header), which are also
+ * written into the list so that ffmpeg can seek in it. Null, with the list left as it was, when a part
+ * cannot be read.
+ */
+export async function measureParts(tools: Tools, list: string): Promise<{ path: string; durationSec: number }[] | null> {
+  const paths = [...fs.readFileSync(list, 'utf8').matchAll(/^file '(.*)'$/gm)].map((m) => (m[1] ?? '').replace(/'\\''/g, "'").replace(/^file:/, ''));
+  const parts: { path: string; durationSec: number }[] = [];
+  for (const part of paths) {
+    const args = ['-v', 'error', '-protocol_whitelist', 'file,pipe', '-show_entries', 'format=duration', '-of', 'csv=p=0', `file:${part}`];
+    const result = await runTool(tools, tools.ffprobe, args, { timeoutMs: 20_000, maxBytes: 4096 }).catch(() => null);
+    const durationSec = result?.code === 0 ? Number(result.stdout.toString('utf8').trim()) : NaN;
+    if (!(durationSec > 0)) return null;
+    parts.push({ path: part, durationSec });
+  }
+  const tmp = `${list}.tmp`;
+  fs.writeFileSync(tmp, concatList(paths, parts.map((p) => p.durationSec)));
+  fs.renameSync(tmp, list);
+  return parts;
 }

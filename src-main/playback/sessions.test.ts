@@ -144,10 +144,10 @@ describe('playback sessions', () => {
     await s.close();
   });
 
-  /** A spawn that logs, in order, which tool started and which exited. */
+  /** A spawn that logs, in order, which tool started and which exited (the keyframe lookup by its own name). */
   function loggingTools(events: string[], argvs: string[][]): Tools {
     const logged: Spawn = (command, args, options) => {
-      const name = path.basename(command);
+      const name = args.includes('-read_intervals') ? 'ffprobe-keyframes' : path.basename(command);
       const child = spawn(command, args, options);
       events.push(`spawn ${name}`);
       if (name === 'ffmpeg') argvs.push([...args]);
@@ -194,7 +194,10 @@ describe('playback sessions', () => {
     expect(argvs).toHaveLength(2);
     expect(argvs[0]).toContain('0:a:0');
     expect(argvs[1]).toContain('0:a:1');
-    expect(events.indexOf('spawn ffmpeg')).toBeLessThan(events.indexOf('exit ffprobe'));
+    // Copied video waits for its keyframes (keyframes.ts), looked up while the probe still runs.
+    expect(events.indexOf('spawn ffprobe-keyframes')).toBeLessThan(events.indexOf('exit ffprobe'));
+    expect(events.indexOf('spawn ffmpeg')).toBeGreaterThan(events.indexOf('exit ffprobe-keyframes'));
+    expect(events.filter((e) => e === 'spawn ffprobe-keyframes')).toHaveLength(1);
     await s.close();
 
     // An item the library knows nothing about: the probe comes first, as before.
@@ -259,7 +262,7 @@ describe('playback sessions', () => {
     const statuses: string[] = [];
     const hls = new HlsSession({
       id: 'x', dir: path.join(tmp, 'corrupt-hls'), input: path.join(lib, 'Broken (1999).mkv'), fileName: 'Broken (1999).mkv', durationSec: 10,
-      video: 'transcode', audio: 'transcode', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, startSec: 0,
+      video: 'transcode', audio: 'transcode', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, startSec: 0, remuxStarts: null,
       tools: { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe', spawn, clock }, waitLimitMs: 30_000, onStatus: () => statuses.push(hls.state),
     });
     const out = await hls.file('0.m4s');
@@ -275,7 +278,7 @@ describe('playback sessions', () => {
     // A "ffmpeg" that never writes anything.
     const hls = new HlsSession({
       id: 'y', dir: path.join(tmp, 'slow-hls'), input: path.join(lib, 'Harbour (2001).mkv'), fileName: 'Harbour (2001).mkv', durationSec: 10,
-      video: 'transcode', audio: 'copy', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, startSec: 0,
+      video: 'transcode', audio: 'copy', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, startSec: 0, remuxStarts: null,
       tools: { ffmpeg: 'sleep', ffprobe: 'ffprobe', spawn: (_cmd, _args, opts) => spawn('sleep', ['30'], opts), clock }, waitLimitMs: 20_000, onStatus: () => {},
     });
     const pending = hls.file('0.m4s');

@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type AudioTrack, type OpenPlayback, type PlaybackSource, type SubtitleTrack, type TranscodeStatus } from '../contract/index.js';
 import type { TimerHandle } from '../ports.js';
-import { IMAGE_FORMAT_NAME, codecLabel, decide, type Decision } from './decide.js';
-import { HlsSession, type HlsSessionOptions, type StreamFile } from './hls-session.js';
+import { IMAGE_FORMAT_NAME, codecLabel, decide, withVideoTranscoded, type Decision } from './decide.js';
+import { HlsSession, type StreamFile } from './hls-session.js';
+import { remuxPlanner } from './keyframes.js';
+import { likelyRun, sameRun, type HlsRun } from './likely-run.js';
 import { baseLanguage, languageName } from './languages.js';
 import { realFile, type PlayableFile, type ResolveItem } from './media.js';
 import { probeStreams, ProbeError, type SourceStreams } from './probe.js';
-import { convertToWebVtt, findExternalSubtitles, SubtitleError, TEXT_SUBTITLE_CODECS } from './subtitles.js';
+import { convertToWebVtt, findExternalSubtitles, subtitleFormat, SubtitleError, TEXT_SUBTITLE_CODECS } from './subtitles.js';
 import type { Tools } from './tools.js';
 import { prepareInput } from './input.js';
 
@@ -163,11 +165,15 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
       // facts say it will most likely have to: the first segment is not held up by the probe.
       const probing = probeStreams(o.tools, real.path, fileName);
       void probing.catch(() => undefined);
+      // Copied video is cut only at keyframes the playlist names, found through the file's index first.
+      const planRemux = remuxPlanner(o.tools, source);
       const guess = likelyRun(item, input);
+      const guessPlan = guess?.video === 'copy' ? await planRemux(guess.durationSec) : null;
       let early: { run: HlsRun; hls: HlsSession } | null = null;
-      if (guess) {
+      if (guess && guessPlan?.ok !== false) {
         await evict();
-        early = { run: guess, hls: hlsFor(guess) };
+        const run = { ...guess, remuxStarts: guessPlan?.starts ?? null };
+        early = { run, hls: hlsFor(run) };
       }
       let streams: SourceStreams;
       try {
@@ -208,7 +214,7 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
       const burn = input.burnSubtitle !== undefined ? sources[input.burnSubtitle] : undefined;
       if (input.burnSubtitle !== undefined && burn?.kind !== 'image') throw new AppError('bad-request', 'Only image subtitles are burned in; text subtitles are shown by the player.');
 
-      const decision = decide(
+      let decision = decide(
         {
           container: item.container,
           videoCodec: streams.video?.codec ?? null,
@@ -229,6 +235,13 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
         throw new AppError('conflict', `“${fileName}” has no known length, so it cannot be converted for playback.`);
       }
 
+      let remuxStarts: number[] | null = null;
+      if (decision.mode !== 'direct' && decision.video === 'copy') {
+        const plan = await planRemux(durationSec ?? 0);
+        if (plan.ok) remuxStarts = plan.starts;
+        else decision = withVideoTranscoded(decision, streams.video?.codec ?? null, plan.why);
+      }
+
       const startSec = Math.min(input.startSec ?? 0, Math.max(0, (durationSec ?? 0) - 1));
       const run: HlsRun | null =
         decision.mode === 'direct'
@@ -242,6 +255,7 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
               videoCodec: streams.video?.codec ?? null,
               audioChannels: decision.downmix ? input.capabilities.maxAudioChannels : null,
               startSec,
+              remuxStarts,
             };
       let hls: HlsSession | null = null;
       if (early && run && sameRun(early.run, run)) hls = early.hls;
@@ -368,61 +382,6 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
       await Promise.all([...sessions.values()].map((s) => end(s)));
     },
   };
-}
-
-/** What decides an HLS stream's ffmpeg runs; two opens with equal runs produce the same segments. */
-type HlsRun = Pick<HlsSessionOptions, 'durationSec' | 'video' | 'audio' | 'audioOrder' | 'burnSubtitleOrder' | 'videoCodec' | 'audioChannels' | 'startSec'>;
-
-/**
- * The stream an open will most likely need, from the library's facts alone (length, container, codecs of
- * the default streams), so that ffmpeg can start while ffprobe still reads the file. Null when a fact is
- * missing or the request names a track; the probe's answer is checked against it either way (`sameRun`).
- */
-export function likelyRun(item: PlayableFile, input: OpenPlayback): HlsRun | null {
-  const durationSec = item.durationSec;
-  if (!durationSec || !(durationSec > 0) || !item.videoCodec || !item.container) return null;
-  if (input.audioTrack !== undefined || input.burnSubtitle !== undefined) return null;
-  const facts = { container: item.container, videoCodec: item.videoCodec, audioCodec: item.audioCodec, audioChannels: null, audioNotDefault: false, burnSubtitle: null, parts: item.parts?.length ?? 1 };
-  const decision = decide(facts, input.capabilities);
-  if (decision.mode === 'direct') return null;
-  return {
-    durationSec,
-    video: decision.video,
-    audio: decision.audio,
-    // The file's first audio stream: the usual default. A file whose default is another one is restarted.
-    audioOrder: item.audioCodec ? 0 : null,
-    burnSubtitleOrder: null,
-    videoCodec: item.videoCodec,
-    audioChannels: null,
-    startSec: Math.min(input.startSec ?? 0, Math.max(0, durationSec - 1)),
-  };
-}
-
-function sameRun(a: HlsRun, b: HlsRun): boolean {
-  return (Object.keys(b) as (keyof HlsRun)[]).every((k) => a[k] === b[k]);
-}
-
-function subtitleFormat(codec: string): SubtitleTrack['format'] {
-  switch (codec) {
-    case 'subrip':
-    case 'srt':
-      return 'srt';
-    case 'webvtt':
-      return 'vtt';
-    case 'ass':
-    case 'ssa':
-      return 'ass';
-    case 'mov_text':
-      return 'mov_text';
-    case 'hdmv_pgs_subtitle':
-      return 'pgs';
-    case 'dvd_subtitle':
-      return 'vobsub';
-    case 'dvb_subtitle':
-      return 'dvb';
-    default:
-      return 'other';
-  }
 }
 
 function channelLabel(channels: number): string {

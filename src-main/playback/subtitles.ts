@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SubtitleTrack } from '../contract/index.js';
 import { baseLanguage } from './languages.js';
 import { ffmpegMessage, runTool, type Tools } from './tools.js';
 
@@ -63,6 +64,30 @@ export function findExternalSubtitles(videoPath: string, folderRoot: string): Ex
 
 /** Text subtitle codecs ffmpeg can write as WebVTT; the rest (PGS, VobSub, DVB) are pictures. */
 export const TEXT_SUBTITLE_CODECS: ReadonlySet<string> = new Set(['subrip', 'srt', 'ass', 'ssa', 'webvtt', 'mov_text', 'text', 'microdvd', 'subviewer']);
+
+/** How the player labels a subtitle stream's codec. */
+export function subtitleFormat(codec: string): SubtitleTrack['format'] {
+  switch (codec) {
+    case 'subrip':
+    case 'srt':
+      return 'srt';
+    case 'webvtt':
+      return 'vtt';
+    case 'ass':
+    case 'ssa':
+      return 'ass';
+    case 'mov_text':
+      return 'mov_text';
+    case 'hdmv_pgs_subtitle':
+      return 'pgs';
+    case 'dvd_subtitle':
+      return 'vobsub';
+    case 'dvb_subtitle':
+      return 'dvb';
+    default:
+      return 'other';
+  }
+}
 
 export class SubtitleError extends Error {}
 

@@ -20,6 +20,39 @@ export function makeH264Mp4(file: string, seconds = 6): string {
   return file;
 }
 
+/**
+ * H.264 (with B-frames) and AAC (or `audioCodec`) whose only keyframes are at `keyframes` (seconds), like a real encode with a
+ * long GOP and scene cuts: copied video can be cut only there. MKV or MP4 by the file's extension.
+ */
+export function makeSparseKeyframes(file: string, seconds: number, keyframes: readonly number[], audioCodec = 'aac'): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ffmpeg([
+    ...video(seconds), ...tone(seconds),
+    '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p',
+    '-x264-params', 'keyint=1000:min-keyint=1000:scenecut=0', '-force_key_frames', keyframes.join(','),
+    '-c:a', audioCodec, '-shortest', file,
+  ]);
+  return file;
+}
+
+/** Presentation times of the video keyframes of `file`, as ffprobe reads them packet by packet. */
+export function videoKeyframes(file: string): number[] {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', file]).toString();
+  return out.split('\n').filter((l) => /^[\d.]+,K/.test(l)).map((l) => Number(l.split(',')[0]));
+}
+
+/** The video packets of an fMP4 init segment followed by media segment(s): pts, end and keyframe flag. */
+export function videoPackets(file: string): { pts: number; end: number; key: boolean }[] {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,duration_time,flags', '-of', 'csv=p=0', file]).toString();
+  return out
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const [pts, duration, flags] = l.split(',');
+      return { pts: Number(pts), end: Number(pts) + Number(duration), key: (flags ?? '').startsWith('K') };
+    });
+}
+
 export function makeHevcMkv(file: string, seconds = 6): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   ffmpeg([...video(seconds), ...tone(seconds), '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file]);

@@ -1,0 +1,39 @@
+import type { OpenPlayback } from '../contract/index.js';
+import { decide } from './decide.js';
+import type { HlsSessionOptions } from './hls-session.js';
+import type { PlayableFile } from './media.js';
+
+/** What decides an HLS stream's ffmpeg runs; two opens with equal runs produce the same segments. */
+export type HlsRun = Pick<HlsSessionOptions, 'durationSec' | 'video' | 'audio' | 'audioOrder' | 'burnSubtitleOrder' | 'videoCodec' | 'audioChannels' | 'startSec' | 'remuxStarts'>;
+
+/**
+ * The stream an open will most likely need, from the library's facts alone (length, container, codecs of
+ * the default streams), so that ffmpeg can start while ffprobe still reads the file. Null when a fact is
+ * missing or the request names a track; the probe's answer is checked against it either way (`sameRun`).
+ * Copied video still needs its keyframe plan (`remuxStarts`), which the caller fills in.
+ */
+export function likelyRun(item: PlayableFile, input: OpenPlayback): HlsRun | null {
+  const durationSec = item.durationSec;
+  if (!durationSec || !(durationSec > 0) || !item.videoCodec || !item.container) return null;
+  if (input.audioTrack !== undefined || input.burnSubtitle !== undefined) return null;
+  const facts = { container: item.container, videoCodec: item.videoCodec, audioCodec: item.audioCodec, audioChannels: null, audioNotDefault: false, burnSubtitle: null, parts: item.parts?.length ?? 1 };
+  const decision = decide(facts, input.capabilities);
+  if (decision.mode === 'direct') return null;
+  return {
+    durationSec,
+    video: decision.video,
+    audio: decision.audio,
+    // The file's first audio stream: the usual default. A file whose default is another one is restarted.
+    audioOrder: item.audioCodec ? 0 : null,
+    burnSubtitleOrder: null,
+    videoCodec: item.videoCodec,
+    audioChannels: null,
+    startSec: Math.min(input.startSec ?? 0, Math.max(0, durationSec - 1)),
+    remuxStarts: null,
+  };
+}
+
+/** `remuxStarts` compare by identity: both runs of one open take them from the same `remuxPlanner`. */
+export function sameRun(a: HlsRun, b: HlsRun): boolean {
+  return (Object.keys(b) as (keyof HlsRun)[]).every((k) => a[k] === b[k]);
+}
