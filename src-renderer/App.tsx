@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi, type Album, type ConnectionState, type Track } from './api';
 import { LibraryScreen, findItem, useLibrary } from './features/library';
-import { Player, createPlayQueue, createPreloader, currentEntry, openInputFor, type QueueTrack } from './features/player';
+import { Player, createPlayQueue, createPreloader, currentEntry, detailsOf, openInputFor, type ItemDetails, type QueueTrack } from './features/player';
 import { FirstRun, PrivacyScreen, usePrivacy } from './features/privacy';
 import { BootScreen } from './BootScreen';
 import { Icon, Logo, cx, plural, useStore } from './ui';
@@ -37,7 +37,7 @@ function Shell() {
   const { store: libraryStore } = useLibrary();
   const [view, setView] = useState<View>('library');
   // A movie or episode; music plays from the queue instead.
-  const [playing, setPlaying] = useState<{ itemId: string; nonce: number; resumeSec: number | null } | null>(null);
+  const [playing, setPlaying] = useState<{ itemId: string; nonce: number; resumeSec: number | null; details: ItemDetails | null } | null>(null);
   const [queue] = useState(createPlayQueue);
   const [preloader] = useState(() =>
     createPreloader({
@@ -60,7 +60,7 @@ function Shell() {
       }
       queue.clear();
       preloader.discard();
-      setPlaying((p) => ({ itemId, nonce: (p?.nonce ?? 0) + 1, resumeSec: found?.item.resumeSec ?? null }));
+      setPlaying((p) => ({ itemId, nonce: (p?.nonce ?? 0) + 1, resumeSec: found?.item.resumeSec ?? null, details: found ? detailsOf(found.item) : null }));
     },
     [libraryStore, queue, preloader],
   );
@@ -157,6 +157,7 @@ function Shell() {
             onClose={closePlayer}
             compact={view !== 'library'}
             resumeSec={playing.resumeSec}
+            details={playing.details}
             onSessionEnd={sessionEnded}
           />
         ) : null}

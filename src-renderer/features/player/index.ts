@@ -4,3 +4,4 @@ export { DECISION_LABEL } from './model/decision';
 export { createPlayQueue, currentEntry, type PlayQueue, type QueueTrack } from './model/queue';
 export { createPreloader, type Preloader } from './model/preloader';
 export { openInputFor } from './model/capabilities';
+export { detailsOf, type ItemDetails } from './model/details';

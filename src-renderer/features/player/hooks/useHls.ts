@@ -7,7 +7,7 @@ const HLS_MIME = /mpegurl/i;
  * HLS: hls.js reads our fixed VOD playlist the same everywhere and reports errors we can explain. Loaded on
  * demand so direct play never pays for it. Workers are off: the CSP allows no blob: scripts.
  */
-export function useHls(ref: RefObject<HTMLMediaElement | null>, url: string | null, mime: string | null, onFatal: (kind: 'network' | 'decode') => void) {
+export function useHls(ref: RefObject<HTMLMediaElement | null>, url: string | null, mime: string | null, onFatal: (kind: 'network' | 'decode') => void, startSec = 0) {
   useEffect(() => {
     const el = ref.current;
     if (!el || !url || !mime || !HLS_MIME.test(mime)) return;
@@ -23,6 +23,9 @@ export function useHls(ref: RefObject<HTMLMediaElement | null>, url: string | nu
       // A transcoder may take a few seconds for a segment after a seek: be patient before calling it failed.
       const hls = new Hls({
         enableWorker: false,
+        // A reopened or resumed session's transcoder starts at `startSec`: ask for that segment first, not for
+        // the playlist's first one (which would restart it at 0 before the seek moves it back).
+        startPosition: startSec > 0 ? startSec : -1,
         maxBufferLength: 30,
         fragLoadPolicy: {
           default: {
@@ -46,5 +49,5 @@ export function useHls(ref: RefObject<HTMLMediaElement | null>, url: string | nu
     };
     // onFatal is intentionally not a dependency: a new callback must not restart the stream.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ref, url, mime]);
+  }, [ref, url, mime, startSec]);
 }

@@ -7,6 +7,8 @@ export interface Reopen {
   audioTrack?: number;
   burnSubtitle?: number;
   startSec?: number;
+  /** The session being replaced was paused: the new one stays paused. Not sent to main. */
+  paused?: boolean;
   generation: number;
 }
 
@@ -23,6 +25,7 @@ export interface SessionHooks {
 /**
  * Opens a playback session for `itemId` (one per item choice or reopen) with this browser's real
  * capabilities; the latest choice wins, and a session is stopped when it is replaced or the player closes.
+ * `previous` is only for showing: it has already been stopped.
  */
 export function usePlaybackSource(itemId: string, nonce: number, reopen: Reopen, hooks?: RefObject<SessionHooks>) {
   const client = useApi();
@@ -64,7 +67,10 @@ export function usePlaybackSource(itemId: string, nonce: number, reopen: Reopen,
         .then(() => h?.afterStop?.(source));
     };
   }, [client, itemId, key, audioTrack, burnSubtitle, startSec, generation, hooks]);
-  // A result for an earlier choice is never shown for the current one.
-  return state.key === key ? { source: state.source, error: state.error } : { source: null, error: null };
+  // A result for an earlier choice is never shown for the current one; while a reopen of the same item is
+  // opening, the session it replaces is offered as `previous`, so the player can keep its picture and panel.
+  if (state.key === key) return { source: state.source, error: state.error, previous: null };
+  const sameItem = state.key.startsWith(`${itemId}#${nonce}#`);
+  return { source: null, error: null, previous: sameItem ? state.source : null };
 }
 

@@ -2,15 +2,15 @@ import { useEffect, useState, type RefObject } from 'react';
 import type { PlaybackSource } from '../../../api';
 
 /**
- * The text subtitle track shown, per session: a new session starts with its default (forced) track, and
- * the element's `<track>`s are switched to match. Image tracks (no `url`) are not shown this way: they are
- * burned into the picture by reopening the session, so they are listed apart.
+ * The text subtitle track shown, per item: it starts with the default (forced) track, and the element's
+ * `<track>`s are switched to match. The choice outlives a reopen (another audio track, a picture track burned
+ * in), whose tracks keep their indexes. Image tracks (no `url`) are not shown this way: they are burned into
+ * the picture by reopening the session, so they are listed apart.
  */
 export function useSubtitleChoice(mediaRef: RefObject<HTMLMediaElement | null>, source: PlaybackSource | null) {
-  const [chosen, setChosen] = useState<{ sessionId: string; index: number | null } | null>(null);
-  const subtitle =
-    source && chosen?.sessionId === source.sessionId ? chosen.index : (source?.subtitles.find((t) => t.default && t.url !== null)?.index ?? null);
-  const setSubtitle = (index: number | null) => source && setChosen({ sessionId: source.sessionId, index });
+  const [chosen, setChosen] = useState<{ itemId: string; index: number | null } | null>(null);
+  const subtitle = source && chosen?.itemId === source.itemId ? chosen.index : (source?.subtitles.find((t) => t.default && t.url !== null)?.index ?? null);
+  const setSubtitle = (index: number | null) => source && setChosen({ itemId: source.itemId, index });
   const textTracks = source ? source.subtitles.filter((t) => t.url !== null) : [];
   const imageTracks = source ? source.subtitles.filter((t) => t.url === null) : [];
 

@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 import type { PlaybackSource, TranscodeStatus } from '../../../../api';
 import { Button, Icon, formatDuration } from '../../../../ui';
+import type { ItemDetails } from '../../model/details';
 import { DECISION_LABEL } from '../../model/decision';
+import { languageNames } from '../../model/languages';
+import { Plot } from '../Plot/Plot';
 import { TranscodeLine } from '../TranscodeLine/TranscodeLine';
 
 export interface InfoPanelProps {
@@ -11,6 +14,8 @@ export interface InfoPanelProps {
   /** What went wrong, in words, from whichever part failed. */
   message: string | null;
   status: TranscodeStatus | null;
+  /** The library's plot and subtitle languages for the item, once known. */
+  details: ItemDetails | null;
   /** Where a resumed item started, while that is worth saying. */
   resumedAt: number | null;
   onStartOver: () => void;
@@ -21,7 +26,8 @@ export interface InfoPanelProps {
 }
 
 /** The side panel: title, how and why the item plays as it does, transcode progress, tracks, chapters, key hints. */
-export function InfoPanel({ source, openError, message, status, resumedAt, onStartOver, onClose, onHelp, children }: InfoPanelProps) {
+export function InfoPanel({ source, openError, message, status, details, resumedAt, onStartOver, onClose, onHelp, children }: InfoPanelProps) {
+  const languages = languageNames(details?.subtitleLanguages ?? []);
   return (
     <aside className="player-info" aria-label="Playback details">
       <div className="player-info-head">
@@ -43,6 +49,7 @@ export function InfoPanel({ source, openError, message, status, resumedAt, onSta
             <span className={`pill decision-${source.decision}`}>{DECISION_LABEL[source.decision]}</span>
             {source.durationSec != null ? <span className="muted small">{formatDuration(source.durationSec)}</span> : null}
           </p>
+          {details?.plot ? <Plot text={details.plot} /> : null}
           <dl className="play-facts">
             <dt>Why</dt>
             <dd className="reason">{source.reason}</dd>
@@ -52,6 +59,12 @@ export function InfoPanel({ source, openError, message, status, resumedAt, onSta
                 <dd>
                   <TranscodeLine state={status?.state ?? 'starting'} speed={status?.speed ?? null} />
                 </dd>
+              </>
+            ) : null}
+            {languages.length ? (
+              <>
+                <dt>Subtitle languages</dt>
+                <dd className="subtitle-languages">{languages.join(', ')}</dd>
               </>
             ) : null}
           </dl>

@@ -2,7 +2,10 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlaybackSource } from '../../../../api';
+import { makeEpisode, makeMovie } from '../../../../api/testing';
 import { renderWithApi } from '../../../../test-utils';
+import { CONTROLS_IDLE_MS } from '../../hooks/useControlsShown';
+import { detailsOf } from '../../model/details';
 import { createPreloader } from '../../model/preloader';
 import { createPlayQueue, type QueueTrack } from '../../model/queue';
 import { Player } from './Player';
@@ -177,7 +180,7 @@ describe('Player', () => {
     expect(select.value).toBe('');
     await user.keyboard('c');
     expect(select.value).toBe('0');
-    expect(screen.getByRole('status').textContent).toBe('Subtitles: English (external SRT)');
+    expect(screen.getAllByRole('status').map((el) => el.textContent)).toContain('Subtitles: English (external SRT)');
 
     await user.keyboard('n');
     expect(onNext).toHaveBeenCalledTimes(1);
@@ -195,6 +198,147 @@ describe('Player', () => {
     await waitFor(() => expect(fake.callsTo('playback.open')).toHaveLength(2));
     expect(fake.callsTo('playback.open')[1]).toMatchObject({ audioTrack: 1, startSec: 33 });
     await waitFor(() => expect(fake.callsTo('playback.stop')).toEqual([{ sessionId: SESSION }]));
+  });
+
+  describe('reopening the item (another audio track, a picture track burned in)', () => {
+    const FRENCH = '5b2e3c9f-7d4b-4f6a-9e21-5b8c1d2e3f43';
+    const twoVoices = source({
+      audioTracks: transcoded.audioTracks,
+      chapters: transcoded.chapters,
+      subtitles: [transcoded.subtitles[0]!, transcoded.subtitles[2]!],
+    });
+    let ready = 4;
+    beforeEach(() => {
+      ready = 4;
+      vi.spyOn(HTMLMediaElement.prototype, 'readyState', 'get').mockImplementation(() => ready);
+    });
+
+    /** The reopened session opens only when the test says so, so the time in between can be looked at. */
+    function gated() {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const handlers: Parameters<typeof renderWithApi>[2] = {
+        'playback.open': async ({ audioTrack, burnSubtitle, startSec }) => {
+          if (audioTrack === undefined && burnSubtitle === undefined) return twoVoices;
+          await gate;
+          return {
+            ...twoVoices,
+            sessionId: FRENCH,
+            startSec: startSec ?? 0,
+            audioTracks: twoVoices.audioTracks.map((t) => ({ ...t, selected: t.index === (audioTrack ?? 0) })),
+            subtitles: twoVoices.subtitles.map((t) => ({ ...t, burned: t.index === burnSubtitle })),
+          };
+        },
+      };
+      return { handlers, open: () => act(async () => open()) };
+    }
+    const switching = () => screen.getAllByRole('status').find((el) => el.closest('.video-surface'))!;
+
+    it('keeps the same video element, the panel and a paused state, and says what it is doing until the new picture is there', async () => {
+      const user = userEvent.setup();
+      const { handlers, open } = gated();
+      const { fake, video } = await openVideo(handlers);
+      await waitFor(() => expect(paused).toBe(false));
+      await user.keyboard('k');
+      video.currentTime = 33;
+      await user.selectOptions(screen.getByLabelText('Audio track'), '1');
+
+      await waitFor(() => expect(fake.callsTo('playback.open')).toHaveLength(2));
+      expect(fake.callsTo('playback.open')[1]).toMatchObject({ audioTrack: 1, startSec: 33 });
+      expect(switching().textContent).toContain('Switching audio track…');
+      expect(within(switching()).getByRole('progressbar')).toBeTruthy();
+      // Nothing in the panel jumps: the title, the chapters and the new choice stay in place.
+      expect(screen.getByLabelText('Video player')).toBe(video);
+      expect(screen.getByRole('heading', { name: 'Night Train' })).toBeTruthy();
+      expect(screen.getByRole('navigation', { name: 'Chapters' })).toBeTruthy();
+      expect((screen.getByLabelText('Audio track') as HTMLSelectElement).value).toBe('1');
+      expect(screen.getByLabelText('Audio track')).toBe(document.activeElement);
+
+      await open();
+      await waitFor(() => expect(fake.callsTo('playback.stop')).toEqual([{ sessionId: SESSION }]));
+      expect(screen.getByLabelText('Video player')).toBe(video);
+      // The new stream loads: its first frame at 0 is not the picture at 33 yet.
+      ready = 0;
+      fireEvent.loadStart(video);
+      ready = 2;
+      video.currentTime = 0;
+      fireEvent.loadedData(video);
+      expect(switching().textContent).toContain('Switching audio track…');
+      video.currentTime = 33;
+      fireEvent.seeked(video);
+      expect(switching().textContent).toBe('');
+      expect(paused).toBe(true);
+      expect(screen.getByLabelText('Audio track')).toBe(document.activeElement);
+    });
+
+    it('plays on after burning in a picture track while playing', async () => {
+      const user = userEvent.setup();
+      const { handlers, open } = gated();
+      const { video } = await openVideo(handlers);
+      await waitFor(() => expect(paused).toBe(false));
+      video.currentTime = 12;
+      await user.click(screen.getByRole('button', { name: 'Burn in English (PGS pictures)' }));
+      expect(switching().textContent).toContain('Burning in subtitles…');
+      // Frozen meanwhile: no sound runs on under a still picture.
+      expect(paused).toBe(true);
+      expect(screen.getByRole('button', { name: 'Stop burning in English (PGS pictures)' })).toBe(document.activeElement);
+      await open();
+      await waitFor(() => expect(paused).toBe(false));
+      fireEvent.loadStart(video);
+      fireEvent.canPlay(video);
+      expect(switching().textContent).toBe('');
+    });
+
+    it('lets go of the held picture when the new session cannot be opened, so the error shows', async () => {
+      const user = userEvent.setup();
+      await openVideo({
+        'playback.open': ({ audioTrack }) => {
+          if (audioTrack === undefined) return twoVoices;
+          throw new Error('The converter could not start.');
+        },
+      });
+      await user.selectOptions(screen.getByLabelText('Audio track'), '1');
+      expect((await screen.findByRole('alert')).textContent).toBe('The converter could not start.');
+      expect(screen.queryByText('Switching audio track…')).toBeNull();
+    });
+  });
+
+  it('shows the video’s own controls only while the pointer moves over the picture or the video has focus', async () => {
+    const { video } = await openVideo();
+    expect(video.hasAttribute('controls')).toBe(false);
+    fireEvent.pointerMove(video);
+    expect(video.hasAttribute('controls')).toBe(true);
+    fireEvent.pointerLeave(video.closest('.player-stage')!);
+    expect(video.hasAttribute('controls')).toBe(false);
+    // A pointer resting on a paused picture lets the controls go after a while, as they do while playing.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.pointerMove(video);
+    expect(video.hasAttribute('controls')).toBe(true);
+    act(() => void vi.advanceTimersByTime(CONTROLS_IDLE_MS));
+    expect(video.hasAttribute('controls')).toBe(false);
+    vi.useRealTimers();
+    expect(video.tabIndex).toBe(0);
+    act(() => video.focus());
+    expect(video.hasAttribute('controls')).toBe(true);
+    act(() => video.blur());
+    expect(video.hasAttribute('controls')).toBe(false);
+  });
+
+  it('shows a movie’s plot as text and its subtitle languages by name', async () => {
+    const plot = 'A night train crosses the <b>border</b> & nobody sleeps.';
+    const movie = makeMovie({ id: ITEM, plot, subtitleLanguages: ['en', 'fre', 'pt-BR'] });
+    renderWithApi(<Player itemId={ITEM} onClose={() => {}} details={detailsOf(movie)} />);
+    const details = screen.getByRole('complementary', { name: 'Playback details' });
+    expect(await within(details).findByText(plot)).toBeTruthy();
+    expect(details.querySelector('b')).toBeNull();
+    expect(within(details).getByText('Subtitle languages').nextElementSibling?.textContent).toBe('English, French, Brazilian Portuguese');
+  });
+
+  it('shows an episode’s plot', async () => {
+    const episode = makeEpisode({ id: ITEM, plot: 'The pier lights fail on the longest night.' });
+    renderWithApi(<Player itemId={ITEM} onClose={() => {}} details={detailsOf(episode)} />);
+    expect(await screen.findByText('The pier lights fail on the longest night.')).toBeTruthy();
+    expect(screen.queryByText('Subtitle languages')).toBeNull();
   });
 
   it('shows every binding in an accessible dialog on ?', async () => {

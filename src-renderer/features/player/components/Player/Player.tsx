@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import type { Chapter, PlaybackSource } from '../../../../api';
 import { Button, Icon, createStore, cx, useStore } from '../../../../ui';
 import { useAutoplay } from '../../hooks/useAutoplay';
+import { useControlsShown } from '../../hooks/useControlsShown';
 import { useCurrentChapter } from '../../hooks/useCurrentChapter';
+import { useFrameHold } from '../../hooks/useFrameHold';
 import { useHls } from '../../hooks/useHls';
+import type { ItemDetails } from '../../model/details';
 import { useKeyBindings } from '../../hooks/useKeyBindings';
 import { useMediaSession } from '../../hooks/useMediaSession';
 import { useNotice } from '../../hooks/useNotice';
@@ -21,6 +24,7 @@ import { runAction } from '../../model/actions';
 import { FAIL_MESSAGE, MEDIA_ERROR } from '../../model/failures';
 import type { PreloadState, Preloader } from '../../model/preloader';
 import { EMPTY_QUEUE, currentEntry, type PlayQueue, type QueueState } from '../../model/queue';
+import { pendingView, switchingLabel } from '../../model/reopen';
 import { AudioPlayer } from '../AudioPlayer/AudioPlayer';
 import { ChapterList } from '../ChapterList/ChapterList';
 import { InfoPanel } from '../InfoPanel/InfoPanel';
@@ -32,6 +36,8 @@ import '../../player.css';
 const NO_QUEUE = createStore<QueueState>(EMPTY_QUEUE);
 const NO_PRELOAD = createStore<PreloadState>(null);
 const NO_CHAPTERS: readonly Chapter[] = [];
+/** Until the picture's shape is known: the common one. */
+const WIDESCREEN = 9 / 16;
 
 export interface PlayerProps {
   itemId: string;
@@ -51,13 +57,15 @@ export interface PlayerProps {
   preloader?: Preloader;
   /** A session ended: its final progress was reported and it was stopped. */
   onSessionEnd?: (source: PlaybackSource) => void;
+  /** The library's plot, subtitle languages and picture size for a movie or episode; null for music. */
+  details?: ItemDetails | null;
 }
 
 /**
  * Plays one item: opens a session, wires the media element to the hooks that report, resume, preload and
  * take keys, and lays out the stage and the info panel. The pieces live in their own components and hooks.
  */
-export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, onPrevious, resumeSec = null, queue, preloader, onSessionEnd }: PlayerProps) {
+export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, onPrevious, resumeSec = null, queue, preloader, onSessionEnd, details = null }: PlayerProps) {
   const { reopen, withAudio, withBurnIn } = useReopen(resumeSec);
   // Read when a session starts or ends, so new callbacks never reopen anything.
   const latest = useRef<{ preloader?: Preloader; onSessionEnd?: (s: PlaybackSource) => void; final?: (id: string) => Promise<unknown> | undefined }>({ preloader, onSessionEnd });
@@ -66,7 +74,10 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
     beforeStop: (id) => latest.current.final?.(id),
     afterStop: (s) => latest.current.onSessionEnd?.(s),
   });
-  const { source, error: openError } = usePlaybackSource(itemId, nonce, reopen, sessionHooks);
+  const { source, error: openError, previous } = usePlaybackSource(itemId, nonce, reopen, sessionHooks);
+  // What the panel and the stage show: the live session, or while a reopen opens, the one it replaces with
+  // the new choice already made. Hooks that talk to main or drive the stream take `source` only.
+  const shown = useMemo(() => source ?? (previous ? pendingView(previous, reopen) : null), [source, previous, reopen]);
   const status = useTranscodeStatus(source);
   const mediaRef = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
@@ -77,13 +88,15 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
   const queueState = useStore(queue ?? NO_QUEUE);
   const preloaded = useStore(preloader ?? NO_PRELOAD);
   const reports = usePlaybackReports(source);
-  const autoplay = useAutoplay(mediaRef, source);
-  const subtitles = useSubtitleChoice(mediaRef, source);
+  const autoplay = useAutoplay(mediaRef, source, { generation: reopen.generation, stayPaused: reopen.paused ?? false });
+  const subtitles = useSubtitleChoice(mediaRef, shown);
   const resume = useResumePoint(mediaRef, source, reopen, resumeSec);
   const { goNext, goPrevious } = useQueueNavigation(mediaRef, queue, onNext, onPrevious);
   const preloadNearEnd = usePreloadNext(queue, preloader, source);
   const refocus = useRefocus(sectionRef, source?.sessionId ?? null);
-  const chapter = useCurrentChapter(mediaRef, source?.chapters ?? NO_CHAPTERS);
+  const chapter = useCurrentChapter(mediaRef, shown?.chapters ?? NO_CHAPTERS);
+  const controls = useControlsShown();
+  const [aspect, setAspect] = useState<number | null>(null);
   const [help, setHelp] = useState(false);
   const [notice, flash] = useNotice();
 
@@ -93,15 +106,28 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
 
   useMediaSession(
     mediaRef,
-    source ? { title: queueEntry?.title ?? source.title, artist: queueEntry?.artist ?? null, album: queueEntry?.album ?? null } : null,
+    shown ? { title: queueEntry?.title ?? shown.title, artist: queueEntry?.artist ?? null, album: queueEntry?.album ?? null } : null,
     { ...(goNext ? { onNext: goNext } : {}), ...(goPrevious ? { onPrevious: goPrevious } : {}) },
   );
-  useHls(mediaRef, source?.url ?? null, source?.mime ?? null, reports.fail);
+  useHls(mediaRef, source?.url ?? null, source?.mime ?? null, reports.fail, source?.startSec ?? 0);
+
+  // ffmpeg's own words beat a generic "network error" from hls.js.
+  const message = openError ?? (status?.state === 'failed' ? status.message : null) ?? (reports.failure ? FAIL_MESSAGE[reports.failure] : null);
+  const frame = useFrameHold(mediaRef, source?.startSec ?? null, message !== null);
+  const paused = () => mediaRef.current?.paused ?? false;
 
   function chooseAudio(index: number, atSec: number) {
-    const track = source?.audioTracks.find((t) => t.index === index);
+    const track = shown?.audioTracks.find((t) => t.index === index);
     if (track) flash(`Audio: ${track.label}`);
-    withAudio(index, atSec);
+    // Read before the hold pauses the old stream.
+    const wasPaused = paused();
+    frame.hold(switchingLabel('audio'));
+    withAudio(index, atSec, wasPaused);
+  }
+  function burnIn(index: number, burn: boolean, atSec: number) {
+    const wasPaused = paused();
+    frame.hold(switchingLabel(burn ? 'burn' : 'unburn'));
+    withBurnIn(burn ? index : undefined, atSec, wasPaused);
   }
   const at = () => mediaRef.current?.currentTime ?? 0;
 
@@ -110,11 +136,11 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
     onClose,
     run: (action, el) =>
       runAction(action, el, {
-        durationSec: source?.durationSec ?? null,
+        durationSec: shown?.durationSec ?? null,
         textTracks: subtitles.textTracks,
         subtitle: subtitles.subtitle,
         setSubtitle: subtitles.setSubtitle,
-        audioTracks: source?.audioTracks ?? [],
+        audioTracks: shown?.audioTracks ?? [],
         chooseAudio,
         next: goNext,
         previous: goPrevious,
@@ -124,18 +150,22 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
       }),
   });
 
-  // ffmpeg's own words beat a generic "network error" from hls.js.
-  const message = openError ?? (status?.state === 'failed' ? status.message : null) ?? (reports.failure ? FAIL_MESSAGE[reports.failure] : null);
+  const isVideo = shown !== null && shown.kind !== 'track';
   const media: MediaProps = {
     ref: mediaRef,
-    controls: true,
+    controls: isVideo ? controls.shown && frame.label === null : true,
+    ...(isVideo ? controls.video : {}),
     src: source && !isHls ? source.url : undefined,
     onPlaying: (e) => {
       progress.handlers.onPlaying(e);
       reports.started();
     },
     onError: (e: SyntheticEvent<HTMLMediaElement>) => reports.fail(MEDIA_ERROR[e.currentTarget.error?.code ?? 0] ?? 'unknown'),
-    onLoadedMetadata: resume.onLoadedMetadata,
+    onLoadedMetadata: (e) => {
+      resume.onLoadedMetadata(e);
+      const el = e.currentTarget as HTMLVideoElement;
+      if (el.videoWidth > 0 && el.videoHeight > 0) setAspect(el.videoHeight / el.videoWidth);
+    },
     onTimeUpdate: (e) => {
       progress.handlers.onTimeUpdate(e);
       preloadNearEnd(e);
@@ -154,13 +184,13 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
 
   return (
     <>
-      <section ref={sectionRef} className={cx('player', compact && 'is-compact', source?.kind === 'track' && 'is-audio')} aria-label="Player" tabIndex={-1}>
-        <div className="player-stage">
-          {source ? (
-            source.kind === 'track' ? (
+      <section ref={sectionRef} className={cx('player', compact && 'is-compact', shown?.kind === 'track' && 'is-audio')} aria-label="Player" tabIndex={-1}>
+        <div className="player-stage" {...(isVideo ? controls.stage : {})}>
+          {shown ? (
+            shown.kind === 'track' ? (
               <AudioPlayer media={media} entry={queueEntry} queue={queue} showQueue={queueState.entries.length > 0} onNext={goNext ?? (() => {})} onPrevious={goPrevious ?? (() => {})} />
             ) : (
-              <VideoSurface source={source} textTracks={subtitles.textTracks} media={media} />
+              <VideoSurface source={shown} textTracks={subtitles.textTracks} media={media} ratio={aspect ?? ratioOf(details) ?? WIDESCREEN} holding={frame.label} heldFrameRef={frame.canvasRef} />
             )
           ) : (
             <div className="player-loading">{openError ? null : 'Opening…'}</div>
@@ -177,26 +207,36 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
           ) : null}
         </div>
 
-        <InfoPanel source={source} openError={openError} message={message} status={status} resumedAt={resume.resumedAt} onStartOver={resume.startOver} onClose={onClose} onHelp={() => setHelp(true)}>
-          {source && source.kind !== 'track' ? (
+        <InfoPanel
+          source={shown}
+          openError={openError}
+          message={message}
+          status={status}
+          details={details}
+          resumedAt={resume.resumedAt}
+          onStartOver={resume.startOver}
+          onClose={onClose}
+          onHelp={() => setHelp(true)}
+        >
+          {shown && shown.kind !== 'track' ? (
             <TrackMenus
               textTracks={subtitles.textTracks}
               subtitle={subtitles.subtitle}
               onSubtitle={subtitles.setSubtitle}
-              audioTracks={source.audioTracks}
+              audioTracks={shown.audioTracks}
               onAudio={(index) => {
                 refocus.mark('audio');
                 chooseAudio(index, at());
               }}
               imageTracks={subtitles.imageTracks}
               onBurnIn={(index, burn) => {
-                // The same button comes back with the new session, now offering the opposite.
+                // The same button stays through the reopen; should it be replaced, focus comes back to it.
                 refocus.mark(`burn-${index}`);
-                withBurnIn(burn ? index : undefined, at());
+                burnIn(index, burn, at());
               }}
             />
           ) : null}
-          {source ? <ChapterList chapters={source.chapters} current={chapter} onSeek={(sec) => mediaRef.current && (mediaRef.current.currentTime = sec)} /> : null}
+          {shown ? <ChapterList chapters={shown.chapters} current={chapter} onSeek={(sec) => mediaRef.current && (mediaRef.current.currentTime = sec)} /> : null}
         </InfoPanel>
         {help ? <ShortcutsDialog onClose={() => setHelp(false)} /> : null}
       </section>
@@ -204,4 +244,9 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
       {preloadUrl ? <audio className="preload" preload="auto" src={preloadUrl} muted hidden aria-hidden="true" /> : null}
     </>
   );
+}
+
+/** Height over width from the library's facts, where it knows them. */
+function ratioOf(details: { width: number | null; height: number | null } | null): number | null {
+  return details?.width && details.height ? details.height / details.width : null;
 }
