@@ -103,6 +103,27 @@ describe('playing a movie in parts', () => {
     }
   });
 
+  it('starts a transcode inside the second part by seeking there (each part’s length is in the list)', async () => {
+    const svc = service([movie]);
+    // A browser that copies no H.264 into HLS: the joined stream is transcoded.
+    const withoutH264: Capabilities = { ...caps, mse: { ...caps.mse, video: caps.mse.video.filter((c) => c !== 'h264') } };
+    try {
+      const src = await svc.open({ itemId: movie.id, capabilities: withoutH264, startSec: 4.2 });
+      expect(src.decision).toBe('transcode');
+      const list = fs.readFileSync(path.join(tmp, 'cache', src.sessionId, 'parts.ffconcat'), 'utf8');
+      expect(list.match(/^duration \d+\.\d+$/gm)).toHaveLength(2);
+      const init = await svc.hls(src.sessionId, 'init.mp4');
+      const seg = await svc.hls(src.sessionId, '4.m4s');
+      if (!('path' in init) || !('path' in seg)) throw new Error('no segment file');
+      const joined = path.join(tmp, 'in-part-two.mp4');
+      fs.writeFileSync(joined, Buffer.concat([fs.readFileSync(init.path), fs.readFileSync(seg.path)]));
+      expect(Number(probeJson(joined).format.start_time)).toBeCloseTo(4, 1);
+      execFileSync('ffmpeg', ['-v', 'error', '-xerror', '-i', joined, '-f', 'null', '-']);
+    } finally {
+      await svc.close();
+    }
+  });
+
   it('refuses a movie one of whose parts lies outside its library folder', async () => {
     const outside = makeH264Mp4(path.join(tmp, 'elsewhere.mp4'), 1);
     const link = path.join(lib, 'Long Walk (2001)', 'Long Walk - cd3.mp4');

@@ -60,13 +60,18 @@ export function isConcatList(input: string): boolean {
 
 /**
  * The parts of the concat list `list` with their lengths (ffprobe reads each part's header), which are also
- * written into the list so that ffmpeg can seek in it. Null, with the list left as it was, when a part
- * cannot be read.
+ * written into the list so that ffmpeg can seek in it: without them a seek into a later part reads every
+ * part before it. A list that has them already is only read. Null, with the list left as it was, when a
+ * part cannot be read.
  */
 export async function measureParts(tools: Tools, list: string): Promise<{ path: string; durationSec: number }[] | null> {
-  const paths = [...fs.readFileSync(list, 'utf8').matchAll(/^file '(.*)'$/gm)].map((m) => (m[1] ?? '').replace(/'\\''/g, "'").replace(/^file:/, ''));
+  const entries = [...fs.readFileSync(list, 'utf8').matchAll(/^file '(.*)'\n(?:duration ([\d.]+)\n)?/gm)].map((m) => ({
+    path: (m[1] ?? '').replace(/'\\''/g, "'").replace(/^file:/, ''),
+    durationSec: m[2] === undefined ? null : Number(m[2]),
+  }));
+  if (entries.every((e) => e.durationSec !== null && e.durationSec > 0)) return entries as { path: string; durationSec: number }[];
   const parts: { path: string; durationSec: number }[] = [];
-  for (const part of paths) {
+  for (const { path: part } of entries) {
     const args = ['-v', 'error', '-protocol_whitelist', 'file,pipe', '-show_entries', 'format=duration', '-of', 'csv=p=0', `file:${part}`];
     const result = await runTool(tools, tools.ffprobe, args, { timeoutMs: 20_000, maxBytes: 4096 }).catch(() => null);
     const durationSec = result?.code === 0 ? Number(result.stdout.toString('utf8').trim()) : NaN;
@@ -74,7 +79,7 @@ export async function measureParts(tools: Tools, list: string): Promise<{ path: 
     parts.push({ path: part, durationSec });
   }
   const tmp = `${list}.tmp`;
-  fs.writeFileSync(tmp, concatList(paths, parts.map((p) => p.durationSec)));
+  fs.writeFileSync(tmp, concatList(parts.map((p) => p.path), parts.map((p) => p.durationSec)));
   fs.renameSync(tmp, list);
   return parts;
 }

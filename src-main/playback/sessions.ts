@@ -12,7 +12,7 @@ import { realFile, type PlayableFile, type ResolveItem } from './media.js';
 import { probeStreams, ProbeError, type SourceStreams } from './probe.js';
 import { convertToWebVtt, findExternalSubtitles, subtitleFormat, SubtitleError, TEXT_SUBTITLE_CODECS } from './subtitles.js';
 import type { Tools } from './tools.js';
-import { prepareInput } from './input.js';
+import { isConcatList, measureParts, prepareInput } from './input.js';
 
 export type Record = (type: string, rawFields: { [field: string]: unknown }) => void;
 export type PlaybackError = 'decode' | 'network' | 'unsupported' | 'aborted' | 'unknown';
@@ -160,6 +160,10 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
       // A movie in parts is read through a concat list of its (re-checked) parts: one stream, one timeline.
       const source = prepareInput(item, real.path, dir);
       if (!source) throw new AppError('not-found', 'A part of this movie is missing or has moved outside its library folder.');
+      // Each part's length goes into the list first, so that a start or a seek in a later part can seek.
+      if (isConcatList(source) && !(await measureParts(o.tools, source))) {
+        throw new AppError('conflict', `A part of “${fileName}” could not be read, so the movie cannot be joined for playback.`);
+      }
       const hlsFor = (run: HlsRun): HlsSession => new HlsSession({ ...run, id, dir: path.join(dir, 'hls'), input: source, fileName, tools: o.tools, waitLimitMs: o.waitLimitMs ?? 30_000, onStatus: () => made && onStatus(made) });
       // ffprobe (streams, languages, subtitles, chapters) runs while ffmpeg already encodes what the library's
       // facts say it will most likely have to: the first segment is not held up by the probe.
