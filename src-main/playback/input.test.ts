@@ -1,15 +1,13 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capabilities } from '../contract/index.js';
-import { ManualClock } from '../ports.js';
 import { decide } from './decide.js';
 import { concatList, concatQuote } from './input.js';
 import type { PlayableFile } from './media.js';
-import { openPlayback } from './sessions.js';
-import { CHROMIUM_CAPS, makeH264Mp4, probeJson } from './test-support/fixtures.js';
+import { CHROMIUM_CAPS, makeH264Mp4, playbackFor, probeJson } from './test-support/fixtures.js';
 
 const caps = CHROMIUM_CAPS as unknown as Capabilities;
 let tmp: string;
@@ -52,14 +50,7 @@ function part(file: string): string {
 }
 
 function service(items: PlayableFile[]) {
-  return openPlayback({
-    resolve: (id) => items.find((i) => i.id === id) ?? null,
-    record: () => undefined,
-    urls: { media: (id) => `/media/${id}`, stream: (kind, sid, file) => `/media/${kind}/${sid}/${file}` },
-    cacheDir: path.join(tmp, 'cache'),
-    tools: { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe', spawn, clock: new ManualClock() },
-    emit: () => undefined,
-  });
+  return playbackFor(items, path.join(tmp, 'cache'));
 }
 
 describe('the concat list of a movie in parts', () => {

@@ -1,13 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capabilities } from '../contract/index.js';
-import { ManualClock } from '../ports.js';
 import type { PlayableFile } from './media.js';
-import { openPlayback, type PlaybackService } from './sessions.js';
-import { CHROMIUM_CAPS, makeSparseKeyframes, probeJson, videoKeyframes, videoPackets } from './test-support/fixtures.js';
+import type { PlaybackService } from './sessions.js';
+import { CHROMIUM_CAPS, makeSparseKeyframes, playbackFor, probeJson, videoKeyframes, videoPackets } from './test-support/fixtures.js';
 
 /**
  * Copied video against real files whose keyframes are few and irregular (a long GOP plus scene cuts), as
@@ -41,14 +40,7 @@ function item(id: string, file: string, container: string, mime: string, duratio
 }
 
 function service(items: PlayableFile[]): PlaybackService {
-  return openPlayback({
-    resolve: (id) => items.find((i) => i.id === id) ?? null,
-    record: () => undefined,
-    urls: { media: (id) => `/media/${id}`, stream: (kind, sid, file) => `/media/${kind}/${sid}/${file}` },
-    cacheDir: path.join(tmp, 'cache'),
-    tools: { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe', spawn, clock: new ManualClock() },
-    emit: () => undefined,
-  });
+  return playbackFor(items, path.join(tmp, 'cache'));
 }
 
 /** The playlist's segments: where each starts on the timeline and how long it is. */

@@ -1,8 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Capabilities } from '../../contract/index.js';
+import { ManualClock } from '../../ports.js';
+import type { PlayableFile } from '../media.js';
+import { openPlayback, type PlaybackOptions, type PlaybackService } from '../sessions.js';
 import { writeVobSub, type ImageCue } from './vobsub.js';
 
 /** Real media files for playback tests, made by ffmpeg (argv, never a shell). Small and fast to make. */
@@ -156,3 +159,16 @@ export const CHROMIUM_CAPS = {
   mse: { video: ['h264', 'av1', 'vp9', 'vp8'], audio: ['aac', 'mp3', 'flac', 'opus'] },
   maxAudioChannels: 2,
 } as const satisfies Capabilities;
+
+/** A playback service over `items` with the real ffmpeg and ffprobe, a manual clock, and nothing recorded. */
+export function playbackFor(items: readonly PlayableFile[], cacheDir: string, over: Partial<PlaybackOptions> = {}): PlaybackService {
+  return openPlayback({
+    resolve: (id) => items.find((i) => i.id === id) ?? null,
+    record: () => undefined,
+    urls: { media: (id) => `/media/${id}`, stream: (kind, sid, file) => `/media/${kind}/${sid}/${file}` },
+    cacheDir,
+    tools: { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe', spawn, clock: new ManualClock() },
+    emit: () => undefined,
+    ...over,
+  });
+}
