@@ -161,6 +161,10 @@ export function ffmpegArgs(p: RunnerPlan): string[] {
     return args;
   }
   args.push(
+    // As with copied video: otherwise ffmpeg shifts only a runner that starts at 0 s (its first decode time
+    // is negative when the encoder makes B-frames) by the encoder's delay, 80 ms with x264 veryfast, so its
+    // segments overlapped those of the runner after it, at 4 s into every transcode.
+    '-avoid_negative_ts', 'disabled',
     '-f', 'hls',
     // Cut at every forced keyframe (video re-encoded); audio alone every STEADY seconds.
     '-hls_time', exact ? '0.5' : String(STEADY_SEGMENT_SEC),

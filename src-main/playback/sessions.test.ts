@@ -113,6 +113,12 @@ describe('playback sessions', () => {
     // The steady segments come after the fast start, from the same init segment.
     const seg4 = await s.hls(src.sessionId, '4.m4s');
     expect(Number(probeSegment(init, seg4).format.start_time)).toBeCloseTo(4, 0);
+    // The fast runner from 0 s and the steady one after it put their pictures exactly where the playlist
+    // says: ffmpeg once shifted only the runner from 0 s by the encoder's B-frame delay (80 ms).
+    const videoStart = (seg: StreamFile) => Number(probeSegment(init, seg).streams.find((st) => st.codec_type === 'video')?.start_time);
+    expect(videoStart(seg0)).toBeCloseTo(0, 2);
+    expect(videoStart(await s.hls(src.sessionId, '1.m4s'))).toBeCloseTo(1, 2);
+    expect(videoStart(seg4)).toBeCloseTo(4, 2);
     expect('path' in (await s.hls(src.sessionId, '7.m4s'))).toBe(true);
     await until(() => statuses.some((st) => st.sessionId === src.sessionId && st.speed !== null && st.speed > 0));
     await s.stop(src.sessionId);

@@ -144,7 +144,7 @@ export function writeCorrupt(file: string): string {
   return file;
 }
 
-export function probeJson(file: string): { streams: { codec_name: string; codec_type: string }[]; format: { duration?: string; start_time?: string } } {
+export function probeJson(file: string): { streams: { codec_name: string; codec_type: string; start_time?: string }[]; format: { duration?: string; start_time?: string } } {
   return JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file]).toString()) as ReturnType<typeof probeJson>;
 }
 
