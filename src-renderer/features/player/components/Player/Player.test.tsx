@@ -334,6 +334,14 @@ describe('Player', () => {
     expect(within(details).getByText('Subtitle languages').nextElementSibling?.textContent).toBe('English, French, Brazilian Portuguese');
   });
 
+  it('gives a movie the picture’s shape while it opens, so nothing moves when the first frame comes', async () => {
+    const movie = makeMovie({ id: ITEM, width: 1920, height: 800 });
+    // The open never answers: the stage stays in its opening state.
+    renderWithApi(<Player itemId={ITEM} onClose={() => {}} details={detailsOf(movie)} />, {}, { 'playback.open': () => new Promise(() => {}) });
+    const opening = await screen.findByText('Opening…', { selector: '.player-opening' });
+    expect((opening.parentElement as HTMLElement).style.getPropertyValue('--ratio')).toBe(String(800 / 1920));
+  });
+
   it('shows an episode’s plot', async () => {
     const episode = makeEpisode({ id: ITEM, plot: 'The pier lights fail on the longest night.' });
     renderWithApi(<Player itemId={ITEM} onClose={() => {}} details={detailsOf(episode)} />);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type SyntheticEvent } from 'react';
 import type { Chapter, PlaybackSource } from '../../../../api';
 import { Button, Icon, createStore, cx, useStore } from '../../../../ui';
 import { useAutoplay } from '../../hooks/useAutoplay';
@@ -192,6 +192,10 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
             ) : (
               <VideoSurface source={shown} textTracks={subtitles.textTracks} media={media} ratio={aspect ?? ratioOf(details) ?? WIDESCREEN} holding={frame.label} heldFrameRef={frame.canvasRef} />
             )
+          ) : details ? (
+            <div className="video-surface" style={{ '--ratio': ratioOf(details) ?? WIDESCREEN } as CSSProperties}>
+              <div className="player-opening">{openError ? null : 'Opening…'}</div>
+            </div>
           ) : (
             <div className="player-loading">{openError ? null : 'Opening…'}</div>
           )}
