@@ -2,7 +2,6 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TranscodeState } from '../contract/index.js';
-import type { TimerHandle } from '../ports.js';
 import {
   FAST_START_SEGMENTS,
   ffmpegArgs,
@@ -16,6 +15,7 @@ import {
 } from './hls-plan.js';
 import { ProgressParser } from './progress.js';
 import { RawSegments } from './raw-segments.js';
+import { SegmentWaiters, type Wanted } from './segment-waiters.js';
 import { ffmpegMessage, type Tools } from './tools.js';
 
 /** What a route sends back: a file, a text body, or an error in words. */
@@ -55,12 +55,6 @@ interface Runner {
   raws: RawSegments | null;
 }
 
-interface Waiter {
-  segment: number | 'init';
-  resolve: (f: StreamFile) => void;
-  timer: TimerHandle;
-}
-
 /** A request this many segments past the encoder waits for it; farther, ffmpeg restarts there. */
 const WAIT_AHEAD_SEGMENTS = 2;
 /** The encoder pauses (SIGSTOP) this far ahead of what the player asked for, and resumes when it catches up. */
@@ -85,7 +79,7 @@ export class HlsSession {
   private runner: Runner | null = null;
   private seq = 0;
   private initPath: string | null = null;
-  private waiters = new Set<Waiter>();
+  private readonly waiters: SegmentWaiters;
   private watcher: fs.FSWatcher | null = null;
   private lastRequested = 0;
   private speedSum = 0;
@@ -95,6 +89,7 @@ export class HlsSession {
 
   constructor(private readonly o: HlsSessionOptions) {
     if (o.video === 'copy' && !o.remuxStarts) throw new Error('Copied video needs segment starts at its keyframes.');
+    this.waiters = new SegmentWaiters(o.tools.clock, o.waitLimitMs, (wanted) => this.found(wanted));
     this.starts = o.video === 'copy' && o.remuxStarts ? [...o.remuxStarts] : segmentStarts(o.durationSec, o.video === 'transcode');
     fs.mkdirSync(o.dir, { recursive: true });
     this.watcher = fs.watch(o.dir, (_event, name) => this.onFile(typeof name === 'string' ? name : null));
@@ -131,7 +126,7 @@ export class HlsSession {
       if (this.initPath) return Promise.resolve(segmentFile(this.initPath));
       if (this.state === 'failed') return Promise.resolve(this.failure());
       if (!this.runner) this.startRunner(this.lastRequested);
-      return this.wait('init');
+      return this.waiters.wait('init');
     }
     const m = /^(\d{1,6})\.m4s$/.exec(name);
     const n = m ? Number(m[1]) : -1;
@@ -147,7 +142,7 @@ export class HlsSession {
     const covered = r && !r.superseded && n >= r.start && n <= r.position + WAIT_AHEAD_SEGMENTS;
     if (!covered) this.startRunner(n);
     else this.resumeIfNeeded();
-    return this.wait(n);
+    return this.waiters.wait(n);
   }
 
   /** Stops ffmpeg (the session can restart it on the next request). */
@@ -166,11 +161,7 @@ export class HlsSession {
     this.runner = null;
     this.watcher?.close();
     this.watcher = null;
-    for (const w of this.waiters) {
-      w.timer.cancel();
-      w.resolve({ status: 404, message: 'This playback session has ended.' });
-    }
-    this.waiters.clear();
+    this.waiters.endAll({ status: 404, message: 'This playback session has ended.' });
     if (this.state !== 'failed') this.state = 'stopped';
     await Promise.allSettled([...this.exits]);
     await fs.promises.rm(this.o.dir, { recursive: true, force: true, maxRetries: 3 });
@@ -260,7 +251,7 @@ export class HlsSession {
       return;
     }
     runner.position = runner.end;
-    this.check();
+    this.waiters.check();
     if (this.runner !== runner) return;
     if (runner.end < this.starts.length) {
       this.launch(runner.end, Math.min(this.starts.length, runner.end + this.steadySpan), false);
@@ -320,45 +311,27 @@ export class HlsSession {
         this.throttle(r);
       }
     }
-    this.check();
+    this.noteInit();
+    this.waiters.check();
   }
 
-  /** Answers every waiter whose file is there, or whose session failed. */
-  private check(): void {
-    if (!this.initPath && this.runner && this.runner.position > this.runner.start) {
-      const init = path.join(this.o.dir, initName(this.runner.seq));
-      if (fs.existsSync(init)) this.initPath = init;
-    }
-    for (const w of [...this.waiters]) {
-      let out: StreamFile | null = null;
-      if (w.segment === 'init') {
-        if (this.initPath) out = segmentFile(this.initPath);
-      } else {
-        const file = path.join(this.o.dir, `${w.segment}.m4s`);
-        if (fs.existsSync(file)) out = segmentFile(file);
-      }
-      if (!out && this.state === 'failed') out = this.failure();
-      if (out) {
-        w.timer.cancel();
-        this.waiters.delete(w);
-        w.resolve(out);
-      }
-    }
+  /** The session's init segment: that of the first runner to have written a segment (all are alike). */
+  private noteInit(): void {
+    if (this.initPath || !this.runner || this.runner.position <= this.runner.start) return;
+    const init = path.join(this.o.dir, initName(this.runner.seq));
+    if (fs.existsSync(init)) this.initPath = init;
   }
 
-  private wait(segment: number | 'init'): Promise<StreamFile> {
-    return new Promise((resolve) => {
-      const waiter: Waiter = {
-        segment,
-        resolve,
-        timer: this.o.tools.clock.setTimeout(() => {
-          this.waiters.delete(waiter);
-          resolve({ status: 504, message: 'The transcoder did not produce this part of the video in time.' });
-        }, this.o.waitLimitMs),
-      };
-      this.waiters.add(waiter);
-      this.check();
-    });
+  /** A waiting request's answer, if there is one yet. */
+  private found(wanted: Wanted): StreamFile | null {
+    if (wanted === 'init') {
+      this.noteInit();
+      if (this.initPath) return segmentFile(this.initPath);
+    } else {
+      const file = path.join(this.o.dir, `${wanted}.m4s`);
+      if (fs.existsSync(file)) return segmentFile(file);
+    }
+    return this.state === 'failed' ? this.failure() : null;
   }
 
   private throttle(r: Runner): void {
@@ -386,7 +359,7 @@ export class HlsSession {
     this.message = message;
     this.runner = null;
     this.setState('failed');
-    this.check();
+    this.waiters.check();
   }
 
   private failure(): StreamFile {
