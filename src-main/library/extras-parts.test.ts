@@ -106,4 +106,23 @@ describe('a movie in parts', () => {
     const after = lib.snapshot();
     expect(after.movies.find((m) => m.id === movie.id)).toMatchObject({ watched: true, parts: 2 });
   });
+
+  it('keeps its watched mark and resume point when its first part is deleted (the resume point moved back by that part)', async () => {
+    const longWalk = lib.snapshot().movies.find((m) => m.title === 'Long Walk')!;
+    expect(longWalk.watched).toBe(true);
+    const paperMoons = lib.snapshot().movies.find((m) => m.title === 'Paper Moons')!;
+    // Resume points under 10 s are not kept by playback; these clips are 3 s, so set one by hand.
+    const raw = new Database(path.join(temp.dir, 'data', 'library.db'));
+    raw.prepare('UPDATE items SET resume_sec = 4.5, state_at = 7 WHERE id = ?').run(paperMoons.id);
+    raw.close();
+    fs.rmSync(path.join(movies, 'Long Walk (2001)', 'Long Walk (2001) - cd1.mp4'));
+    fs.rmSync(path.join(movies, 'Paper Moons (2004)', 'CD1', 'movie.mp4'));
+    expect(await lib.scan()).toMatchObject({ removed: 2 });
+    const after = lib.snapshot();
+    expect(after.movies.find((m) => m.title === 'Long Walk')).toMatchObject({ watched: true, parts: 1 });
+    const moved = after.movies.find((m) => m.title === 'Paper Moons')!;
+    expect(moved.id).not.toBe(paperMoons.id);
+    expect(moved.resumeSec).toBeCloseTo(4.5 - paperMoons.durationSec! / 2, 1);
+    expect(after.continueWatching).toContain(moved.id);
+  });
 });

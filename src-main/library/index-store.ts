@@ -226,6 +226,7 @@ export function recordUnparseable(
   transient: boolean,
 ): void {
   filesChanged(db, folderId);
+  handOverPartState(db, folderId, file.relPath);
   prepared(db, 'DELETE FROM items WHERE folder_id = ? AND rel_path = ?').run(folderId, file.relPath);
   prepared(db, 
     `INSERT INTO unparseable (folder_id, rel_path, reason, size, mtime_ms, transient) VALUES (?, ?, ?, ?, ?, ?)
@@ -237,9 +238,26 @@ export function recordUnparseable(
 /** Forgets a path entirely (the file is gone or is now ignored). Returns whether an item was removed. */
 export function forgetPath(db: WritableDB, folderId: string, relPath: string): boolean {
   filesChanged(db, folderId);
+  handOverPartState(db, folderId, relPath);
   const removed = prepared(db, 'DELETE FROM items WHERE folder_id = ? AND rel_path = ?').run(folderId, relPath).changes > 0;
   prepared(db, 'DELETE FROM unparseable WHERE folder_id = ? AND rel_path = ?').run(folderId, relPath);
   return removed;
+}
+
+/**
+ * A movie in parts keeps its watched mark and resume point on its first part's row, the one the library
+ * lists (migration 005). When that part goes, they move to the part that now comes first, so the movie
+ * keeps them: the resume point less the gone part's length, since the movie now starts where it ended.
+ */
+function handOverPartState(db: WritableDB, folderId: string, relPath: string): void {
+  const gone = prepared(db, 'SELECT id, part_group, watched, resume_sec, state_at, duration_sec FROM items WHERE folder_id = ? AND rel_path = ?').get(folderId, relPath) as
+    | { id: string; part_group: string | null; watched: number; resume_sec: number | null; state_at: number | null; duration_sec: number | null }
+    | undefined;
+  if (!gone?.part_group || (gone.watched === 0 && gone.resume_sec === null)) return;
+  const [lead, next] = prepared(db, 'SELECT id FROM items WHERE folder_id = ? AND part_group = ? ORDER BY part, rel_path LIMIT 2').all(folderId, gone.part_group) as { id: string }[];
+  if (lead?.id !== gone.id || !next) return;
+  const resume = gone.resume_sec === null || gone.duration_sec === null ? null : gone.resume_sec - gone.duration_sec;
+  prepared(db, 'UPDATE items SET watched = max(watched, ?), resume_sec = ?, state_at = ? WHERE id = ?').run(gone.watched, resume !== null && resume > 0 ? resume : null, gone.state_at, next.id);
 }
 
 /** Drops shows, albums and artists no item refers to any more. */
