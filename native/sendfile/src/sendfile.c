@@ -2,8 +2,9 @@
  * Zero-copy transfer of a file range to a connected socket with Linux sendfile(2), on a thread of its own.
  *
  * Why: Node has no sendfile. Reading into a buffer and writing it to the socket costs two copies per byte,
- * and every socket write happens on the one JavaScript thread; sendfile copies once, in the kernel, and
- * here runs beside the event loop. Media responses are the only bytes that need it.
+ * and every socket write happens on the one JavaScript thread; sendfile hands the file's pages to the
+ * socket inside the kernel, and here runs beside the event loop. Media responses are the only bytes that
+ * need it.
  *
  * Why threads of its own rather than libuv's pool: a transfer waits on a slow reader for as long as the
  * reader likes (a paused video keeps its connection), and the pool's four threads also serve every fs
@@ -79,6 +80,7 @@ static void transfer(job_t *job) {
     size_t count = job->remaining > MAX_CALL ? MAX_CALL : (size_t)job->remaining;
     off_t off = (off_t)job->offset;
     ssize_t n = sendfile(job->sock, job->file, &off, count);
+    int err = n < 0 ? errno : 0; /* before setsockopt can change it */
     if (corked) {
       uncork(job->sock);
       corked = 0;
@@ -93,9 +95,9 @@ static void transfer(job_t *job) {
       job->short_file = 1;
       break;
     }
-    if (errno == EINTR) continue;
-    if (errno != EAGAIN && errno != EWOULDBLOCK) {
-      job->error = errno;
+    if (err == EINTR) continue;
+    if (err != EAGAIN && err != EWOULDBLOCK) {
+      job->error = err;
       break;
     }
     /* The socket buffer is full: wait until the reader takes some. */
