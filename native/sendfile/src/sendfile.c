@@ -18,6 +18,7 @@
 
 #if defined(__linux__)
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
@@ -234,6 +235,9 @@ static napi_value throw_errno(napi_env env, const char *what, int err) {
   return NULL;
 }
 
+/* Marks our job handles, so that cancel() never takes another external for one. */
+static const napi_type_tag JOB_TAG = {0x676c617373776e67ULL, 0x73656e6466696c65ULL};
+
 /* start(socketFd, fileFd, offset, length, callback(errno, sent, shortFile)) -> job handle */
 static napi_value start(napi_env env, napi_callback_info info) {
   size_t argc = 5;
@@ -268,6 +272,7 @@ static napi_value start(napi_env env, napi_callback_info info) {
 
   napi_value handle, name;
   napi_create_external(env, job, free_job, NULL, &handle);
+  napi_type_tag_object(env, handle, &JOB_TAG);
   napi_create_reference(env, handle, 1, &job->self);
   napi_create_string_utf8(env, "glasswing-sendfile", NAPI_AUTO_LENGTH, &name);
   if (napi_create_threadsafe_function(env, argv[4], NULL, name, 0, 1, NULL, NULL, job, call_done, &job->done) != napi_ok) {
@@ -317,8 +322,10 @@ static napi_value cancel(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
   void *data = NULL;
+  bool ours = false;
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  if (argc < 1 || napi_get_value_external(env, argv[0], &data) != napi_ok || !data) {
+  if (argc < 1 || napi_check_object_type_tag(env, argv[0], &JOB_TAG, &ours) != napi_ok || !ours ||
+      napi_get_value_external(env, argv[0], &data) != napi_ok || !data) {
     napi_throw_type_error(env, NULL, "cancel(job)");
     return NULL;
   }
