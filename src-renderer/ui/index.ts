@@ -2,6 +2,7 @@ export { Button, type ButtonProps } from './Button';
 export { Switch, type SwitchProps } from './Switch';
 export { Tabs, TabPanel, type TabItem } from './Tabs';
 export { Dialog } from './Dialog';
+export { ErrorText } from './ErrorText';
 export { ProgressBar } from './ProgressBar';
 export { VirtualList } from './VirtualList';
 export { Icon, Logo } from './icons';
