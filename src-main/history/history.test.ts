@@ -69,4 +69,14 @@ describe('local history for "Your stats"', () => {
     expect(again.stats().modes.remux).toBe(1);
     again.close();
   });
+
+  it('moves a damaged history.db aside and starts afresh, so "Your stats" still opens', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glasswing-history-'));
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, 'history.db'), 'not a database '.repeat(100));
+    const history = openHistory({ dataDir: dir, clock: new ManualClock(Date.UTC(2026, 10, 23, 12)) });
+    expect(history.stats().modes).toEqual({ direct: 0, remux: 0, transcode: 0 });
+    history.close();
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('history.db.corrupt-'))).toHaveLength(1);
+  });
 });

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { closeDatabase, openDatabase, type DatabaseSpec } from '../sqlite/index.js';
 import type { LocalStats } from '../contract/index.js';
 import type { Clock } from '../ports.js';
 
@@ -24,27 +23,20 @@ const WEEKS = 8;
 const GROWTH_POINTS = 30;
 const MAX_SECONDS_PER_REPORT = 6 * 3600;
 
-const MIGRATIONS = [
-  `CREATE TABLE plays (id INTEGER PRIMARY KEY, day TEXT NOT NULL, kind TEXT NOT NULL, mode TEXT NOT NULL, seconds REAL NOT NULL DEFAULT 0) STRICT;
-   CREATE INDEX plays_day ON plays(day);
-   CREATE TABLE library_size (day TEXT PRIMARY KEY, items INTEGER NOT NULL) STRICT;`,
-];
+/** Numbered by place: append only. A damaged file is moved aside and a fresh one starts (stats are a convenience). */
+export const HISTORY_DB: DatabaseSpec = {
+  label: 'the local history (history.db)',
+  migrations: [
+    (db) =>
+      db.exec(`CREATE TABLE plays (id INTEGER PRIMARY KEY, day TEXT NOT NULL, kind TEXT NOT NULL, mode TEXT NOT NULL, seconds REAL NOT NULL DEFAULT 0) STRICT;
+        CREATE INDEX plays_day ON plays(day);
+        CREATE TABLE library_size (day TEXT PRIMARY KEY, items INTEGER NOT NULL) STRICT;`),
+  ],
+  synchronous: 'NORMAL',
+};
 
 export function openHistory(opts: { dataDir: string; clock: Clock }): HistoryService {
-  fs.mkdirSync(opts.dataDir, { recursive: true });
-  const db = new Database(path.join(opts.dataDir, 'history.db'));
-  db.pragma('journal_mode = WAL');
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    db.close();
-    throw new Error('history.db was written by a newer Glasswing; update Glasswing to read it.');
-  }
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+  const { db } = openDatabase(path.join(opts.dataDir, 'history.db'), HISTORY_DB, opts.clock.now());
 
   const insertPlay = db.prepare('INSERT INTO plays (day, kind, mode) VALUES (?, ?, ?)');
   const addSeconds = db.prepare('UPDATE plays SET seconds = seconds + ? WHERE id = ?');
@@ -79,7 +71,7 @@ export function openHistory(opts: { dataDir: string; clock: Clock }): HistorySer
         .map((r) => ({ date: r.day, items: r.items }));
       return { weeks: weeks.map((w) => ({ ...w, hours: Math.round(w.hours * 10) / 10 })), modes, growth };
     },
-    close: () => db.close(),
+    close: () => closeDatabase(db),
   };
 }
 

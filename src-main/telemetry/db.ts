@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase, type DatabaseSpec, type Migration } from '../sqlite/index.js';
 
 export type TelemetryDb = Database.Database;
 
@@ -11,7 +11,7 @@ export type TelemetryDb = Database.Database;
  * `events.hour` is the hour the event happened; `review_until` is the end of its review window rounded up
  * to the minute (local only, never sent).
  */
-const MIGRATIONS: ((db: TelemetryDb) => void)[] = [
+const MIGRATIONS: readonly Migration[] = [
   (db) =>
     db.exec(`
       CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -53,24 +53,21 @@ const MIGRATIONS: ((db: TelemetryDb) => void)[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Opens (creating if needed) `<dataDir>/telemetry.db`: its own file, WAL, synchronous=FULL, migrated. */
-export function openTelemetryDb(dataDir: string): TelemetryDb {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'telemetry.db'));
-  db.pragma('journal_mode = WAL');
+export const TELEMETRY_DB: DatabaseSpec = {
+  label: 'the telemetry queue (telemetry.db)',
+  migrations: MIGRATIONS,
   // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and an acknowledged
   // event (or a consent change and its purge) must survive a crash.
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) throw new Error(`telemetry.db is from a newer Glasswing (schema ${current})`);
-  for (let v = current; v < SCHEMA_VERSION; v++) {
-    db.transaction(() => {
-      MIGRATIONS[v]!(db);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
-  return db;
+  synchronous: 'FULL',
+};
+
+/**
+ * Opens (creating if needed) `<dataDir>/telemetry.db`: its own file, WAL, synchronous=FULL, migrated. A
+ * damaged file is moved aside (`telemetry.db.corrupt-<time>`) and a fresh one starts with every category
+ * off, which is what a user who never chose would have: losing queued events is safe, sending them is not.
+ */
+export function openTelemetryDb(dataDir: string): TelemetryDb {
+  return openDatabase(path.join(dataDir, 'telemetry.db'), TELEMETRY_DB).db;
 }
 
 /** Small typed key/value access to the `kv` table (consent, hold, counters). */
