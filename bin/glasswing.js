@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const cli = new URL('../build/main/cli.js', import.meta.url);
+const cli = new URL('../build/main/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
   process.stderr.write('glasswing: not built yet. Run "npm run build" (npm start does it for you).\n');
   process.exit(1);

@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 // The build's own outputs are its stamp: both are rewritten by every build.
-const outputs = [path.join(root, 'build', 'main', 'cli.js'), path.join(root, 'build', 'renderer', 'index.html')];
+const outputs = [path.join(root, 'build', 'main', 'cli', 'main.js'), path.join(root, 'build', 'renderer', 'index.html')];
 
 function newest(dir) {
   let t = 0;

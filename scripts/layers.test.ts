@@ -26,6 +26,17 @@ describe('layering is enforced by lint', () => {
     ['src-renderer/x.ts', "import fs from 'node:fs';"],
     ['src-main/contract/x.ts', "import fs from 'node:fs';"],
     ['src-main/contract/x.ts', "import { openLibrary } from '../library/index.js';"],
+    ['src-main/electron/main.ts', "import { defaultPolicyPath } from '../telemetry/index.js';"],
+    ['src-main/electron/x.ts', "import { openFileSettings } from '../settings/index.js';"],
+    ['src-main/cli/main.ts', "import { identifyPath } from '../library/index.js';"],
+    ['src-main/web/server.ts', "import { mediaResponse } from '../playback/media.js';"],
+    ['src-main/web/server.ts', "import { dispatch } from '../app/dispatch.js';"],
+    ['src-main/library/x.ts', "import { dispatch } from '../app/index.js';"],
+    ['src-main/library/x.ts', "import { mediaUrls } from '../media-urls.js';"],
+    ['src-main/event-catalog/x.ts', "import { openTelemetry } from '../telemetry/index.js';"],
+    ['src-main/event-catalog/x.ts', "import fs from 'node:fs';"],
+    ['src-main/sqlite/x.ts', "import { openLibrary } from '../library/index.js';"],
+    ['src-main/hosting/x.ts', "import { createServices } from '../services.js';"],
   ])('%s may not say: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toHaveLength(1);
   });
@@ -36,6 +47,12 @@ describe('layering is enforced by lint', () => {
     ['src-main/electron/x.ts', "import { app } from 'electron';"],
     ['src-renderer/api/x.ts', "import type { Api } from '../../src-main/contract/index.js';"],
     ['src-main/contract/x.ts', "import { z } from 'zod';"],
+    ['src-main/cli/main.ts', "import { startWebHost } from '../web/server.js';"],
+    ['src-main/web/server.ts', "import { parseMediaUrl } from '../media-urls.js';"],
+    ['src-main/electron/main.ts', "import { rendererDir } from '../hosting/app-shell.js';"],
+    ['src-main/playback/x.ts', "import type { RecordTelemetry } from '../event-catalog/index.js';"],
+    ['src-main/telemetry/x.ts', "import { openDatabase } from '../sqlite/index.js';"],
+    ['src-main/app/x.ts', "import type { LibraryService } from '../library/index.js';"],
   ])('%s may say: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);
   });

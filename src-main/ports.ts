@@ -65,3 +65,9 @@ export type Fetch = (url: string, init: { method: string; headers: Record<string
   headers: { get(name: string): string | null };
   text(): Promise<string>;
 }>;
+
+/** Node's own fetch in the shape of the Fetch port; redirects refused. Only the composition root hands it out. */
+export const nodeFetch: Fetch = async (url, init) => {
+  const res = await fetch(url, { method: init.method, headers: init.headers, body: init.body ?? null, signal: init.signal ?? null, redirect: 'error' });
+  return { status: res.status, headers: res.headers, text: () => res.text() };
+};

@@ -43,7 +43,6 @@ describe('starting on a damaged library index', () => {
       dataDir,
       host: 'web',
       appVersion: '0.1.0',
-      mediaUrl: (id) => `/media/${id}`,
       telemetry: { endpoint: null, cliOff: false, env: {}, policyPath: null, clock: new ManualClock(), fetch: async () => Promise.reject(new Error('no network in tests')) },
     });
     try {

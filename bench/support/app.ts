@@ -23,7 +23,6 @@ export async function startApp(runDir: string, opts: { zeroCopy: boolean } = { z
     dataDir: path.join(runDir, 'data'),
     host: 'web',
     appVersion: '0.1.0',
-    mediaUrl: (id) => `/media/${id}`,
     telemetry: { endpoint: null, cliOff: true, env: {}, policyPath: null, fetch: () => Promise.reject(new Error('the benchmark never uploads')) },
   });
   onCleanup(() => services.close());

@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { callNames, eventNames } from '../contract/index.js';
-import { nodeFetch } from '../node-fetch.js';
-import { defaultDataDir, rendererDir } from '../paths.js';
-import { createServices, type Services } from '../services.js';
-import { defaultPolicyPath } from '../telemetry/index.js';
-import { appVersion } from '../version.js';
+import Store from 'electron-store';
+import { rendererDir } from '../hosting/app-shell.js';
+import { defaultDataDir } from '../hosting/data-dir.js';
+import { appVersion } from '../hosting/version.js';
+import { createServices, telemetryFromEnvironment, type Services } from '../services.js';
 import { handleProtocols, registerSchemes } from './protocols.js';
 import { APP_ORIGIN, isTrustedSender, lockDown } from './security.js';
-import { openElectronSettings } from './settings-store.js';
 
 /**
  * The Electron host: lifecycle, the window, protocols and IPC wiring. Kept thin on purpose: everything it
@@ -52,21 +51,15 @@ void app.whenReady().then(() => {
     dataDir: defaultDataDir(),
     host: 'electron',
     appVersion,
-    settings: openElectronSettings(defaultDataDir()),
-    mediaUrl: (id) => `media://item/${id}`,
+    // The same settings.json as `glasswing serve`, kept by electron-store: one set of settings for both.
+    openSettingsBacking: (cwd, name) => new Store({ name, cwd, clearInvalidConfig: false }),
     pickFolder: async () => {
       const result = window
         ? await dialog.showOpenDialog(window, { properties: ['openDirectory'] })
         : await dialog.showOpenDialog({ properties: ['openDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    telemetry: {
-      endpoint: process.env.GLASSWING_TELEMETRY_ENDPOINT ?? null,
-      cliOff: telemetryOff,
-      env: process.env,
-      policyPath: defaultPolicyPath(process.platform),
-      fetch: nodeFetch,
-    },
+    telemetry: telemetryFromEnvironment(process.env, { cliOff: telemetryOff }),
   });
   services = s;
   handleProtocols(s, rendererDir());

@@ -2,10 +2,6 @@ import { app, session, type WebContents } from 'electron';
 
 export const APP_ORIGIN = 'app://glasswing';
 
-export const SHELL_CSP_ELECTRON =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: media:; media-src 'self' media: blob:; " +
-  "connect-src 'self' media:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
 /** Only our own top frame may call main (VS Code's validatedIpcMain). */
 export function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
   if (!frame || frame.parent !== null) return false;

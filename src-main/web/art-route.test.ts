@@ -31,7 +31,6 @@ beforeAll(async () => {
     dataDir: path.join(tmp, 'data'),
     host: 'web',
     appVersion: '0.1.0',
-    mediaUrl: (id) => `/media/${id}`,
     telemetry: { endpoint: null, cliOff: false, env: {}, policyPath: null, clock: new ManualClock(), fetch: async () => Promise.reject(new Error('no network in tests')) },
   });
   services.library.addFolder(path.join(tmp, 'lib'), 'movies');

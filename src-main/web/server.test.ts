@@ -27,7 +27,6 @@ beforeAll(async () => {
     dataDir: path.join(tmp, 'data'),
     host: 'web',
     appVersion: '0.1.0',
-    mediaUrl: (id) => `/media/${id}`,
     telemetry: {
       endpoint: null,
       cliOff: false,

@@ -1,16 +1,14 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from './contract/index.js';
-import { HELP, parseCommand, UsageError, type Command } from './cli-args.js';
-import { formatIdentification, generateDemoLibrary, identifyPath } from './library/index.js';
-import { defaultDataDir, rendererDir } from './paths.js';
-import { nodeFetch } from './node-fetch.js';
-import { createServices, type Services } from './services.js';
-import { catalogDump, defaultPolicyPath } from './telemetry/index.js';
-import { appVersion } from './version.js';
-import { startWebHost } from './web/server.js';
-import { zeroCopyUnavailableReason } from './web/zero-copy.js';
+import { AppError } from '../contract/index.js';
+import { HELP, parseCommand, UsageError, type Command } from './args.js';
+import { rendererDir } from '../hosting/app-shell.js';
+import { defaultDataDir } from '../hosting/data-dir.js';
+import { appVersion } from '../hosting/version.js';
+import { catalogDump, createServices, formatIdentification, generateDemoLibrary, identifyPath, telemetryFromEnvironment, type Services } from '../services.js';
+import { startWebHost } from '../web/server.js';
+import { zeroCopyUnavailableReason } from '../web/zero-copy.js';
 
 type ServeCommand = Extract<Command, { cmd: 'serve' }>;
 
@@ -56,14 +54,7 @@ function services(dataDir: string | null, telemetryOff: boolean, endpoint: strin
     dataDir: dataDir ? path.resolve(dataDir) : defaultDataDir(),
     host: 'web',
     appVersion,
-    mediaUrl: (id) => `/media/${id}`,
-    telemetry: {
-      endpoint: endpoint ?? process.env.GLASSWING_TELEMETRY_ENDPOINT ?? null,
-      cliOff: telemetryOff,
-      env: process.env,
-      policyPath: defaultPolicyPath(process.platform),
-      fetch: nodeFetch,
-    },
+    telemetry: telemetryFromEnvironment(process.env, { cliOff: telemetryOff, endpoint }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, UsageError } from './cli-args.js';
+import { parseCommand, UsageError } from './args.js';
 
 describe('the glasswing command line', () => {
   it('parses serve with repeated libraries, a port and a loopback endpoint', () => {

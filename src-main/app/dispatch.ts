@@ -1,4 +1,4 @@
-import { AppError, calls, isCallName, type Api, type EventName, type EventPayload, type Reply } from './contract/index.js';
+import { AppError, calls, isCallName, type Api, type Reply } from '../contract/index.js';
 
 /**
  * The one entry point both transports use: parse the input against the contract, run the handler, and
@@ -19,34 +19,5 @@ export async function dispatch(api: Api, method: unknown, rawInput: unknown): Pr
     if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
     console.error(`[glasswing] ${method} failed:`, err);
     return { ok: false, error: { code: 'internal', message: 'Something went wrong in Glasswing. The details are in its log.' } };
-  }
-}
-
-type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
-
-/** Pushed events, fanned out to every connected window or socket. */
-export class EventHub {
-  private listeners = new Set<(event: EventName, payload: unknown) => void>();
-
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    for (const l of [...this.listeners]) {
-      try {
-        l(event, payload);
-      } catch (err) {
-        console.error('[glasswing] event listener failed:', err);
-      }
-    }
-  }
-
-  /** Subscribes to every event; returns the unsubscribe. */
-  subscribe(listener: (event: EventName, payload: unknown) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  on<E extends EventName>(event: E, listener: Listener<E>): () => void {
-    return this.subscribe((e, p) => {
-      if (e === event) listener(p as EventPayload<E>);
-    });
   }
 }

@@ -9,8 +9,3 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Glasswing');
   return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'glasswing');
 }
-
-/** The renderer build, next to the compiled main code (`build/main` → `build/renderer`). */
-export function rendererDir(): string {
-  return path.resolve(import.meta.dirname, '..', 'renderer');
-}

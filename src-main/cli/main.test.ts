@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from './cli.js';
+import { main } from './main.js';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,0 +1,12 @@
+/**
+ * The app layer: the handlers of each contract namespace, composed from the services. It does no I/O of
+ * its own; `services.ts` builds the services and hands them here.
+ */
+export { appCalls, statsCalls, type AppInfo } from './app-calls.js';
+export { dispatch } from './dispatch.js';
+export { EventHub } from './event-hub.js';
+export { Jobs } from './jobs.js';
+export { libraryCalls, Scans, type LibraryCallsDeps } from './library-calls.js';
+export { playbackCalls, type PlaybackCallsDeps } from './playback-calls.js';
+export { privacyCalls } from './privacy-calls.js';
+export { pushTelemetryChanges } from './telemetry-push.js';

@@ -1,0 +1,71 @@
+import { AppError, type ScanSummary } from '../contract/index.js';
+import type { RecordTelemetry } from '../event-catalog/index.js';
+import type { HistoryService } from '../history/index.js';
+import type { LibraryService } from '../library/index.js';
+import type { CallsOf } from './calls.js';
+import type { EventHub } from './event-hub.js';
+import type { Jobs } from './jobs.js';
+
+export interface LibraryCallsDeps {
+  library: LibraryService;
+  history: HistoryService;
+  events: EventHub;
+  jobs: Jobs;
+  record: RecordTelemetry;
+  /** A native folder picker, where the host has one. */
+  pickFolder?: () => Promise<string | null>;
+}
+
+/**
+ * Scans, each with the abort signal of its generation: "cancel" aborts the scans running now, and later
+ * scans start with a fresh signal.
+ */
+export class Scans {
+  private generation = new AbortController();
+
+  constructor(private readonly deps: LibraryCallsDeps) {}
+
+  async run(folderId?: string): Promise<ScanSummary> {
+    const { library, events, history, record, jobs } = this.deps;
+    const summary = await jobs.track(
+      library.scan({
+        ...(folderId ? { folderId } : {}),
+        signal: this.generation.signal,
+        onProgress: (p) => events.emit('onDidChangeScanProgress', p),
+      }),
+    );
+    events.emit('onDidChangeLibrary', {});
+    const itemCount = summary.added + summary.updated + summary.unchanged;
+    history.noteLibrarySize(itemCount);
+    record('library.scan_completed', { itemCount, durationSec: summary.durationMs / 1000, failureCount: summary.failed.length });
+    return summary;
+  }
+
+  cancel(): void {
+    this.generation.abort();
+    this.generation = new AbortController();
+  }
+}
+
+export function libraryCalls(deps: LibraryCallsDeps, scans: Scans): CallsOf<'library'> {
+  const { library, events } = deps;
+  /** Runs a change to the folder list and tells every window the library changed. */
+  const changing = <T>(change: () => T): T => {
+    const out = change();
+    events.emit('onDidChangeLibrary', {});
+    return out;
+  };
+  return {
+    'library.snapshot': async () => library.snapshot(),
+    'library.addFolder': async ({ path, kind }) => changing(() => library.addFolder(path, kind)),
+    'library.pickFolder': async ({ kind }) => {
+      if (!deps.pickFolder) throw new AppError('bad-request', 'This host has no folder picker: type the folder path instead.');
+      const picked = await deps.pickFolder();
+      return picked ? changing(() => library.addFolder(picked, kind)) : null;
+    },
+    'library.removeFolder': async ({ folderId }) => changing(() => library.removeFolder(folderId)),
+    'library.scan': async ({ folderId }) => scans.run(folderId),
+    'library.cancelScan': async () => (scans.cancel(), {}),
+    'library.search': async ({ query, limit }) => ({ hits: library.search(query, limit) }),
+  };
+}
