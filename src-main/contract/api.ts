@@ -5,7 +5,7 @@ import { OpenPlayback, PlaybackSource, TranscodeStatus } from './playback.js';
 
 /**
  * The one API between main and renderer. Both transports (Electron IPC and the web host's HTTP/WebSocket)
- * are generated from these two tables, so adding a call is one edit here and one handler in services.ts.
+ * are generated from these two tables, so adding a call is one edit here and one handler in src-main/app/.
  *
  * Important: inputs are validated by main on every call; outputs are validated in tests.
  */
@@ -105,10 +105,6 @@ export const eventNames = Object.keys(events) as EventName[];
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(calls, name);
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
 /** The typed API as main implements it and the renderer sees it. */
