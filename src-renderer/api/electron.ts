@@ -2,7 +2,7 @@ import type { Reply } from '../../src-main/contract/api';
 import type { Transport } from './transport';
 
 /** What the preload exposes with `contextBridge.exposeInMainWorld('glasswing', …)`. */
-export interface GlasswingBridge {
+interface GlasswingBridge {
   invoke(method: string, input: unknown): Promise<Reply>;
   on(event: string, cb: (payload: unknown) => void): () => void;
 }

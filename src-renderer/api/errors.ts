@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../src-main/contract/api';
 
 /** `unavailable`: the renderer could not reach main (socket down past the wait, session refused). */
-export type ApiErrorCode = ErrorCode | 'unavailable';
+type ApiErrorCode = ErrorCode | 'unavailable';
 
 /** A failed call. `message` is safe to show the user as text. */
 export class ApiError extends Error {

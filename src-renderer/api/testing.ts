@@ -2,16 +2,20 @@
  * An in-memory Glasswing for component tests: the same `Client` the app uses, over a fake transport whose
  * handlers act on plain state. Tests read `calls`, push events with `emit`, and override any handler.
  */
-import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../src-main/contract/api';
+import type { CallInput, CallName, CallOutput, EventName, EventPayload, Reply } from '../../src-main/contract/api';
 import type { LibrarySnapshot, Movie, Episode, Track, Album, Show, SearchHit } from '../../src-main/contract/library';
 import type { PlaybackSource } from '../../src-main/contract/playback';
-import type { Catalog, Category, QueuedEvent, QueueState, TelemetrySnapshot } from '../../src-main/contract/telemetry';
+import type { Catalog, Category, ConsentState, QueuedEvent, QueueState, TelemetrySnapshot } from '../../src-main/contract/telemetry';
 import { createClient, type Client } from './client';
 import { ApiError } from './errors';
+import { createFanOut } from './fanout';
 import type { Transport } from './transport';
 
 type Handler<M extends CallName> = (input: CallInput<M>) => CallOutput<M> | Promise<CallOutput<M>>;
 export type Handlers = { [M in CallName]?: Handler<M> };
+/** The default handlers of the calls in one or more namespaces (`'library'`: every `library.*` call). */
+type HandlersOf<Namespace extends string> = { [M in CallName as M extends `${Namespace}.${string}` ? M : never]: Handler<M> };
+type Emit = (event: EventName, payload: unknown) => void;
 
 export interface FakeState {
   app: CallOutput<'app.info'>;
@@ -31,7 +35,7 @@ export interface FakeApi {
 
 let idCounter = 0;
 /** A syntactically valid item id (22 base64url chars). */
-export function fakeId(prefix = 'id'): string {
+function fakeId(prefix = 'id'): string {
   idCounter++;
   return `${prefix}${String(idCounter)}`.padEnd(22, 'x').slice(0, 22).replace(/[^A-Za-z0-9_-]/g, 'x');
 }
@@ -123,7 +127,7 @@ export function makeEvent(over: Partial<QueuedEvent> = {}): QueuedEvent {
   };
 }
 
-export function makeCatalog(): Catalog {
+function makeCatalog(): Catalog {
   return {
     version: 2,
     events: [
@@ -173,34 +177,52 @@ export function makeTelemetry(over: Partial<TelemetrySnapshot> = {}): TelemetryS
 
 /** A fake whose defaults behave like a small, consistent Glasswing. */
 export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers = {}): FakeApi {
-  const state: FakeState = {
-    app: { version: '0.1.0', host: 'web', canPickFolders: false },
-    library: makeLibrary(),
-    telemetry: makeTelemetry(),
-    catalog: makeCatalog(),
-    ...init,
-  };
+  const state: FakeState = { app: { version: '0.1.0', host: 'web', canPickFolders: false }, library: makeLibrary(), telemetry: makeTelemetry(), catalog: makeCatalog(), ...init };
   const calls: FakeApi['calls'] = [];
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
-
-  function emit(event: string, payload: unknown) {
-    for (const cb of [...(listeners.get(event) ?? [])]) cb(payload);
-  }
-  function telemetryChanged() {
-    emit('onDidChangeTelemetry', { reason: 'test' });
-  }
-  function purge(pred: (e: QueuedEvent) => boolean): number {
-    const before = state.telemetry.queue.events.length;
-    const events = state.telemetry.queue.events.filter((e) => !pred(e));
-    state.telemetry = { ...state.telemetry, queue: { ...state.telemetry.queue, events, total: events.length } };
-    return before - events.length;
-  }
-  function setConsent(patch: Partial<TelemetrySnapshot['consent']>) {
-    state.telemetry = { ...state.telemetry, consent: { ...state.telemetry.consent, ...patch } };
-  }
-
+  const events = createFanOut();
   const defaults: { [M in CallName]: Handler<M> } = {
+    ...appHandlers(state),
+    ...libraryHandlers(state, events.emit),
+    ...playbackHandlers(state),
+    ...privacyHandlers(state, events.emit),
+  };
+  const transport: Transport = {
+    async invoke(method, input) {
+      calls.push({ method: method as CallName, input });
+      const handler = (handlers[method as CallName] ?? defaults[method as CallName]) as (i: unknown) => unknown;
+      return replyFrom(() => handler(input));
+    },
+    on: events.on,
+  };
+  return {
+    client: createClient(transport),
+    state,
+    calls,
+    callsTo: <M extends CallName>(method: M) => calls.filter((c) => c.method === method).map((c) => c.input as CallInput<M>),
+    emit: (event, payload) => events.emit(event, payload),
+  };
+}
+
+/** A handler's outcome as main would send it: its value, or its error (an ApiError's code, else `internal`). */
+async function replyFrom(handle: () => unknown): Promise<Reply> {
+  try {
+    return { ok: true, value: await handle() };
+  } catch (error) {
+    if (error instanceof ApiError && error.code !== 'unavailable') return { ok: false, error: { code: error.code, message: error.message } };
+    return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : 'failed' } };
+  }
+}
+
+function appHandlers(state: FakeState): HandlersOf<'app' | 'stats'> {
+  return {
     'app.info': () => state.app,
+    'app.noteFeature': () => ({}),
+    'stats.get': () => ({ weeks: [], modes: { direct: 0, remux: 0, transcode: 0 }, growth: [] }),
+  };
+}
+
+function libraryHandlers(state: FakeState, emit: Emit): HandlersOf<'library'> {
+  return {
     'library.snapshot': () => state.library,
     'library.addFolder': ({ path, kind }) => {
       const folder = { id: fakeId('fo'), name: path.split('/').filter(Boolean).pop() ?? path, kind, itemCount: 0, online: true };
@@ -217,6 +239,11 @@ export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers 
     'library.scan': () => ({ added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], durationMs: 5 }),
     'library.cancelScan': () => ({}),
     'library.search': ({ query, limit }) => ({ hits: fakeSearch(state.library, query).slice(0, limit) }),
+  };
+}
+
+function playbackHandlers(state: FakeState): HandlersOf<'playback'> {
+  return {
     'playback.open': ({ itemId }): PlaybackSource => ({
       sessionId: '3f0c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f40',
       itemId,
@@ -239,76 +266,61 @@ export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers 
     'playback.reportStarted': () => ({}),
     'playback.reportProgress': () => ({}),
     'playback.reportFailed': () => ({}),
+  };
+}
+
+/** Every privacy call changes the snapshot, then says so with `onDidChangeTelemetry`, as main does. */
+function privacyHandlers(state: FakeState, emit: Emit): HandlersOf<'privacy'> {
+  function changed<T>(result: T): T {
+    emit('onDidChangeTelemetry', { reason: 'test' });
+    return result;
+  }
+  return {
     'privacy.snapshot': () => state.telemetry,
     'privacy.catalog': () => state.catalog,
     'privacy.markSeen': () => {
-      setConsent({ seen: true });
-      telemetryChanged();
-      return {};
+      patchConsent(state, { seen: true });
+      return changed({});
     },
-    'privacy.setMaster': ({ on }) => {
-      if (state.telemetry.consent.source !== 'user') throw new ApiError('forbidden', 'Telemetry is locked off.');
-      setConsent({ master: on });
-      const purged = on ? 0 : purge(() => true);
-      telemetryChanged();
-      return { purged };
-    },
+    'privacy.setMaster': ({ on }) => changed(flipConsent(state, { master: on }, on, () => true)),
     'privacy.setCategory': ({ category, on }) => {
-      if (state.telemetry.consent.source !== 'user') throw new ApiError('forbidden', 'Telemetry is locked off.');
-      setConsent({ categories: { ...state.telemetry.consent.categories, [category]: on } as Record<Category, boolean> });
-      const purged = on ? 0 : purge((e) => e.category === category);
-      telemetryChanged();
-      return { purged };
+      const categories = { ...state.telemetry.consent.categories, [category]: on } as Record<Category, boolean>;
+      return changed(flipConsent(state, { categories }, on, (e) => e.category === category));
     },
     'privacy.deleteEvents': ({ ids }) => {
       const set = new Set(ids);
-      const deleted = purge((e) => set.has(e.id));
-      telemetryChanged();
-      return { deleted };
+      return changed({ deleted: purgeEvents(state, (e) => set.has(e.id)) });
     },
     'privacy.setHold': ({ on }) => {
       state.telemetry = { ...state.telemetry, queue: { ...state.telemetry.queue, held: on } };
-      telemetryChanged();
-      return {};
+      return changed({});
     },
     'privacy.setNetworkPurpose': ({ purpose, allowed }) => {
       const purposes = state.telemetry.network.purposes.map((p) => (p.purpose === purpose ? { ...p, allowed, enabled: p.enabled && allowed } : p));
       state.telemetry = { ...state.telemetry, network: { ...state.telemetry.network, purposes } };
-      telemetryChanged();
-      return {};
+      return changed({});
     },
     'privacy.sendNow': () => ({ sent: false, eventCount: 0, status: null, message: 'No endpoint configured: nothing was sent.' }),
     'privacy.verifyLedger': () => ({ ok: true, entries: state.telemetry.ledger.length, brokenAt: null, message: 'ok' }),
     'privacy.exportLedger': () => ({ json: JSON.stringify(state.telemetry.ledger) }),
-    'stats.get': () => ({ weeks: [], modes: { direct: 0, remux: 0, transcode: 0 }, growth: [] }),
-    'app.noteFeature': () => ({}),
   };
+}
 
-  const transport: Transport = {
-    async invoke(method, input) {
-      calls.push({ method: method as CallName, input });
-      const handler = (handlers[method as CallName] ?? defaults[method as CallName]) as (i: unknown) => unknown;
-      try {
-        const value = await handler(input);
-        return { ok: true, value };
-      } catch (error) {
-        if (error instanceof ApiError && error.code !== 'unavailable') return { ok: false, error: { code: error.code, message: error.message } };
-        return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : 'failed' } };
-      }
-    },
-    on(event, cb) {
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      set.add(cb);
-      return () => set.delete(cb);
-    },
-  };
+/** A consent switch, as main flips it: refused while consent is locked; off purges the events it covers. */
+function flipConsent(state: FakeState, patch: Partial<ConsentState>, on: boolean, covers: (e: QueuedEvent) => boolean): { purged: number } {
+  if (state.telemetry.consent.source !== 'user') throw new ApiError('forbidden', 'Telemetry is locked off.');
+  patchConsent(state, patch);
+  return { purged: on ? 0 : purgeEvents(state, covers) };
+}
 
-  return {
-    client: createClient(transport),
-    state,
-    calls,
-    callsTo: <M extends CallName>(method: M) => calls.filter((c) => c.method === method).map((c) => c.input as CallInput<M>),
-    emit: (event, payload) => emit(event, payload),
-  };
+function patchConsent(state: FakeState, patch: Partial<ConsentState>): void {
+  state.telemetry = { ...state.telemetry, consent: { ...state.telemetry.consent, ...patch } };
+}
+
+/** Deletes the queued events `pred` picks; returns how many went. */
+function purgeEvents(state: FakeState, pred: (e: QueuedEvent) => boolean): number {
+  const before = state.telemetry.queue.events.length;
+  const events = state.telemetry.queue.events.filter((e) => !pred(e));
+  state.telemetry = { ...state.telemetry, queue: { ...state.telemetry.queue, events, total: events.length } };
+  return before - events.length;
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from './client';
 import { ApiError } from './errors';
-import { createWebTransport, type SocketLike } from './web';
+import type { SocketLike } from './socket';
+import { createWebTransport, parseFrame } from './web';
 
 class FakeSocket implements SocketLike {
   static all: FakeSocket[] = [];
@@ -141,5 +142,11 @@ describe('web transport', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(client.connection.get()).toBe('expired');
     await expect(client['privacy.snapshot']({})).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('reads reply and event frames, and ignores anything else the socket delivers', () => {
+    expect(parseFrame('{"type":"reply","id":3,"reply":{"ok":true,"value":{}}}')).toEqual({ type: 'reply', id: 3, reply: { ok: true, value: {} } });
+    expect(parseFrame('{"type":"event","event":"onDidChangeLibrary","payload":{}}')).toEqual({ type: 'event', event: 'onDidChangeLibrary', payload: {} });
+    for (const junk of [new ArrayBuffer(2), 'not json', 'null', '7', '{"type":"reply","id":"3"}', '{"type":"event"}', '{"type":"other"}']) expect(parseFrame(junk)).toBeNull();
   });
 });

@@ -2,4 +2,3 @@
 export { FirstRun } from './components/FirstRun/FirstRun';
 export { PrivacyScreen } from './components/PrivacyScreen/PrivacyScreen';
 export { usePrivacy } from './hooks/usePrivacy';
-export { privacyStoreFor } from './privacyStore';

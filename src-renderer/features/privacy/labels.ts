@@ -1,4 +1,4 @@
-import type { Category, ConsentSource, EventStatus } from '../../api';
+import type { Category, ChainVerdict, ConsentSource, EventStatus } from '../../api';
 import { formatClock, formatDateTime, formatMinutes, minutesUntil } from '../../ui';
 
 export const CATEGORIES: readonly Category[] = ['performance', 'usage', 'diagnostics'];
@@ -14,6 +14,12 @@ export const CATEGORY_BLURB: Record<Category, string> = {
   usage: 'Which features get used, counted without anything about what you watch.',
   diagnostics: 'What kinds of errors happen, as fixed error kinds only.',
 };
+
+/** Said wherever no endpoint is configured: the first-run screen and the next batch. */
+export const NO_ENDPOINT = 'No endpoint configured: nothing will leave this machine.';
+
+/** Said wherever consent is locked by a setting that gave no reason of its own. */
+export const LOCKED_FALLBACK = 'Telemetry is switched off by a setting outside the app.';
 
 export const SOURCE_LABEL: Record<ConsentSource, string> = {
   user: 'You',
@@ -39,4 +45,17 @@ export function statusLabel(status: EventStatus, reviewUntil: string, inBatch: b
 export function purgeMessage(n: number): string {
   if (n === 0) return 'No queued events deleted';
   return `${n.toLocaleString('en-US')} queued ${n === 1 ? 'event' : 'events'} deleted`;
+}
+
+/** "Glasswing will record usage, diagnostics events into your local queue.", or that nothing is recorded. */
+export function recordingSummary(categories: readonly Category[]): string {
+  if (categories.length === 0) return 'With everything off, Glasswing records nothing.';
+  return `Glasswing will record ${categories.map((c) => CATEGORY_LABEL[c].toLowerCase()).join(', ')} events into your local queue.`;
+}
+
+/** "Chain OK: 3 entries", or "Chain broken at entry 2: …" with the ledger's own reason. */
+export function verdictLabel(verdict: ChainVerdict): string {
+  return verdict.ok
+    ? `Chain OK: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}`
+    : `Chain broken at entry ${verdict.brokenAt ?? '?'}: ${verdict.message}`;
 }

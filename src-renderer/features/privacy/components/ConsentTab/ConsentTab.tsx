@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useApi, type Catalog, type Category, type TelemetrySnapshot } from '../../../../api';
-import { Icon, Switch } from '../../../../ui';
+import { ErrorText, Switch } from '../../../../ui';
 import { useAction } from '../../hooks/useAction';
 import { CATEGORIES, CATEGORY_BLURB, CATEGORY_LABEL, SOURCE_LABEL, purgeMessage } from '../../labels';
+import { catalogEventsIn } from '../../model/consent';
+import { LockedNotice } from '../LockedNotice/LockedNotice';
 
 /** The master switch and the categories, who decided, and how many queued events a switch-off purged. */
 export function ConsentTab({ snapshot, catalog }: { snapshot: TelemetrySnapshot; catalog: Catalog | null }) {
@@ -30,12 +32,7 @@ export function ConsentTab({ snapshot, catalog }: { snapshot: TelemetrySnapshot;
           <strong>{SOURCE_LABEL[consent.source]}</strong>
         </dd>
       </dl>
-      {locked ? (
-        <div className="notice notice-locked" role="note">
-          <Icon.Lock />
-          <span>{consent.lockedReason ?? 'Telemetry is switched off by a setting outside the app.'}</span>
-        </div>
-      ) : null}
+      {locked ? <LockedNotice consent={consent} /> : null}
 
       <div className="consent-master">
         <Switch label="All telemetry" checked={consent.master} disabled={locked || busy} onChange={(on) => void setMaster(on)} describedBy="consent-master-desc" />
@@ -47,38 +44,51 @@ export function ConsentTab({ snapshot, catalog }: { snapshot: TelemetrySnapshot;
       <div role="status" className="status-line">
         {message}
       </div>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText>{error}</ErrorText>
 
       <ul className="consent-categories">
-        {CATEGORIES.map((category) => {
-          const queued = queue.events.filter((e) => e.category === category).length;
-          const events = catalog?.events.filter((e) => e.category === category) ?? [];
-          const pending = consent.pendingCategories.includes(category);
-          return (
-            <li key={category} className="consent-category">
-              <div className="consent-category-head">
-                <Switch
-                  label={CATEGORY_LABEL[category]}
-                  checked={consent.categories[category] ?? false}
-                  disabled={locked || busy}
-                  describedBy={`consent-desc-${category}`}
-                  onChange={(on) => void setCategory(category, on)}
-                />
-                {pending ? <span className="pill pill-warn">New: awaiting your decision</span> : null}
-                <span className="muted small">{queued === 1 ? '1 queued event' : `${queued.toLocaleString('en-US')} queued events`}</span>
-              </div>
-              <p id={`consent-desc-${category}`} className="muted">
-                {CATEGORY_BLURB[category]}
-                {events.length > 0 ? ` Events: ${events.map((e) => e.name).join(', ')}.` : ''}
-              </p>
-            </li>
-          );
-        })}
+        {CATEGORIES.map((category) => (
+          <ConsentCategory
+            key={category}
+            category={category}
+            on={consent.categories[category] ?? false}
+            pending={consent.pendingCategories.includes(category)}
+            queued={queue.events.filter((e) => e.category === category).length}
+            eventNames={catalogEventsIn(catalog, category).map((e) => e.name)}
+            disabled={locked || busy}
+            onChange={(on) => void setCategory(category, on)}
+          />
+        ))}
       </ul>
     </div>
+  );
+}
+
+interface ConsentCategoryProps {
+  category: Category;
+  on: boolean;
+  /** Added by a newer catalog since the user last chose: off until accepted. */
+  pending: boolean;
+  /** How many of its events are queued now (what switching it off would delete). */
+  queued: number;
+  eventNames: readonly string[];
+  disabled: boolean;
+  onChange: (on: boolean) => void;
+}
+
+function ConsentCategory({ category, on, pending, queued, eventNames, disabled, onChange }: ConsentCategoryProps) {
+  const descId = `consent-desc-${category}`;
+  return (
+    <li className="consent-category">
+      <div className="consent-category-head">
+        <Switch label={CATEGORY_LABEL[category]} checked={on} disabled={disabled} describedBy={descId} onChange={onChange} />
+        {pending ? <span className="pill pill-warn">New: awaiting your decision</span> : null}
+        <span className="muted small">{queued === 1 ? '1 queued event' : `${queued.toLocaleString('en-US')} queued events`}</span>
+      </div>
+      <p id={descId} className="muted">
+        {CATEGORY_BLURB[category]}
+        {eventNames.length > 0 ? ` Events: ${eventNames.join(', ')}.` : ''}
+      </p>
+    </li>
   );
 }

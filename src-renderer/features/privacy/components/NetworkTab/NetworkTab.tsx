@@ -1,6 +1,7 @@
 import { useApi, type NetworkPurpose, type TelemetrySnapshot } from '../../../../api';
-import { Switch, formatDateTime } from '../../../../ui';
+import { ErrorText, Switch, formatDateTime } from '../../../../ui';
 import { useAction } from '../../hooks/useAction';
+import { ReplyPill } from '../ReplyPill/ReplyPill';
 
 const PURPOSE_LABEL: Record<string, string> = { 'telemetry-upload': 'Telemetry upload' };
 
@@ -32,7 +33,7 @@ export function NetworkTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
           </li>
         ))}
       </ul>
-      {error ? <p role="alert" className="error-text">{error}</p> : null}
+      <ErrorText>{error}</ErrorText>
       <p className="muted small">
         Switched off here, a purpose makes no request at all, whatever else is set. Switched on, uploads still need an endpoint and your
         choices under Consent.
@@ -68,7 +69,7 @@ export function NetworkTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
                   {r.refused ? (
                     <span className="pill">refused</span>
                   ) : (
-                    <span className={r.status != null && r.status < 300 ? 'pill pill-ok' : 'pill pill-bad'}>{r.status ?? 'no reply'}</span>
+                    <ReplyPill status={r.status} />
                   )}
                 </td>
               </tr>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useNoteFeature } from '../../../../api';
-import { TabPanel, Tabs, formatMinutes, type TabItem } from '../../../../ui';
+import { ErrorText, TabPanel, Tabs, formatMinutes, type TabItem } from '../../../../ui';
 import { usePrivacy } from '../../hooks/usePrivacy';
-import { CATEGORIES, CATEGORY_LABEL, SOURCE_LABEL } from '../../labels';
+import { CATEGORY_LABEL, SOURCE_LABEL } from '../../labels';
+import { recordingCategories } from '../../model/consent';
 import { CatalogTab } from '../CatalogTab/CatalogTab';
 import { ConsentTab } from '../ConsentTab/ConsentTab';
 import { NetworkTab } from '../NetworkTab/NetworkTab';
@@ -21,7 +22,7 @@ export function PrivacyScreen() {
   const noteFeature = useNoteFeature();
   useEffect(() => noteFeature('privacy-screen'), [noteFeature]);
 
-  const on = snapshot ? CATEGORIES.filter((c) => snapshot.consent.master && snapshot.consent.categories[c]) : [];
+  const on = snapshot ? recordingCategories(snapshot.consent) : [];
   const tabs: ReadonlyArray<TabItem<TabId>> = [
     { id: 'queue', label: 'Queue', badge: snapshot && snapshot.queue.total > 0 ? snapshot.queue.total.toLocaleString('en-US') : undefined },
     { id: 'batch', label: 'Next batch' },
@@ -50,11 +51,7 @@ export function PrivacyScreen() {
         ) : null}
       </header>
 
-      {error && !snapshot ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      {snapshot ? null : <ErrorText>{error}</ErrorText>}
 
       <Tabs label="What we collect" idPrefix="privacy" tabs={tabs} selected={tab} onSelect={setTab} />
       {snapshot ? (

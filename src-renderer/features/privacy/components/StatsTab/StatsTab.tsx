@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorMessage, useApi, type LocalStats } from '../../../../api';
+import { ErrorText } from '../../../../ui';
 
 /**
  * "Your stats": what Glasswing knows locally, shown to its owner. Computed on this machine from a history
@@ -21,7 +22,7 @@ export function StatsTab() {
     };
   }, [client]);
 
-  if (error) return <p role="alert" className="error-text">{error}</p>;
+  if (error) return <ErrorText>{error}</ErrorText>;
   if (!stats) return <p className="muted">Loading…</p>;
 
   const maxHours = Math.max(1, ...stats.weeks.map((w) => w.hours));

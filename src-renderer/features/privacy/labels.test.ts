@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { recordingSummary, verdictLabel } from './labels';
+
+describe('privacy labels', () => {
+  it('names what first run will record, or says nothing will be', () => {
+    expect(recordingSummary(['usage', 'diagnostics'])).toBe('Glasswing will record usage, diagnostics events into your local queue.');
+    expect(recordingSummary([])).toBe('With everything off, Glasswing records nothing.');
+  });
+
+  it('words a chain verdict, with the entry count or where it broke', () => {
+    expect(verdictLabel({ ok: true, entries: 1, brokenAt: null, message: 'ok' })).toBe('Chain OK: 1 entry');
+    expect(verdictLabel({ ok: true, entries: 3, brokenAt: null, message: 'ok' })).toBe('Chain OK: 3 entries');
+    expect(verdictLabel({ ok: false, entries: 4, brokenAt: 3, message: 'hash does not match its bytes' })).toBe('Chain broken at entry 3: hash does not match its bytes');
+    expect(verdictLabel({ ok: false, entries: 4, brokenAt: null, message: 'unreadable' })).toBe('Chain broken at entry ?: unreadable');
+  });
+});
