@@ -55,12 +55,12 @@ async function child(dir: string, endpoint: string): Promise<void> {
   t.setMaster(true);
   for (const c of ['usage', 'performance', 'diagnostics'] as const) t.setCategory(c, true);
   process.stdout.write('ready\n');
-  const features = ['subtitles', 'search', 'fullscreen', 'add-folder'];
+  const features = ['subtitles', 'search', 'fullscreen', 'add-folder'] as const;
   for (let i = 0; ; i++) {
     const burst = 1 + Math.floor(Math.random() * 20);
     for (let j = 0; j < burst; j++) {
       if (j % 3 === 0) t.record('playback.started', { kind: 'movie', container: 'matroska,webm', videoCodec: 'h264', audioCodec: 'aac', resolution: 1080, duration: 3000 + j, mode: 'direct' });
-      else if (j % 3 === 1) t.record('ui.feature_used', { feature: features[j % features.length] });
+      else if (j % 3 === 1) t.record('ui.feature_used', { feature: features[j % features.length]! });
       else t.record('playback.failed', { errorClass: 'decode' });
     }
     if (Math.random() < 0.5) await t.flush();

@@ -1,4 +1,4 @@
-import { EVENTS, type EventSpec } from './catalog.js';
+import { EVENTS, type EventSpec } from '../event-catalog/index.js';
 
 /** Attributes every record carries besides its catalog fields (see otlp.ts). */
 export const ENVELOPE_KEYS = ['event.name', 'glasswing.batch.id'] as const;
