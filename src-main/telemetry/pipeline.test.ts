@@ -9,7 +9,7 @@ import { openTelemetry, type TelemetryOptions, type TelemetryService } from './i
 import { Consent } from './consent.js';
 import { Kv, openTelemetryDb, SCHEMA_VERSION } from './db.js';
 import { defaultPolicyPath, detectForceOff } from './policy.js';
-import { dbBytes, noFetch, tempDir } from './test-support/collector.js';
+import { dbBytes, noFetch, tempDir } from './test-support/harness.js';
 
 const open: TelemetryService[] = [];
 afterEach(async () => {
