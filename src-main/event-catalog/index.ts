@@ -7,7 +7,7 @@ import type { EVENTS } from './catalog.js';
 import type { RawFieldValue } from './spec.js';
 
 export { CATALOG_VERSION, CATEGORY_SINCE, CHANGELOG, EVENTS } from './catalog.js';
-export type { BucketField, EnumField, EventSpec, FieldSpec, GeneralizerName, NormalizerName } from './spec.js';
+export type { BucketField, EventSpec, FieldSpec, GeneralizerName, NormalizerName } from './spec.js';
 
 type DeclaredEvent = (typeof EVENTS)[number];
 

@@ -17,7 +17,7 @@ export type NormalizerName = 'lowercase' | 'mediaKind' | 'container' | 'codec' |
 /** The named conversions of a raw number into a bucket's unit; telemetry/generalize.ts implements exactly these. */
 export type GeneralizerName = 'secondsToMinutes' | 'seconds' | 'countBucket' | 'videoHeight' | 'realtimeMultiple';
 
-export interface EnumField {
+interface EnumField {
   type: 'enum';
   name: string;
   description: string;
@@ -27,7 +27,7 @@ export interface EnumField {
   /** The listed value a raw null stands for (e.g. 'none' for "no video stream"); without it null is invalid. */
   nullAs?: string;
 }
-export interface BooleanField {
+interface BooleanField {
   type: 'boolean';
   name: string;
   description: string;
@@ -47,7 +47,7 @@ export interface BucketField {
   /** An extra value a raw null is stored as (e.g. 'none' for an audio file's resolution); without it null is invalid. */
   nullAs?: { token: string; label: string };
 }
-export interface CountField {
+interface CountField {
   type: 'count';
   name: string;
   description: string;

@@ -6,7 +6,7 @@ const MINUTE_MS = 60_000;
 /** The most random delay added to every wake, so wakes do not line up with app use. */
 const JITTER_MS = 30 * MINUTE_MS;
 
-export interface AutoUploadOptions {
+interface AutoUploadOptions {
   clock: Clock;
   random: () => number;
   queue: EventQueue;

@@ -20,7 +20,7 @@ interface FrozenBatch {
 }
 const FROZEN_KEY = 'inflight';
 
-export interface BatchSelectionOptions {
+interface BatchSelectionOptions {
   queue: EventQueue;
   kv: Kv;
   clock: Clock;

@@ -79,13 +79,13 @@ function fieldSchema(f: FieldSpec): z.ZodType {
 }
 
 /** A strict zod schema of an event's generalized fields: the last gate before storage. */
-export function eventSchema(ev: EventSpec): z.ZodType<Record<string, string | boolean | number>> {
+function eventSchema(ev: EventSpec): z.ZodType<Record<string, string | boolean | number>> {
   return z.strictObject(Object.fromEntries(ev.fields.map((f) => [f.name, fieldSchema(f)]))) as unknown as z.ZodType<
     Record<string, string | boolean | number>
   >;
 }
 
-export interface CompiledEvent {
+interface CompiledEvent {
   spec: EventSpec;
   schema: z.ZodType<Record<string, string | boolean | number>>;
   fieldsByName: Map<string, FieldSpec>;

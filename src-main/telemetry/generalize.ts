@@ -6,7 +6,7 @@ import type { BucketField, FieldSpec, GeneralizerName, NormalizerName } from '..
  */
 
 /** Maps a raw enum input (e.g. "en-US", "win32", "0.1.3") onto the vocabulary of an enum field. */
-export const normalizers = {
+const normalizers = {
   lowercase: (raw: string) => raw.toLowerCase(),
   /** The library's item kind → what the player does with it: movie and episode are both video. */
   mediaKind: (raw: string) => ({ movie: 'video', episode: 'video', track: 'audio' })[raw] ?? raw,

@@ -37,7 +37,7 @@ export function generalizeEvent(catalog: CompiledCatalog, type: string, rawField
 }
 
 /** Most events the preview keeps; older ones fall off. */
-export const PREVIEW_MAX = 100;
+const PREVIEW_MAX = 100;
 
 /** What would have been recorded while consent is off: memory only, never stored, never sendable. */
 export class Preview {
@@ -61,7 +61,7 @@ export class Preview {
   }
 }
 
-export interface RecorderOptions {
+interface RecorderOptions {
   catalog: CompiledCatalog;
   consent: Consent;
   preview: Preview;

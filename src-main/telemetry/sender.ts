@@ -10,7 +10,7 @@ import { postBatch, type UploadOutcome } from './uploader.js';
 
 const NO_ENDPOINT = 'No endpoint configured: nothing will leave this machine.';
 
-export interface SenderOptions {
+interface SenderOptions {
   endpoint: string | null;
   db: TelemetryDb;
   queue: EventQueue;

@@ -19,7 +19,7 @@ function purposeOf(catalog: CompiledCatalog, name: string): string {
 }
 
 /** An event's stored fields in catalog order, each with its words; fields the catalog no longer declares are left out. */
-export function fieldValues(catalog: CompiledCatalog, ev: { name: string; fields: Record<string, StoredValue> }): FieldValue[] {
+function fieldValues(catalog: CompiledCatalog, ev: { name: string; fields: Record<string, StoredValue> }): FieldValue[] {
   const spec = catalog.get(ev.name)?.spec;
   return (spec?.fields ?? []).filter((f) => ev.fields[f.name] !== undefined).map((f) => ({ name: f.name, value: String(ev.fields[f.name]), label: labelOf(f, ev.fields[f.name]!) }));
 }

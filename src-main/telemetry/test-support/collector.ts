@@ -30,7 +30,7 @@ export interface Received {
 }
 
 /** How the collector answers: these replies in order, then 200 `{}`; or a function of each request. */
-export type ReplyPolicy = readonly Reply[] | ((req: Received) => Reply);
+type ReplyPolicy = readonly Reply[] | ((req: Received) => Reply);
 
 export interface Collector {
   url: string;

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 import { ManualClock, type Fetch, type TimerHandle } from '../../ports.js';
+import { openTelemetryDb, type TelemetryDb } from '../db.js';
 
 /** Clocks, fetches, waits and temp folders the telemetry tests share; the OTLP receiver is collector.ts. */
 
@@ -38,6 +40,13 @@ export function settle(ms = 50): Promise<void> {
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'glasswing-telemetry-'));
+}
+
+/** A fresh telemetry.db in a temp folder, closed when the current test ends. */
+export function tempTelemetryDb(): TelemetryDb {
+  const db = openTelemetryDb(tempDir());
+  onTestFinished(() => db.close());
+  return db;
 }
 
 /** Every byte SQLite keeps for the database: the file, its WAL and shared memory. */
