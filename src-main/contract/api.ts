@@ -107,10 +107,6 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(calls, name);
 }
 
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name);
-}
-
 /** The typed API as main implements it and the renderer sees it. */
 export type Api = { [M in CallName]: (input: CallInput<M>) => Promise<CallOutput<M>> };
 
