@@ -91,7 +91,7 @@ interface CompiledEvent {
   fieldsByName: Map<string, FieldSpec>;
 }
 
-/** The catalog by event name, with each event's schema built once so record() stays cheap. */
+/** The catalog by event name, as compileCatalog() builds it. */
 export type CompiledCatalog = ReadonlyMap<string, CompiledEvent>;
 
 /** Looks events up by name; schemas are built once so record() stays cheap. */
