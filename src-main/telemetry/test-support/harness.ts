@@ -45,7 +45,9 @@ export function tempDir(): string {
 /** A fresh telemetry.db in a temp folder, closed when the current test ends. */
 export function tempTelemetryDb(): TelemetryDb {
   const db = openTelemetryDb(tempDir());
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   return db;
 }
 
