@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { TelemetryFields } from '../src-main/event-catalog/index.js';
 import { systemClock, type Fetch } from '../src-main/ports.js';
 import { openTelemetry, type TelemetryService } from '../src-main/telemetry/index.js';
 
@@ -56,16 +57,17 @@ function optIn(t: TelemetryService): void {
 const CONTAINERS = ['matroska,webm', 'mov,mp4,m4a,3gp,3g2,mj2', 'MPEG', 'FLAC', 'webm'];
 const VIDEO = ['h264', 'hevc', 'vp9', 'av1', null];
 const AUDIO = ['aac', 'MPEG 1 Layer 3', 'opus', 'ac3', 'FLAC'];
-function raw(i: number): Record<string, unknown> {
+const MODES = ['direct', 'remux', 'transcode'] as const;
+function raw(i: number): TelemetryFields<'playback.started'> {
   const video = VIDEO[i % VIDEO.length];
   return {
     kind: video ? (i % 2 ? 'movie' : 'episode') : 'track',
-    container: CONTAINERS[i % CONTAINERS.length],
-    videoCodec: video,
-    audioCodec: AUDIO[i % AUDIO.length],
-    resolution: video ? [480, 720, 1080, 2160][i % 4] : null,
+    container: CONTAINERS[i % CONTAINERS.length]!,
+    videoCodec: video ?? null,
+    audioCodec: AUDIO[i % AUDIO.length]!,
+    resolution: video ? [480, 720, 1080, 2160][i % 4]! : null,
     duration: i % 13 === 0 ? null : 600 + ((i * 137) % 12_000),
-    mode: ['direct', 'remux', 'transcode'][i % 3],
+    mode: MODES[i % MODES.length]!,
   };
 }
 

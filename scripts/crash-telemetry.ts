@@ -18,13 +18,13 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { systemClock, type Fetch } from '../src-main/ports.js';
 import { openTelemetry } from '../src-main/telemetry/index.js';
+import { startCollector, type Received, type Reply } from '../src-main/telemetry/test-support/collector.js';
 
 const fetchPort: Fetch = (url, init) => fetch(url, init);
 const argv = process.argv.slice(2);
@@ -55,12 +55,12 @@ async function child(dir: string, endpoint: string): Promise<void> {
   t.setMaster(true);
   for (const c of ['usage', 'performance', 'diagnostics'] as const) t.setCategory(c, true);
   process.stdout.write('ready\n');
-  const features = ['subtitles', 'search', 'fullscreen', 'add-folder'];
+  const features = ['subtitles', 'search', 'fullscreen', 'add-folder'] as const;
   for (let i = 0; ; i++) {
     const burst = 1 + Math.floor(Math.random() * 20);
     for (let j = 0; j < burst; j++) {
       if (j % 3 === 0) t.record('playback.started', { kind: 'movie', container: 'matroska,webm', videoCodec: 'h264', audioCodec: 'aac', resolution: 1080, duration: 3000 + j, mode: 'direct' });
-      else if (j % 3 === 1) t.record('ui.feature_used', { feature: features[j % features.length] });
+      else if (j % 3 === 1) t.record('ui.feature_used', { feature: features[j % features.length]! });
       else t.record('playback.failed', { errorClass: 'decode' });
     }
     if (Math.random() < 0.5) await t.flush();
@@ -75,43 +75,24 @@ interface Delivery {
   records: number;
 }
 
-/** A loopback OTLP/HTTP logs receiver: mostly a slow 200, sometimes 503 (retried by the client). */
-async function startCollector(): Promise<{ url: string; deliveries: Delivery[]; close(): Promise<void> }> {
-  const deliveries: Delivery[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      let parsed: { resourceLogs: { scopeLogs: { logRecords: { attributes: { key: string; value: { stringValue?: string } }[] }[] }[] }[] };
-      try {
-        parsed = JSON.parse(body) as typeof parsed;
-      } catch {
-        res.writeHead(400).end('{}');
-        return;
-      }
-      if (Math.random() < 0.1) {
-        res.writeHead(503, { 'retry-after': '0' }).end('{}');
-        return;
-      }
-      const records = parsed.resourceLogs.flatMap((r) => r.scopeLogs.flatMap((s) => s.logRecords));
-      const ids = new Set(records.map((r) => r.attributes.find((a) => a.key === 'glasswing.batch.id')?.value.stringValue));
-      deliveries.push({ batchId: [...ids].join('|'), body, records: records.length });
-      // A slow reply, so that some kills land after the collector stored a batch but before the client knew.
-      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'), Math.random() * 80);
-    });
-    req.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/v1/logs`,
-    deliveries,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+interface OtlpLogs {
+  resourceLogs: { scopeLogs: { logRecords: { attributes: { key: string; value: { stringValue?: string } }[] }[] }[] }[];
+}
+
+/** What the collector stored of one request: its batch id(s), its bytes and how many records it held. */
+function delivery(req: Received): Delivery {
+  const records = (req.json as OtlpLogs).resourceLogs.flatMap((r) => r.scopeLogs.flatMap((s) => s.logRecords));
+  const ids = new Set(records.map((r) => r.attributes.find((a) => a.key === 'glasswing.batch.id')?.value.stringValue));
+  return { batchId: [...ids].join('|'), body: req.body, records: records.length };
+}
+
+/** The loopback collector's answers: sometimes 503 (retried by the client), else a slow 200 once the batch is stored. */
+function flakyReceiver(deliveries: Delivery[]): (req: Received) => Reply {
+  return (req) => {
+    if (Math.random() < 0.1) return { status: 503, headers: { 'retry-after': '0' } };
+    deliveries.push(delivery(req));
+    // A slow reply, so that some kills land after the collector stored a batch but before the client knew.
+    return { status: 200, delayMs: Math.random() * 80 };
   };
 }
 
@@ -125,7 +106,8 @@ interface TrialResult {
 
 async function trial(n: number): Promise<TrialResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glasswing-crash-telemetry-'));
-  const collector = await startCollector();
+  const deliveries: Delivery[] = [];
+  const collector = await startCollector(systemClock, flakyReceiver(deliveries));
   const violations: string[] = [];
   const acked = new Set<string>();
   const proc = spawn(process.execPath, [...process.execArgv, import.meta.filename, '--child', dir, collector.url], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -157,7 +139,7 @@ async function trial(n: number): Promise<TrialResult> {
   const sentAcked = [...acked].filter((id) => !queued.has(id)).length;
   if (sentAcked > ledgered) violations.push(`trial ${n}: ${sentAcked} acknowledged events left the queue but the ledger holds only ${ledgered}`);
   for (const e of ledger) {
-    if (!collector.deliveries.some((d) => d.batchId === e.batch_id && d.body === e.body)) violations.push(`trial ${n}: ledgered batch ${e.batch_id} never reached the collector`);
+    if (!deliveries.some((d) => d.batchId === e.batch_id && d.body === e.body)) violations.push(`trial ${n}: ledgered batch ${e.batch_id} never reached the collector`);
   }
 
   // 4: recovery. Reopen, send until empty, then compare what the collector saw with the ledger.
@@ -174,7 +156,7 @@ async function trial(n: number): Promise<TrialResult> {
   if (total !== everInserted) violations.push(`trial ${n}: ${everInserted} events were inserted, ${total} were sent in all`);
   if (total < acked.size) violations.push(`trial ${n}: ${acked.size} acknowledged but only ${total} ever sent`);
   const byBatch = new Map<string, Delivery[]>();
-  for (const d of collector.deliveries) byBatch.set(d.batchId, [...(byBatch.get(d.batchId) ?? []), d]);
+  for (const d of deliveries) byBatch.set(d.batchId, [...(byBatch.get(d.batchId) ?? []), d]);
   let duplicates = 0;
   for (const [batchId, ds] of byBatch) {
     if (batchId.includes('|') || batchId === '') violations.push(`trial ${n}: a delivery carried ${batchId || 'no'} batch ids`);

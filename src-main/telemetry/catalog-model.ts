@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Catalog, CatalogEvent } from '../contract/index.js';
-import { CATALOG_VERSION, CHANGELOG, EVENTS, type EventSpec } from './catalog.js';
-import { cardinality, generalizers, storedValues, valueLabels, type FieldSpec } from './generalize.js';
+import { CATALOG_VERSION, CHANGELOG, EVENTS, type EventSpec, type FieldSpec } from '../event-catalog/index.js';
+import { cardinality, generalizers, storedValues, valueLabels } from './generalize.js';
 
 /**
  * The most distinct field combinations any one event may have (the product of its fields' value counts).
@@ -79,20 +79,23 @@ function fieldSchema(f: FieldSpec): z.ZodType {
 }
 
 /** A strict zod schema of an event's generalized fields: the last gate before storage. */
-export function eventSchema(ev: EventSpec): z.ZodType<Record<string, string | boolean | number>> {
+function eventSchema(ev: EventSpec): z.ZodType<Record<string, string | boolean | number>> {
   return z.strictObject(Object.fromEntries(ev.fields.map((f) => [f.name, fieldSchema(f)]))) as unknown as z.ZodType<
     Record<string, string | boolean | number>
   >;
 }
 
-export interface CompiledEvent {
+interface CompiledEvent {
   spec: EventSpec;
   schema: z.ZodType<Record<string, string | boolean | number>>;
   fieldsByName: Map<string, FieldSpec>;
 }
 
+/** The catalog by event name, as compileCatalog() builds it. */
+export type CompiledCatalog = ReadonlyMap<string, CompiledEvent>;
+
 /** Looks events up by name; schemas are built once so record() stays cheap. */
-export function compileCatalog(events: readonly EventSpec[] = EVENTS): Map<string, CompiledEvent> {
+export function compileCatalog(events: readonly EventSpec[] = EVENTS): CompiledCatalog {
   return new Map(events.map((spec) => [spec.name, { spec, schema: eventSchema(spec), fieldsByName: new Map(spec.fields.map((f) => [f.name, f])) }]));
 }
 

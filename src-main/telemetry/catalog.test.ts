@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Catalog } from '../contract/index.js';
-import { CATALOG_VERSION, CHANGELOG, EVENTS, type EventSpec } from './catalog.js';
+import { CATALOG_VERSION, CHANGELOG, EVENTS, type BucketField, type EventSpec } from '../event-catalog/index.js';
 import { catalogDto, catalogDump, checkCatalog, checkMediaNumbers, UNIQUENESS_CEILING, uniqueness } from './catalog-model.js';
-import { generalizeField, storedValues, type BucketField } from './generalize.js';
+import { generalizeField, storedValues } from './generalize.js';
 
 // The team's shared data sits beside the repository (`../shared`), in CI as on a developer's machine.
 const RUNTIMES = path.resolve(import.meta.dirname, '../../../shared/data/runtimes/cmu-movie-runtimes.tsv');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVENTS } from './catalog.js';
+import { EVENTS } from '../event-catalog/index.js';
 import { BEGIN_MARKER, END_MARKER, generatedBlock } from './collector-allowlist.js';
 
 const config = fs.readFileSync(path.resolve(import.meta.dirname, '../../deploy/otel-collector/config.yaml'), 'utf8');

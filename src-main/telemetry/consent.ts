@@ -1,6 +1,6 @@
 import type { Category, ConsentState } from '../contract/index.js';
 import { AppError } from '../contract/index.js';
-import { CATALOG_VERSION, CATEGORY_SINCE } from './catalog.js';
+import { CATALOG_VERSION, CATEGORY_SINCE } from '../event-catalog/index.js';
 import type { Kv, TelemetryDb } from './db.js';
 import type { ForceOff } from './policy.js';
 

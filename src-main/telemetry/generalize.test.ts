@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EVENTS } from './catalog.js';
+import { EVENTS, type FieldSpec } from '../event-catalog/index.js';
 import { compileCatalog } from './catalog-model.js';
-import { bucketValues, generalizeField, INVALID, labelOf, type FieldSpec } from './generalize.js';
+import { bucketValues, generalizeField, INVALID, labelOf } from './generalize.js';
 import { generalizeEvent } from './record.js';
 
 const field = (ev: string, name: string): FieldSpec => EVENTS.find((e) => e.name === ev)!.fields.find((f) => f.name === name)!;

@@ -1,13 +1,12 @@
+import type { BucketField, FieldSpec, GeneralizerName, NormalizerName } from '../event-catalog/index.js';
+
 /**
- * Field types and the generalizers that turn a raw value into the closed value that is stored and sent.
- *
- * Important: there is deliberately no string field type. A field is an enum (listed values), a boolean, a
- * bucket (edges + unit + a named generalizer) or a small capped count, so a path, title, tag or error
- * message cannot be expressed by any catalog entry.
+ * The generalizers that turn a raw value into the closed value that is stored and sent, one per field type
+ * of the catalog (event-catalog/spec.ts, where the absence of a string field type is explained).
  */
 
 /** Maps a raw enum input (e.g. "en-US", "win32", "0.1.3") onto the vocabulary of an enum field. */
-export const normalizers = {
+const normalizers = {
   lowercase: (raw: string) => raw.toLowerCase(),
   /** The library's item kind → what the player does with it: movie and episode are both video. */
   mediaKind: (raw: string) => ({ movie: 'video', episode: 'video', track: 'audio' })[raw] ?? raw,
@@ -19,8 +18,7 @@ export const normalizers = {
   osFamily: (raw: string) => ({ win32: 'windows', darwin: 'macos', linux: 'linux' })[raw] ?? raw.toLowerCase(),
   /** "de-AT", "pt_BR.UTF-8" → "at", "br": only the region part of a locale is kept. */
   localeRegion: (raw: string) => /^[A-Za-z]{2,3}[-_]([A-Za-z]{2})\b/.exec(raw)?.[1]?.toLowerCase() ?? raw.toLowerCase(),
-} as const;
-export type NormalizerName = keyof typeof normalizers;
+} as const satisfies Record<NormalizerName, (raw: string) => string>;
 
 /**
  * A container name as ffprobe (`format_name`, e.g. "mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm"), music-metadata
@@ -85,47 +83,8 @@ export const generalizers = {
   countBucket: { describe: 'raw count, bucketed; the exact count is never stored', convert: (n: number) => n },
   videoHeight: { describe: 'raw frame height in pixels, bucketed into resolution classes', convert: (h: number) => h },
   realtimeMultiple: { describe: 'raw speed as a multiple of real time, bucketed', convert: (x: number) => x },
-} as const;
-export type GeneralizerName = keyof typeof generalizers;
+} as const satisfies Record<GeneralizerName, { describe: string; convert: (raw: number) => number }>;
 
-export interface EnumField {
-  type: 'enum';
-  name: string;
-  description: string;
-  values: readonly string[];
-  /** Optional mapping of the raw input onto `values`; unknown results become 'other' when listed. */
-  normalize?: NormalizerName;
-  /** The listed value a raw null stands for (e.g. 'none' for "no video stream"); without it null is invalid. */
-  nullAs?: string;
-}
-export interface BooleanField {
-  type: 'boolean';
-  name: string;
-  description: string;
-}
-export interface BucketField {
-  type: 'bucket';
-  name: string;
-  description: string;
-  /** Ascending; bucket i covers [edges[i-1], edges[i]), the first and last are open-ended. */
-  edges: readonly number[];
-  unit: string;
-  generalizer: GeneralizerName;
-  /** Optional stored tokens, one per bucket (edges.length + 1); defaults to "<a", "a-b", "b+". */
-  tokens?: readonly string[];
-  /** Optional words, one per bucket (edges.length + 1), for a label that reads better than the default. */
-  labels?: readonly string[];
-  /** An extra value a raw null is stored as (e.g. 'none' for an audio file's resolution); without it null is invalid. */
-  nullAs?: { token: string; label: string };
-}
-export interface CountField {
-  type: 'count';
-  name: string;
-  description: string;
-  /** Values above max are stored as max ("max or more"); max is small by construction. */
-  max: number;
-}
-export type FieldSpec = EnumField | BooleanField | BucketField | CountField;
 export type StoredValue = string | boolean | number;
 
 const bucketCache = new WeakMap<BucketField, { token: string; label: string }[]>();

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openTelemetryDb } from './db.js';
 import { entryHash, GENESIS, Ledger, sha256 } from './ledger.js';
-import { tempDir } from './test-support/collector.js';
+import { tempDir } from './test-support/harness.js';
 
 function filled(): { dir: string; ledger: Ledger; close(): void } {
   const dir = tempDir();

@@ -2,7 +2,7 @@ import type { NetworkPurpose, NetworkRequest, NetworkState } from '../contract/i
 import type { Clock, Fetch } from '../ports.js';
 import type { Kv, TelemetryDb } from './db.js';
 
-export type FetchResponse = Awaited<ReturnType<Fetch>>;
+type FetchResponse = Awaited<ReturnType<Fetch>>;
 
 /** Thrown when a purpose's toggle is off or the URL is not its destination; the attempt is still listed. */
 export class NetworkRefused extends Error {

@@ -1,6 +1,7 @@
-import { CATALOG_VERSION } from './catalog.js';
-import type { CompiledEvent } from './catalog-model.js';
-import type { StoredEvent } from './queue.js';
+import { CATALOG_VERSION } from '../event-catalog/index.js';
+import type { CompiledCatalog } from './catalog-model.js';
+import type { StoredEvent } from './event-queue.js';
+import { generalizeField } from './generalize.js';
 
 /** The headers of every upload; the preview shows exactly these. */
 export const OTLP_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'Content-Type': 'application/json' });
@@ -21,6 +22,13 @@ function anyValue(v: string | boolean | number): AnyValue {
   return { stringValue: v };
 }
 
+/** service.version is generalized like app.started's appVersion: a patch level would only add entropy. */
+export function serviceVersion(catalog: CompiledCatalog, appVersion: string): string {
+  const versionField = catalog.get('app.started')!.fieldsByName.get('appVersion')!;
+  const generalized = generalizeField(versionField, appVersion);
+  return typeof generalized === 'string' ? generalized : 'other';
+}
+
 function nanos(ms: number): string {
   return (BigInt(ms) * 1_000_000n).toString();
 }
@@ -35,7 +43,7 @@ function nanos(ms: number): string {
  * leak a finer time. Records are ordered by their random id, so a batch's order says nothing about the
  * order events happened in.
  */
-export function encodeBatch(opts: { events: readonly StoredEvent[]; batchId: string; appVersion: string; catalog: Map<string, CompiledEvent> }): string {
+export function encodeBatch(opts: { events: readonly StoredEvent[]; batchId: string; appVersion: string; catalog: CompiledCatalog }): string {
   const events = [...opts.events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const logRecords = events.map((ev) => {
     const spec = opts.catalog.get(ev.name)?.spec;

@@ -4,11 +4,12 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../ports.js';
 import { TelemetrySnapshot } from '../contract/index.js';
+import type { TelemetryFields } from '../event-catalog/index.js';
 import { openTelemetry, type TelemetryOptions, type TelemetryService } from './index.js';
 import { Consent } from './consent.js';
 import { Kv, openTelemetryDb, SCHEMA_VERSION } from './db.js';
 import { defaultPolicyPath, detectForceOff } from './policy.js';
-import { dbBytes, noFetch, tempDir } from './test-support/collector.js';
+import { dbBytes, noFetch, tempDir } from './test-support/harness.js';
 
 const open: TelemetryService[] = [];
 afterEach(async () => {
@@ -30,7 +31,7 @@ function optIn(t: TelemetryService): void {
 }
 
 /** What the player sends for a film: raw ffprobe names, the frame height and the exact length. */
-const started = { kind: 'movie', container: 'matroska,webm', videoCodec: 'h264', audioCodec: 'aac', resolution: 1080, duration: 5423.7, mode: 'direct' };
+const started = { kind: 'movie', container: 'matroska,webm', videoCodec: 'h264', audioCodec: 'aac', resolution: 1080, duration: 5423.7, mode: 'direct' } satisfies TelemetryFields<'playback.started'>;
 
 describe('record', () => {
   it('stores only the bucket: the raw seconds and any path never reach the database file', async () => {
@@ -38,6 +39,7 @@ describe('record', () => {
     optIn(t);
     t.record('playback.started', started);
     t.record('playback.started', { ...started, container: '/home/alice/Movies/Secret Film (1999).mkv' });
+    // @ts-expect-error: an undeclared field (a path in an error message) does not compile; at run time the event is invalid
     t.record('playback.failed', { errorClass: 'decode', message: 'cannot open /home/alice/Movies/Secret Film (1999).mkv' });
     const snap = TelemetrySnapshot.parse(t.snapshot());
     expect(snap.queue.total).toBe(2);
@@ -85,6 +87,7 @@ describe('record', () => {
   it('never throws into the caller, whatever it is given', () => {
     const { t } = start();
     optIn(t);
+    // @ts-expect-error: an unknown event does not compile; untyped input still reaches record() at run time
     expect(() => t.record('nope', {})).not.toThrow();
     expect(() => t.record('playback.started', null as never)).not.toThrow();
     expect(() => t.record('playback.started', { ...started, get kind(): string { throw new Error('boom'); } })).not.toThrow();
@@ -120,7 +123,8 @@ describe('record: what the callers send', () => {
       t.record('app.started', { appVersion: '0.1.0', osFamily, localeRegion: 'en-US' });
       expect(t.snapshot().queue.events.at(-1)!.fields.map((f) => f.value)).toEqual(['0.1', want, 'us']);
     }
-    t.record('app.started', { appVersion: '0.1.0', osFamily: 'linux', locale: 'en-US' }); // the wrong field name
+    // @ts-expect-error: the wrong field name does not compile; at run time the event is invalid
+    t.record('app.started', { appVersion: '0.1.0', osFamily: 'linux', locale: 'en-US' });
     expect(t.snapshot().queue.invalid).toBe(1);
   });
 

@@ -1,6 +1,11 @@
 import type { Category } from '../contract/index.js';
-import type { CompiledEvent } from './catalog-model.js';
+import type { Clock } from '../ports.js';
+import type { CompiledCatalog } from './catalog-model.js';
+import type { ChangeReason } from './changes.js';
+import type { Consent } from './consent.js';
+import { floorToHour } from './event-queue.js';
 import { generalizeField, INVALID, type StoredValue } from './generalize.js';
+import type { GroupCommit } from './group-commit.js';
 
 export interface Generalized {
   name: string;
@@ -16,7 +21,7 @@ export interface Generalized {
  * field (a path, a title…), a missing field or an unusable value makes the whole event invalid. Nothing of
  * the raw input is kept, not even in an error.
  */
-export function generalizeEvent(catalog: Map<string, CompiledEvent>, type: string, rawFields: Record<string, unknown>): Generalized | null {
+export function generalizeEvent(catalog: CompiledCatalog, type: string, rawFields: Record<string, unknown>): Generalized | null {
   const ev = catalog.get(type);
   if (!ev || typeof rawFields !== 'object' || rawFields === null) return null;
   for (const key of Object.keys(rawFields)) if (!ev.fieldsByName.has(key)) return null;
@@ -32,7 +37,7 @@ export function generalizeEvent(catalog: Map<string, CompiledEvent>, type: strin
 }
 
 /** Most events the preview keeps; older ones fall off. */
-export const PREVIEW_MAX = 100;
+const PREVIEW_MAX = 100;
 
 /** What would have been recorded while consent is off: memory only, never stored, never sendable. */
 export class Preview {
@@ -53,5 +58,50 @@ export class Preview {
   clear(): void {
     this.items = [];
     this.next = 0;
+  }
+}
+
+interface RecorderOptions {
+  catalog: CompiledCatalog;
+  consent: Consent;
+  preview: Preview;
+  commits: GroupCommit;
+  clock: Clock;
+  notify: (reason: ChangeReason) => void;
+  /** Aborted when the pipeline closes: later events are ignored. */
+  closed: AbortSignal;
+}
+
+/** The front of the pipeline: generalize, then by consent either queue (group commit) or preview; count the invalid. */
+export class Recorder {
+  private invalid = 0;
+
+  constructor(private readonly o: RecorderOptions) {}
+
+  /** Never throws and never touches the disk (see TelemetryService.record). */
+  record(type: string, rawFields: Record<string, unknown>): void {
+    try {
+      if (this.o.closed.aborted) return;
+      const ev = generalizeEvent(this.o.catalog, type, rawFields);
+      if (!ev) {
+        this.invalid++;
+        this.o.notify('queue');
+        return;
+      }
+      const now = this.o.clock.now();
+      if (this.o.consent.allows(ev.category)) {
+        this.o.commits.add(ev, now);
+        return;
+      }
+      this.o.preview.push(ev, floorToHour(now));
+      this.o.notify('preview');
+    } catch {
+      // Never throws into the caller (a full disk must not stop playback); the event is lost, not half-stored.
+    }
+  }
+
+  /** Events refused since start because the catalog cannot express them. */
+  invalidCount(): number {
+    return this.invalid;
   }
 }

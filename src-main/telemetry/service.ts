@@ -1,32 +1,24 @@
-import crypto from 'node:crypto';
-import type { BatchPreview, Catalog, Category, ChainVerdict, FieldValue, NetworkPurpose, PreviewEvent, SendResult, TelemetrySnapshot } from '../contract/index.js';
+import type { Catalog, Category, ChainVerdict, NetworkPurpose, PreviewEvent, SendResult, TelemetrySnapshot } from '../contract/index.js';
+import { EVENTS, type RecordTelemetry, type TelemetryEventName, type TelemetryFields } from '../event-catalog/index.js';
 import type { Clock, Fetch, TimerHandle } from '../ports.js';
-import { CATALOG_VERSION, CATEGORY_SINCE, EVENTS } from './catalog.js';
-import { catalogDto, compileCatalog, type CompiledEvent } from './catalog-model.js';
+import { AutoUpload } from './auto-upload.js';
+import { BatchSelection } from './batch-selection.js';
+import { catalogDto, compileCatalog, type CompiledCatalog } from './catalog-model.js';
+import { ChangeListeners } from './changes.js';
 import { Consent } from './consent.js';
-import { Kv, openTelemetryDb } from './db.js';
-import { generalizeField, labelOf, type StoredValue } from './generalize.js';
+import { Kv, openTelemetryDb, type TelemetryDb } from './db.js';
+import { DEFAULT_LIMITS, EventQueue, HOUR_MS, type EventQueueLimits } from './event-queue.js';
+import { GroupCommit } from './group-commit.js';
 import { Ledger } from './ledger.js';
-import { Network } from './network.js';
-import { encodeBatch, MAX_BATCH_EVENTS, OTLP_HEADERS } from './otlp.js';
+import { Network, type PurposeGate } from './network.js';
+import { serviceVersion } from './otlp.js';
 import { detectForceOff } from './policy.js';
-import { DEFAULT_LIMITS, floorToHour, HOUR_MS, Queue, type QueueLimits, type StoredEvent } from './queue.js';
-import { generalizeEvent, Preview, type Generalized } from './record.js';
-import { postBatch } from './uploader.js';
+import { Preview, Recorder } from './record.js';
+import { Sender } from './sender.js';
+import { batchPreview, previewEvents, queuedEvents } from './snapshot.js';
 
-export const LINKABILITY = 'Tied to nothing but its batch: no install, user or device id exists.';
-export const NO_ENDPOINT = 'No endpoint configured: nothing will leave this machine.';
 const DEFAULT_REVIEW_MS = 24 * HOUR_MS;
 const CLOSE_GRACE_MS = 2_000;
-
-export type { PreviewEvent };
-
-/** The batch an upload was attempted with, persisted so that after a crash or failure the same id and bytes go again. */
-interface FrozenBatch {
-  batchId: string;
-  ids: string[];
-  body: string;
-}
 
 export interface TelemetryService {
   /**
@@ -34,7 +26,7 @@ export interface TelemetryService {
    * a group commit writes everything recorded in the same turn in one transaction right after it.
    * Invalid input is counted (queue.invalid), not stored.
    */
-  record(type: string, rawFields: Record<string, unknown>): void;
+  record: RecordTelemetry;
   /** Resolves once every event recorded so far is committed (acknowledged). */
   flush(): Promise<void>;
   snapshot(): TelemetrySnapshot;
@@ -69,7 +61,7 @@ export interface TelemetryOptions {
   reviewWindowMs?: number;
   autoUpload?: boolean;
   /** Queue bounds; defaults 10,000 events and 5 MB. */
-  limits?: Partial<QueueLimits>;
+  limits?: Partial<EventQueueLimits>;
   /** Jitter source; tests pass a fixed one. */
   random?: () => number;
   /** Called with the ids of events just committed (acknowledged); for the crash test and diagnostics. */
@@ -81,312 +73,186 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
   const { clock, endpoint } = opts;
   const random = opts.random ?? Math.random;
   const reviewWindowMs = Math.max(0, Math.floor(opts.reviewWindowMs ?? DEFAULT_REVIEW_MS));
-  const compiled = compileCatalog(EVENTS);
-  // service.version is generalized like app.started's appVersion: a patch level would only add entropy.
-  const versionField = compiled.get('app.started')!.fieldsByName.get('appVersion')!;
-  const generalizedVersion = generalizeField(versionField, opts.appVersion);
-  const serviceVersion = typeof generalizedVersion === 'string' ? generalizedVersion : 'other';
+  const catalog = compileCatalog(EVENTS);
   const forced = detectForceOff(opts);
   const db = openTelemetryDb(opts.dataDir);
   const kv = new Kv(db);
-  const queue = new Queue(db, kv, { ...DEFAULT_LIMITS, ...opts.limits });
-  const consent = new Consent(db, kv, forced, (c) => queue.purge(c), CATALOG_VERSION, CATEGORY_SINCE);
+  const queue = new EventQueue(db, kv, { ...DEFAULT_LIMITS, ...opts.limits });
+  const consent = new Consent(db, kv, forced, (c) => queue.purge(c));
+  const network = new Network(db, clock, opts.fetch, uploadGate(endpoint, consent), kv);
   const ledger = new Ledger(db);
-  const network = new Network(db, clock, opts.fetch as Fetch, {
+  const preview = new Preview();
+  const changes = new ChangeListeners();
+  const notify = changes.notify.bind(changes);
+  const closing = new AbortController();
+  const closed = closing.signal;
+  const commits = new GroupCommit({ queue, reviewWindowMs, onCommit: opts.onCommit, onQueueChanged: () => notify('queue'), closed });
+  const batches = new BatchSelection({ queue, kv, clock, pending: commits, appVersion: serviceVersion(catalog, opts.appVersion), catalog });
+  const sender = new Sender({ endpoint, db, queue, ledger, network, batches, clock, random, closed, notify });
+  const recorder = new Recorder({ catalog, consent, preview, commits, clock, notify, closed });
+  const auto = new AutoUpload({ clock, random, queue, send: (a) => sender.send(a), closed });
+  if (opts.autoUpload) auto.start();
+  const parts = { db, catalog, queue, consent, network, ledger, preview, changes, closing, commits, batches, sender, recorder, auto };
+  return new TelemetryPipeline(parts, { clock, endpoint, reviewWindowMs });
+}
+
+/** The network purpose of uploads: possible only with an endpoint and the master switch on, and only to that endpoint. */
+function uploadGate(endpoint: string | null, consent: Consent): Record<NetworkPurpose, PurposeGate> {
+  return {
     'telemetry-upload': {
       description: 'Uploads telemetry batches you can see in the queue, only to the configured endpoint.',
       check: () => ({ enabled: endpoint !== null && consent.masterOn(), destination: endpoint }),
     },
-  }, kv);
-  const preview = new Preview();
-  const listeners = new Set<(reason: string) => void>();
-  const stop = new AbortController();
-  let invalid = 0;
-  let pending: { key: string; batchId: string } | null = null;
-  const limits = queue.bounds();
-  /** Recorded but not yet committed; never more than the queue could hold (the rest are counted drops). */
-  let uncommitted: { ev: Generalized; nowMs: number }[] = [];
-  let overflow = 0;
-  let commitScheduled = false;
-  let inflight: Promise<SendResult> | null = null;
-  let autoTimer: TimerHandle | null = null;
-  let closed = false;
-
-  const notify = (reason: string): void => {
-    for (const l of listeners) {
-      try {
-        l(reason);
-      } catch {
-        // A listener's bug must not break recording or uploading.
-      }
-    }
   };
+}
 
-  const fieldValues = (ev: { name: string; fields: Record<string, StoredValue> }): FieldValue[] => {
-    const spec = compiled.get(ev.name)?.spec;
-    return (spec?.fields ?? []).filter((f) => ev.fields[f.name] !== undefined).map((f) => ({ name: f.name, value: String(ev.fields[f.name]), label: labelOf(f, ev.fields[f.name]!) }));
-  };
+/** The units openTelemetry() composes, each with one job. */
+interface PipelineParts {
+  db: TelemetryDb;
+  catalog: CompiledCatalog;
+  queue: EventQueue;
+  consent: Consent;
+  network: Network;
+  ledger: Ledger;
+  preview: Preview;
+  changes: ChangeListeners;
+  /** Aborted by close(): every unit stops writing, sending and scheduling. */
+  closing: AbortController;
+  commits: GroupCommit;
+  batches: BatchSelection;
+  sender: Sender;
+  recorder: Recorder;
+  auto: AutoUpload;
+}
 
-  /**
-   * Group commit. record() only appends to `uncommitted`; this writes the whole group in ONE transaction
-   * (synchronous=FULL: one fsync per group, not per event), scheduled with setImmediate right after the
-   * turn that recorded, and run first by everything that reads or changes the queue (snapshot, send,
-   * delete, purge, close), so nothing is missed or counted twice.
-   *
-   * The durability trade, on purpose: an event is acknowledged when this transaction commits, not when
-   * record() returns. A crash in the few milliseconds between the two loses those events; they were never
-   * acknowledged (flush() had not resolved, onCommit had not named them). In exchange record() costs
-   * microseconds instead of an fsync, and never blocks playback on the disk.
-   */
-  const commitPending = (): void => {
-    if (closed || (uncommitted.length === 0 && overflow === 0)) return;
-    const group = uncommitted;
-    const extraDrops = overflow;
-    uncommitted = [];
-    overflow = 0;
-    let ids: string[];
-    try {
-      ids = queue.appendMany(group, reviewWindowMs, extraDrops);
-    } catch {
-      // A full or broken disk: the group is lost, never half-stored, and was never acknowledged.
-      return;
-    }
-    try {
-      opts.onCommit?.(ids);
-    } catch {
-      // The hook's bug must not break recording.
-    }
-    notify('queue');
-  };
+/** The TelemetryService: each call delegates to the unit that owns it, committing pending events first where it reads or changes the queue. */
+class TelemetryPipeline implements TelemetryService {
+  constructor(
+    private readonly p: PipelineParts,
+    private readonly config: { clock: Clock; endpoint: string | null; reviewWindowMs: number },
+  ) {}
 
-  const scheduleCommit = (): void => {
-    if (commitScheduled) return;
-    commitScheduled = true;
-    setImmediate(() => {
-      commitScheduled = false;
-      commitPending();
+  record<N extends TelemetryEventName>(type: N, rawFields: TelemetryFields<N>): void {
+    this.p.recorder.record(type, rawFields);
+  }
+
+  flush(): Promise<void> {
+    this.p.commits.commit();
+    return Promise.resolve();
+  }
+
+  snapshot(): TelemetrySnapshot {
+    const { catalog, queue, ledger, network, consent, preview } = this.p;
+    const { clock, endpoint, reviewWindowMs } = this.config;
+    this.p.commits.commit();
+    return {
+      consent: consent.dto(),
+      preview: previewEvents(catalog, preview),
+      queue: {
+        events: queuedEvents(catalog, queue, clock.now()),
+        total: queue.total(),
+        dropped: queue.dropped(),
+        invalid: this.p.recorder.invalidCount(),
+        held: queue.held(),
+        reviewWindowMs,
+        limits: queue.bounds(),
+      },
+      nextBatch: batchPreview(this.p.batches.next(), endpoint),
+      endpoint,
+      ledger: ledger.entries(50),
+      network: network.state(),
+    };
+  }
+
+  catalog(): Catalog {
+    return catalogDto(EVENTS);
+  }
+
+  preview(): PreviewEvent[] {
+    return previewEvents(this.p.catalog, this.p.preview);
+  }
+
+  markSeen(): void {
+    this.p.consent.markSeen();
+    this.p.changes.notify('consent');
+  }
+
+  setMaster(on: boolean): { purged: number } {
+    return this.changeConsent(() => {
+      const result = this.p.consent.setMaster(on);
+      // Turning the master switch on starts a fresh preview.
+      if (on) this.p.preview.clear();
+      return result;
     });
-  };
+  }
+
+  setCategory(category: Category, on: boolean): { purged: number } {
+    return this.changeConsent(() => this.p.consent.setCategory(category, on));
+  }
+
+  deleteEvents(ids: string[]): { deleted: number } {
+    this.p.commits.commit();
+    const deleted = this.p.queue.delete(ids);
+    this.p.changes.notify('queue');
+    return { deleted };
+  }
+
+  setHold(on: boolean): void {
+    this.p.queue.setHeld(on);
+    this.p.changes.notify('queue');
+  }
+
+  setNetworkPurpose(purpose: NetworkPurpose, allowed: boolean): void {
+    this.p.network.setAllowed(purpose, allowed);
+    this.p.changes.notify('network');
+  }
+
+  sendNow(): Promise<SendResult> {
+    return this.p.sender.send(false);
+  }
+
+  verifyLedger(): ChainVerdict {
+    return this.p.ledger.verify();
+  }
+
+  exportLedger(): string {
+    return this.p.ledger.export(new Date(this.config.clock.now()).toISOString());
+  }
+
+  onDidChange(listener: (reason: string) => void): () => void {
+    return this.p.changes.add(listener);
+  }
+
+  async close(): Promise<void> {
+    const { closing, sender } = this.p;
+    if (closing.signal.aborted) return;
+    this.p.auto.cancel();
+    const upload = sender.inFlight();
+    // Not awaited after the abort: a fetch that ignores its signal must not hang quit. The upload sees
+    // `closed` when it settles and touches nothing; its events stay queued for the next run.
+    if (upload) await withinGrace(upload, this.config.clock, CLOSE_GRACE_MS);
+    this.p.commits.commit();
+    closing.abort();
+    this.p.db.close();
+  }
 
   /**
-   * The one rule for what leaves next, shared by the preview, sendNow and auto upload: the ready events if
-   * any, else every queued event (sendNow overrides the review window and hold). The batch id is kept while
-   * the selection is unchanged, so the previewed bytes are the bytes sent.
+   * A consent change: commits pending events first, so a purge counts them too, then changes consent and
+   * purges in one transaction (Consent), and tells the screen.
    */
-  const selectBatch = (): { events: StoredEvent[]; batchId: string; body: string } | null => {
-    commitPending();
-    const all = queue.list();
-    if (all.length === 0) return null;
-    // A batch whose upload was attempted is frozen until it is acknowledged or refused: the receiver may
-    // already have it, so it must go again with the same id and bytes, never re-cut under a new id.
-    const frozen = kv.get<FrozenBatch | null>('inflight', null);
-    if (frozen) {
-      const byId = new Map(all.map((e) => [e.id, e]));
-      const events = frozen.ids.map((id) => byId.get(id));
-      if (events.every((e) => e !== undefined)) return { events, batchId: frozen.batchId, body: frozen.body };
-      // The user deleted (or a purge removed) some of its events: it can no longer be sent as it was.
-      kv.delete('inflight');
-    }
-    const now = clock.now();
-    const held = queue.held();
-    const ready = all.filter((e) => queue.status(e, now, held) === 'ready');
-    const events = (ready.length > 0 ? ready : all).slice(0, MAX_BATCH_EVENTS);
-    const key = events.map((e) => e.id).join(',');
-    if (pending?.key !== key) pending = { key, batchId: crypto.randomUUID() };
-    return { events, batchId: pending.batchId, body: encodeBatch({ events, batchId: pending.batchId, appVersion: serviceVersion, catalog: compiled }) };
-  };
+  private changeConsent(change: () => { purged: number }): { purged: number } {
+    this.p.commits.commit();
+    const result = change();
+    this.p.changes.notify('consent');
+    this.p.changes.notify('queue');
+    return result;
+  }
+}
 
-  const send = async (auto: boolean): Promise<SendResult> => {
-    const fail = (message: string, eventCount = 0, status: number | null = null): SendResult => ({ sent: false, eventCount, status, message });
-    if (closed) return fail('Telemetry is closed.');
-    if (endpoint === null) return fail(NO_ENDPOINT);
-    const batch = selectBatch();
-    if (!batch) return fail('The queue is empty: nothing to send.');
-    if (auto && (queue.held() || queue.status(batch.events[0]!, clock.now(), false) !== 'ready')) return fail('Nothing is ready to send.');
-    kv.set('inflight', { batchId: batch.batchId, ids: batch.events.map((e) => e.id), body: batch.body } satisfies FrozenBatch);
-    const outcome = await postBatch({ network, clock, random, endpoint, body: batch.body, stop: stop.signal });
-    notify('network');
-    if (closed) return fail('Telemetry closed during the upload; events stay queued.', batch.events.length, outcome.status);
-    if (!outcome.ok) {
-      // A 4xx reply means the receiver stored nothing, so the batch may be re-cut; after a 5xx, a timeout
-      // or no reply it may have been stored, so it stays frozen.
-      if (outcome.status !== null && outcome.status >= 400 && outcome.status < 500) {
-        kv.delete('inflight');
-        pending = null;
-      }
-      return fail(outcome.message, batch.events.length, outcome.status);
-    }
-    const n = batch.events.length;
-    db.transaction(() => {
-      queue.delete(batch.events.map((e) => e.id));
-      const note = outcome.rejected > 0 ? `partialSuccess: ${outcome.rejected} of ${n} records rejected\n` : '';
-      ledger.append({ batchId: batch.batchId, sentAt: new Date(clock.now()).toISOString(), endpoint, body: batch.body, status: outcome.status, reply: note + outcome.reply, eventCount: n });
-      kv.delete('inflight');
-    })();
-    pending = null;
-    notify('queue');
-    notify('ledger');
-    const message =
-      outcome.rejected > 0
-        ? `Sent ${n} events; the collector rejected ${outcome.rejected} of them (not retried: a partial success is final).`
-        : `Sent ${n} events (HTTP ${outcome.status}).`;
-    return { sent: true, eventCount: n, status: outcome.status, message };
-  };
-
-  /** One upload at a time: a second caller waits for the first instead of sending the same batch twice. */
-  const sendOnce = (auto: boolean): Promise<SendResult> => {
-    if (inflight) return inflight;
-    const p = send(auto)
-      .catch((e: unknown): SendResult => ({ sent: false, eventCount: 0, status: null, message: `Upload failed: ${(e as Error).message}` }))
-      .finally(() => {
-        if (inflight === p) inflight = null;
-      });
-    inflight = p;
-    return p;
-  };
-
-  /**
-   * Auto upload (opt-in per distributor): wakes at a jittered time, never at startup, so the moment a batch
-   * leaves says little about when the app was used. It sends only ready events and respects hold.
-   */
-  const scheduleAuto = (delayMs: number): void => {
-    autoTimer?.cancel();
-    if (!opts.autoUpload || closed) return;
-    autoTimer = clock.setTimeout(() => {
-      void (async () => {
-        const res = await sendOnce(true);
-        if (closed) return;
-        const jitter = Math.round(random() * 30 * 60_000);
-        const nextReady = queue.list().reduce((m, e) => Math.min(m, e.reviewUntilMs), Infinity);
-        const wait = res.sent ? 60_000 : Number.isFinite(nextReady) && nextReady > clock.now() ? nextReady - clock.now() : HOUR_MS;
-        scheduleAuto(wait + 60_000 + jitter);
-      })();
-    }, delayMs);
-  };
-  scheduleAuto(60_000 + Math.round(random() * 30 * 60_000));
-
-  const previewEvents = (): PreviewEvent[] =>
-    preview.list().map((p) => ({ name: p.name, category: p.category, purpose: (compiled.get(p.name) as CompiledEvent).spec.purpose, fields: fieldValues(p), hour: new Date(p.hour).toISOString() }));
-
-  return {
-    record(type, rawFields) {
-      try {
-        if (closed) return;
-        const ev = generalizeEvent(compiled, type, rawFields);
-        if (!ev) {
-          invalid++;
-          notify('queue');
-          return;
-        }
-        const now = clock.now();
-        if (!consent.allows(ev.category)) {
-          preview.push(ev, floorToHour(now));
-          notify('preview');
-          return;
-        }
-        if (uncommitted.length >= limits.maxEvents) overflow++;
-        else uncommitted.push({ ev, nowMs: now });
-        scheduleCommit();
-      } catch {
-        // Never throws into the caller (a full disk must not stop playback); the event is lost, not half-stored.
-      }
-    },
-    flush() {
-      commitPending();
-      return Promise.resolve();
-    },
-    snapshot() {
-      commitPending();
-      const now = clock.now();
-      const held = queue.held();
-      const events = queue.list().map((e) => ({
-        id: e.id,
-        name: e.name,
-        category: e.category,
-        purpose: compiled.get(e.name)?.spec.purpose ?? '',
-        fields: fieldValues(e),
-        hour: new Date(e.hourMs).toISOString(),
-        precision: 'hour' as const,
-        linkability: LINKABILITY,
-        status: queue.status(e, now, held),
-        reviewUntil: new Date(e.reviewUntilMs).toISOString(),
-      }));
-      const b = selectBatch();
-      const nextBatch: BatchPreview | null = b && {
-        endpoint,
-        batchId: b.batchId,
-        headers: { ...OTLP_HEADERS },
-        body: b.body,
-        bytes: Buffer.byteLength(b.body),
-        eventIds: b.events.map((e) => e.id),
-      };
-      return {
-        consent: consent.dto(),
-        preview: previewEvents(),
-        queue: { events, total: queue.total(), dropped: queue.dropped(), invalid, held, reviewWindowMs, limits },
-        nextBatch,
-        endpoint,
-        ledger: ledger.entries(50),
-        network: network.state(),
-      };
-    },
-    catalog: () => catalogDto(EVENTS),
-    preview: previewEvents,
-    markSeen() {
-      consent.markSeen();
-      notify('consent');
-    },
-    setMaster(on) {
-      commitPending();
-      const r = consent.setMaster(on);
-      if (on) preview.clear();
-      notify('consent');
-      notify('queue');
-      return r;
-    },
-    setCategory(category, on) {
-      commitPending();
-      const r = consent.setCategory(category, on);
-      notify('consent');
-      notify('queue');
-      return r;
-    },
-    deleteEvents(ids) {
-      commitPending();
-      const deleted = queue.delete(ids);
-      notify('queue');
-      return { deleted };
-    },
-    setHold(on) {
-      queue.setHeld(on);
-      notify('queue');
-    },
-    setNetworkPurpose(purpose, allowed) {
-      network.setAllowed(purpose, allowed);
-      notify('network');
-    },
-    sendNow: () => sendOnce(false),
-    verifyLedger: () => ledger.verify(),
-    exportLedger: () => ledger.export(new Date(clock.now()).toISOString()),
-    onDidChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    async close() {
-      if (closed) return;
-      autoTimer?.cancel();
-      if (inflight) {
-        let grace: TimerHandle | null = null;
-        const expired = new Promise<void>((resolve) => (grace = clock.setTimeout(resolve, CLOSE_GRACE_MS)));
-        await Promise.race([inflight, expired]);
-        (grace as TimerHandle | null)?.cancel();
-        // Not awaited after the abort: a fetch that ignores its signal must not hang quit. The upload sees
-        // `closed` when it settles and touches nothing; its events stay queued for the next run.
-      }
-      commitPending();
-      stop.abort();
-      closed = true;
-      db.close();
-    },
-  };
+/** Resolves when `work` settles or `ms` of clock time have passed, whichever is first. */
+async function withinGrace(work: Promise<unknown>, clock: Clock, ms: number): Promise<void> {
+  let grace: TimerHandle | null = null;
+  const expired = new Promise<void>((resolve) => (grace = clock.setTimeout(resolve, ms)));
+  await Promise.race([work, expired]);
+  (grace as TimerHandle | null)?.cancel();
 }

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SendResult } from '../contract/index.js';
 import { openTelemetry, type TelemetryOptions, type TelemetryService } from './index.js';
 import { backoffMs, parseRetryAfter, REQUEST_TIMEOUT_MS } from './uploader.js';
-import { realFetch, settle, SpyClock, startCollector, tempDir, until, type Reply } from './test-support/collector.js';
+import { startCollector, type Reply } from './test-support/collector.js';
+import { realFetch, settle, SpyClock, tempDir, until } from './test-support/harness.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -2,12 +2,12 @@ import type { Clock } from '../ports.js';
 import { NetworkRefused, type Network } from './network.js';
 import { OTLP_HEADERS, rejectedRecords } from './otlp.js';
 
-export const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 5;
 export const REQUEST_TIMEOUT_MS = 10_000;
 const BASE_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 60_000;
 /** A Retry-After longer than this ends the attempt: the events stay queued for a later upload. */
-export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
 /** Only these are worth retrying (OTLP/HTTP spec: throttling and transient gateway errors). */
 const RETRYABLE = new Set([429, 502, 503, 504]);
 

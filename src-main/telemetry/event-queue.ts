@@ -6,11 +6,11 @@ import type { StoredValue } from './generalize.js';
 export const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
-export interface QueueLimits {
+export interface EventQueueLimits {
   maxEvents: number;
   maxBytes: number;
 }
-export const DEFAULT_LIMITS: QueueLimits = { maxEvents: 10_000, maxBytes: 5 * 1024 * 1024 };
+export const DEFAULT_LIMITS: EventQueueLimits = { maxEvents: 10_000, maxBytes: 5 * 1024 * 1024 };
 
 export interface StoredEvent {
   seq: number;
@@ -38,7 +38,7 @@ export function floorToHour(ms: number): number {
 }
 
 /**
- * The persisted event queue.
+ * The persisted queue of telemetry events waiting to be reviewed and sent (not the player's play queue).
  *
  * Choices, each on purpose:
  * - When full (by count or bytes) the NEWEST event is dropped, not the oldest: events already queued may
@@ -50,7 +50,7 @@ export function floorToHour(ms: number): number {
  *   within this minute" to someone who already has the disk.
  * - `hour` (what is sent) is the event time floored to the hour; no finer time exists anywhere.
  */
-export class Queue {
+export class EventQueue {
   private count = 0;
   private bytes = 0;
   private readonly insert$;
@@ -59,18 +59,13 @@ export class Queue {
   constructor(
     private readonly db: TelemetryDb,
     private readonly kv: Kv,
-    private readonly limits: QueueLimits = DEFAULT_LIMITS,
+    private readonly limits: EventQueueLimits = DEFAULT_LIMITS,
   ) {
     this.insert$ = db.prepare<[string, string, string, string, string, number, number]>(
       'INSERT INTO events (id, name, category, fields, hour, review_until, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.all$ = db.prepare<[], Row>('SELECT seq, id, name, category, fields, hour, review_until FROM events ORDER BY seq');
     this.refreshCounts();
-  }
-
-  /** Appends one generalized event in its own transaction; returns its id, or null (a counted drop) when full. */
-  append(ev: { name: string; category: Category; fields: Record<string, StoredValue> }, nowMs: number, reviewWindowMs: number): string | null {
-    return this.appendMany([{ ev, nowMs }], reviewWindowMs)[0] ?? null;
   }
 
   /**
@@ -118,7 +113,7 @@ export class Queue {
   }
 
   /** The bounds this queue enforces. */
-  bounds(): QueueLimits {
+  bounds(): EventQueueLimits {
     return { ...this.limits };
   }
 

@@ -1,5 +1,5 @@
 import { UiFeature, type Category } from '../contract/index.js';
-import type { FieldSpec } from './generalize.js';
+import type { EventSpec } from './spec.js';
 
 /**
  * The event catalog: every event Glasswing can record, declared once, as data. It is the single source of
@@ -9,7 +9,9 @@ import type { FieldSpec } from './generalize.js';
  * - bump CATALOG_VERSION and add a CHANGELOG entry saying what changed, in words a user reads;
  * - a new category also goes into CATEGORY_SINCE with the new version (it then starts off as pending);
  * - `npx vitest run src-main/telemetry/catalog.test.ts` checks media-number generalizers, the uniqueness
- *   ceiling and the duration buckets against real film runtimes.
+ *   ceiling and the duration buckets against real film runtimes;
+ * - `npx tsx scripts/gen-collector-allowlist.ts` regenerates the collector's allowlist;
+ * - `npm run typecheck` names every record() call whose event or fields no longer match.
  */
 
 export const CATALOG_VERSION = 1;
@@ -27,19 +29,12 @@ export const CHANGELOG: { version: number; changes: string[] }[] = [
 /** The catalog version that introduced each category: a category newer than the user's last choice is pending. */
 export const CATEGORY_SINCE: Record<Category, number> = { performance: 1, usage: 1, diagnostics: 1 };
 
-export interface EventSpec {
-  name: string;
-  category: Category;
-  /** One sentence a user reads: why we want this event. */
-  purpose: string;
-  fields: readonly FieldSpec[];
-}
-
 /** Known app versions as major.minor; anything else is sent as 'other'. Add each release line here. */
 const APP_VERSIONS = ['0.1', 'other'] as const;
 const REGIONS = ['us', 'gb', 'ca', 'au', 'de', 'fr', 'es', 'it', 'nl', 'se', 'pl', 'br', 'mx', 'in', 'jp', 'kr', 'cn', 'other'] as const;
 
-export const EVENTS: readonly EventSpec[] = [
+/** `as const`: the record() types (index.ts) are derived from these literals, so a misspelt name or field does not compile. */
+export const EVENTS = [
   {
     name: 'app.started',
     category: 'usage',
@@ -143,4 +138,4 @@ export const EVENTS: readonly EventSpec[] = [
       },
     ],
   },
-];
+] as const satisfies readonly EventSpec[];
