@@ -1,6 +1,7 @@
 import type { Catalog, Category, ChainVerdict, NetworkPurpose, PreviewEvent, SendResult, TelemetrySnapshot } from '../contract/index.js';
 import { EVENTS, type RecordTelemetry, type TelemetryEventName, type TelemetryFields } from '../event-catalog/index.js';
 import type { Clock, Fetch, TimerHandle } from '../ports.js';
+import { closeDatabase } from '../sqlite/index.js';
 import { AutoUpload } from './auto-upload.js';
 import { BatchSelection } from './batch-selection.js';
 import { catalogDto, compileCatalog, type CompiledCatalog } from './catalog-model.js';
@@ -233,7 +234,7 @@ class TelemetryPipeline implements TelemetryService {
     if (upload) await withinGrace(upload, this.config.clock, CLOSE_GRACE_MS);
     this.p.commits.commit();
     closing.abort();
-    this.p.db.close();
+    closeDatabase(this.p.db);
   }
 
   /**
