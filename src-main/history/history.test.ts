@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalStats } from '../contract/index.js';
 import { ManualClock } from '../ports.js';
-import { openHistory } from './history.js';
+import { describeMigrations } from '../sqlite/test-support/migrations.js';
+import { HISTORY_DB, openHistory } from './history.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -80,3 +81,5 @@ describe('local history for "Your stats"', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('history.db.corrupt-'))).toHaveLength(1);
   });
 });
+
+describeMigrations('history.db', HISTORY_DB);
