@@ -61,7 +61,7 @@ export async function probeStreams(tools: Tools, file: string, fileName: string)
 }
 
 /** ffprobe's JSON as the session needs it. Pure. */
-export function parseProbe(json: ProbeJson): SourceStreams {
+function parseProbe(json: ProbeJson): SourceStreams {
   const streams = json.streams ?? [];
   const video = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
   const language = (s: ProbeStream) => {

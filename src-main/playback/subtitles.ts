@@ -4,7 +4,7 @@ import type { SubtitleTrack } from '../contract/index.js';
 import { baseLanguage } from './languages.js';
 import { ffmpegMessage, runTool, type Tools } from './tools.js';
 
-export type ExternalFormat = 'srt' | 'vtt' | 'ass';
+type ExternalFormat = 'srt' | 'vtt' | 'ass';
 
 export interface ExternalSubtitle {
   path: string;
