@@ -114,7 +114,7 @@ export function ffmpegArgs(p: RunnerPlan): string[] {
   const from = p.starts[p.start] ?? 0;
   const to = p.end < p.starts.length ? (p.starts[p.end] ?? p.durationSec) : null;
   const exact = p.video === 'transcode';
-  const args = ['-hide_banner', '-nostdin', '-v', 'error', '-nostats', '-progress', 'pipe:1', '-protocol_whitelist', 'file,pipe'];
+  const args = ['-hide_banner', '-nostdin', '-v', 'error', '-nostats', '-progress', 'pipe:1'];
   // Copied video is read from the planned keyframe or an earlier one (ffmpeg seeks 3/23 s early when the
   // video has B-frames, unless the container seeks by pts); what comes before the keyframe is thrown away.
   const seek = !(from > 0) ? null : copied ? (from + SEEK_PAST_SEC).toFixed(6) : from.toFixed(3);

@@ -89,7 +89,7 @@ async function sampleFile(tools: Tools, file: string, offset: number, lengthSec:
 async function sampleChunk(tools: Tools, input: string, grid: readonly number[]): Promise<KeyframeSamples> {
   // `-read_intervals` times are the source's own; ffmpeg's `-ss` adds the start time too, so both agree.
   const args = [
-    '-v', 'error', '-protocol_whitelist', 'file,pipe', '-print_format', 'json',
+    '-v', 'error', '-print_format', 'json',
     '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags:format=start_time',
     '-read_intervals', grid.map((t) => `${t}%+#1`).join(','),
     ...inputArgs(input),
