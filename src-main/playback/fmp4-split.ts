@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
  * the rest, behind a `styp` like the hls muxer writes, is the media segment. Both appear by rename, so a
  * file with its final name is always whole, as with `-hls_flags temp_file`.
  */
-export class Fmp4SplitError extends Error {}
+class Fmp4SplitError extends Error {}
 
 /** `styp`: major brand msdh, minor 0, compatible msdh and msix (what ffmpeg's hls muxer puts first). */
 const STYP = Buffer.from('00000018737479706d736468000000006d7364686d736978', 'hex');

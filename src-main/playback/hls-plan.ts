@@ -14,7 +14,7 @@ import { inputArgs } from './input.js';
  * The price: an IDR a second (x264 veryfast at CRF 21 on 1080p: about 7 % more bits than one every 4 s
  * at the same quality) and one request a second.
  */
-export const TRANSCODE_SEGMENT_SEC = 1;
+const TRANSCODE_SEGMENT_SEC = 1;
 /** Segment length for audio alone, and the grid at whose points copied video is cut (at the keyframe before). */
 export const STEADY_SEGMENT_SEC = 4;
 /** A runner's forced-keyframe list covers at most this many segments; the next runner continues after it. */
@@ -62,7 +62,7 @@ export function remuxStarts(keyframes: readonly number[], durationSec: number): 
   return starts;
 }
 
-export function segmentDuration(starts: readonly number[], durationSec: number, n: number): number {
+function segmentDuration(starts: readonly number[], durationSec: number, n: number): number {
   return Math.max(0.001, (starts[n + 1] ?? durationSec) - (starts[n] ?? 0));
 }
 
@@ -77,9 +77,9 @@ export function playlistText(starts: readonly number[], durationSec: number): st
     '#EXT-X-PLAYLIST-TYPE:VOD',
     '#EXT-X-MEDIA-SEQUENCE:0',
     '#EXT-X-INDEPENDENT-SEGMENTS',
-    '#EXT-X-MAP:URI="init.mp4"',
+    `#EXT-X-MAP:URI="${INIT_NAME}"`,
   ];
-  lengths.forEach((len, n) => lines.push(`#EXTINF:${len.toFixed(6)},`, `${n}.m4s`));
+  lengths.forEach((len, n) => lines.push(`#EXTINF:${len.toFixed(6)},`, segmentName(n)));
   lines.push('#EXT-X-ENDLIST', '');
   return lines.join('\n');
 }
@@ -108,15 +108,13 @@ export interface RunnerPlan {
   fast: boolean;
 }
 
-export const HLS_SEGMENT_PATTERN = '%d.m4s';
-
 /** The argv for one runner. Codec and container names come from fixed tables, never from input. */
 export function ffmpegArgs(p: RunnerPlan): string[] {
   const copied = p.video === 'copy';
   const from = p.starts[p.start] ?? 0;
   const to = p.end < p.starts.length ? (p.starts[p.end] ?? p.durationSec) : null;
   const exact = p.video === 'transcode';
-  const args = ['-hide_banner', '-nostdin', '-v', 'error', '-nostats', '-progress', 'pipe:1', '-protocol_whitelist', 'file,pipe'];
+  const args = ['-hide_banner', '-nostdin', '-v', 'error', '-nostats', '-progress', 'pipe:1'];
   // Copied video is read from the planned keyframe or an earlier one (ffmpeg seeks 3/23 s early when the
   // video has B-frames, unless the container seeks by pts); what comes before the keyframe is thrown away.
   const seek = !(from > 0) ? null : copied ? (from + SEEK_PAST_SEC).toFixed(6) : from.toFixed(3);
@@ -172,7 +170,7 @@ export function ffmpegArgs(p: RunnerPlan): string[] {
     '-hls_flags', 'temp_file+independent_segments',
     '-hls_list_size', '0',
     '-start_number', String(p.start),
-    '-hls_segment_filename', `${p.dir}/${HLS_SEGMENT_PATTERN}`,
+    '-hls_segment_filename', `${p.dir}/${segmentName('%d')}`,
     '-hls_fmp4_init_filename', initName(p.seq),
     // Segments carry their absolute time (tfdt), whichever runner wrote them, so hls.js places them right.
     '-hls_segment_options', 'movflags=+frag_discont',
@@ -214,6 +212,23 @@ function remuxOutput(p: RunnerPlan, seek: string | null): string[] {
   ];
 }
 
+/** The name a player asks an HLS stream's playlist by, and the playlist's type. */
+export const PLAYLIST_NAME = 'index.m3u8';
+export const PLAYLIST_MIME = 'application/vnd.apple.mpegurl';
+/** The name a player asks the init segment by (every runner writes its own, all alike: `initName`). */
+export const INIT_NAME = 'init.mp4';
+
+/** Media segment `n`, as the playlist names it and as it lies in the stream's folder. */
+export function segmentName(n: number | '%d'): string {
+  return `${n}.m4s`;
+}
+
+/** The number of a media segment from its name; null for any other name. */
+export function segmentNumber(name: string): number | null {
+  const m = /^(\d{1,6})\.m4s$/.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
 /** A whole-MP4 segment of runner `seq` as the segment muxer writes it, before raw-segments.ts splits it. */
 export function rawName(seq: number, n: number | '%d'): string {
   return `raw-${seq}-${n}.mp4`;
@@ -221,6 +236,7 @@ export function rawName(seq: number, n: number | '%d'): string {
 
 export const RAW_NAME = /^raw-(\d{1,9})-(\d{1,6})\.mp4$/;
 
+/** Runner `seq`'s init segment; the session serves the first one written as `INIT_NAME`. */
 export function initName(seq: number): string {
   return `init-${seq}.mp4`;
 }

@@ -1,33 +1,30 @@
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TranscodeState } from '../contract/index.js';
 import {
   FAST_START_SEGMENTS,
-  ffmpegArgs,
+  INIT_NAME,
   initName,
   MAX_SEGMENTS_PER_RUNNER,
+  PLAYLIST_MIME,
+  PLAYLIST_NAME,
   playlistText,
   RAW_NAME,
   REMUX_SEGMENTS_PER_RUNNER,
+  segmentName,
+  segmentNumber,
   segmentStarts,
   type RunnerPlan,
 } from './hls-plan.js';
-import { ProgressParser } from './progress.js';
-import { RawSegments } from './raw-segments.js';
+import { HlsRunner } from './hls-runner.js';
+import type { ProgressReport } from './progress.js';
 import { SegmentWaiters, type Wanted } from './segment-waiters.js';
-import { ffmpegMessage, type Tools } from './tools.js';
-
-/** What a route sends back: a file, a text body, or an error in words. */
-export type StreamFile =
-  | { status: 200; contentType: string; path: string }
-  | { status: 200; contentType: string; text: string }
-  | { status: 404 | 500 | 503 | 504; message: string };
+import { SESSION_ENDED, type StreamFile } from './stream-file.js';
+import type { Tools } from './tools.js';
 
 /** The encoding choices are the runner plan's own fields: one place says what each means. */
 export interface HlsSessionOptions
   extends Pick<RunnerPlan, 'dir' | 'input' | 'durationSec' | 'video' | 'audio' | 'audioOrder' | 'burnSubtitleOrder' | 'videoCodec' | 'audioChannels'> {
-  id: string;
   /** The file's base name, for messages (never its path). */
   fileName: string;
   startSec: number;
@@ -39,53 +36,39 @@ export interface HlsSessionOptions
   onStatus: () => void;
 }
 
-interface Runner {
-  seq: number;
-  child: ChildProcess;
-  start: number;
-  end: number;
-  /** The first segment of this runner not yet complete. */
-  position: number;
-  superseded: boolean;
-  paused: boolean;
-  stderr: string;
-  /** Copied video: stopped on purpose after its last segment (the next runner's first file appeared). */
-  ended: boolean;
-  /** Copied video: its whole-MP4 files, split into media segments as they complete. */
-  raws: RawSegments | null;
-}
-
 /** A request this many segments past the encoder waits for it; farther, ffmpeg restarts there. */
 const WAIT_AHEAD_SEGMENTS = 2;
 /** The encoder pauses (SIGSTOP) this far ahead of what the player asked for, and resumes when it catches up. */
 const THROTTLE_AHEAD_SEGMENTS = 120;
 const RESUME_AHEAD_SEGMENTS = 60;
-const CAN_PAUSE = process.platform !== 'win32';
 
 /**
  * One HLS stream of one item. The VOD playlist is complete from the start (fixed segment times), and
- * ffmpeg "runners" fill in segments: the first after a start or a seek encodes a few 1 s segments with
- * fast settings, then hands over to a steady runner. A request far from the encoder restarts it there.
+ * ffmpeg "runners" (hls-runner.ts) fill in segments: the first after a start or a seek encodes a few 1 s
+ * segments with fast settings, then hands over to a steady runner. A request far from the encoder restarts
+ * it there; a runner far ahead of the player is paused until the player catches up.
  *
  * Important: segments are complete when they have their final name (`-hls_flags temp_file`, or the rename
  * after a copied-video file is split, fmp4-split.ts), so a file that exists is always whole, whichever runner
  * wrote it.
  */
 export class HlsSession {
-  readonly starts: number[];
+  private readonly starts: number[];
   state: TranscodeState = 'starting';
   speed: number | null = null;
   message: string | null = null;
-  private runner: Runner | null = null;
+  private runner: HlsRunner | null = null;
   private seq = 0;
   private initPath: string | null = null;
   private readonly waiters: SegmentWaiters;
-  private watcher: fs.FSWatcher | null = null;
-  private lastRequested = 0;
+  private readonly watcher: fs.FSWatcher;
+  /** The segment the player asked for last: where a restarted runner starts, and what throttling measures from. */
+  private lastRequested: number;
   private speedSum = 0;
   private speedCount = 0;
   private closed = false;
-  private exits = new Set<Promise<void>>();
+  /** What `stop` waits for before it deletes the folder: every runner's exit and file work. */
+  private readonly settling = new Set<Promise<void>>();
 
   constructor(private readonly o: HlsSessionOptions) {
     if (o.video === 'copy' && !o.remuxStarts) throw new Error('Copied video needs segment starts at its keyframes.');
@@ -94,61 +77,40 @@ export class HlsSession {
     fs.mkdirSync(o.dir, { recursive: true });
     this.watcher = fs.watch(o.dir, (_event, name) => this.onFile(typeof name === 'string' ? name : null));
     this.watcher.on('error', () => undefined);
-    const first = this.segmentAt(o.startSec);
-    this.lastRequested = first;
-    this.startRunner(first);
+    this.lastRequested = this.segmentAt(o.startSec);
+    this.restartAt(this.lastRequested);
   }
 
-  /** Average ffmpeg speed over this session, for telemetry. */
+  /** Average ffmpeg speed over this session while it encoded video (telemetry's transcode speed); else null. */
   averageSpeed(): number | null {
     return this.speedCount ? this.speedSum / this.speedCount : null;
   }
 
-  segmentAt(sec: number): number {
+  private segmentAt(sec: number): number {
     let n = 0;
     while (n + 1 < this.starts.length && (this.starts[n + 1] ?? Infinity) <= sec) n++;
     return n;
   }
 
-  playlist(): string {
-    return playlistText(this.starts, this.o.durationSec);
-  }
-
   /** The runner's ffmpeg is running now (tests and the idle timer look at this). */
   get encoding(): boolean {
-    return this.runner !== null && this.runner.child.exitCode === null && this.runner.child.signalCode === null;
+    return this.runner?.running ?? false;
   }
 
-  /** Serves `init.mp4` or `<n>.m4s`, waiting (bounded) for the encoder, restarting it far away. */
-  file(name: string): Promise<StreamFile> {
-    if (this.closed) return Promise.resolve({ status: 404, message: 'This playback session has ended.' });
-    if (name === 'init.mp4') {
-      if (this.initPath) return Promise.resolve(segmentFile(this.initPath));
-      if (this.state === 'failed') return Promise.resolve(this.failure());
-      if (!this.runner) this.startRunner(this.lastRequested);
-      return this.waiters.wait('init');
-    }
-    const m = /^(\d{1,6})\.m4s$/.exec(name);
-    const n = m ? Number(m[1]) : -1;
-    if (n < 0 || n >= this.starts.length) return Promise.resolve({ status: 404, message: 'No such segment.' });
-    this.lastRequested = n;
-    const file = path.join(this.o.dir, `${n}.m4s`);
-    if (fs.existsSync(file)) {
-      this.resumeIfNeeded();
-      return Promise.resolve(segmentFile(file));
-    }
-    if (this.state === 'failed') return Promise.resolve(this.failure());
-    const r = this.runner;
-    const covered = r && !r.superseded && n >= r.start && n <= r.position + WAIT_AHEAD_SEGMENTS;
-    if (!covered) this.startRunner(n);
-    else this.resumeIfNeeded();
-    return this.waiters.wait(n);
+  /** Serves `index.m3u8`, `init.mp4` or `<n>.m4s`, waiting (bounded) for the encoder, restarting it far away. */
+  async file(name: string): Promise<StreamFile> {
+    if (this.closed) return SESSION_ENDED;
+    if (name === PLAYLIST_NAME) return { status: 200, contentType: PLAYLIST_MIME, text: playlistText(this.starts, this.o.durationSec) };
+    if (name === INIT_NAME) return this.init();
+    const n = segmentNumber(name);
+    if (n === null || n >= this.starts.length) return { status: 404, message: 'No such segment.' };
+    return this.segment(n);
   }
 
   /** Stops ffmpeg (the session can restart it on the next request). */
   idle(): void {
     if (!this.runner) return;
-    this.kill(this.runner);
+    this.runner.stop();
     this.runner = null;
     if (this.state !== 'failed' && this.state !== 'done') this.setState('stopped');
   }
@@ -157,18 +119,40 @@ export class HlsSession {
   async stop(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.runner) this.kill(this.runner);
+    this.runner?.stop();
     this.runner = null;
-    this.watcher?.close();
-    this.watcher = null;
-    this.waiters.endAll({ status: 404, message: 'This playback session has ended.' });
+    this.watcher.close();
+    this.waiters.endAll(SESSION_ENDED);
     if (this.state !== 'failed') this.state = 'stopped';
-    await Promise.allSettled([...this.exits]);
+    await Promise.allSettled([...this.settling]);
     await fs.promises.rm(this.o.dir, { recursive: true, force: true, maxRetries: 3 });
   }
 
-  private startRunner(start: number): void {
-    if (this.runner) this.kill(this.runner);
+  private init(): StreamFile | Promise<StreamFile> {
+    if (this.initPath) return segmentFile(this.initPath);
+    if (this.state === 'failed') return this.failure();
+    if (!this.runner) this.restartAt(this.lastRequested);
+    return this.waiters.wait('init');
+  }
+
+  private segment(n: number): StreamFile | Promise<StreamFile> {
+    this.lastRequested = n;
+    const file = this.segmentPath(n);
+    if (fs.existsSync(file)) {
+      this.resumeIfNeeded();
+      return segmentFile(file);
+    }
+    if (this.state === 'failed') return this.failure();
+    const r = this.runner;
+    const covered = r && !r.stopped && n >= r.start && n <= r.position + WAIT_AHEAD_SEGMENTS;
+    if (!covered) this.restartAt(n);
+    else this.resumeIfNeeded();
+    return this.waiters.wait(n);
+  }
+
+  /** A new runner from segment `start` (a start or a seek), replacing the one there was. */
+  private restartAt(start: number): void {
+    this.runner?.stop();
     // Fast settings only make sense when video is encoded; a remux is fast anyway.
     const fast = this.o.video === 'transcode';
     this.launch(start, Math.min(this.starts.length, start + (fast ? FAST_START_SEGMENTS : this.steadySpan)), fast);
@@ -179,78 +163,40 @@ export class HlsSession {
   }
 
   private launch(start: number, end: number, fast: boolean): void {
-    const seq = ++this.seq;
-    const args = ffmpegArgs({
-      input: this.o.input,
-      dir: this.o.dir,
-      seq,
-      starts: this.starts,
-      durationSec: this.o.durationSec,
-      start,
-      end,
-      video: this.o.video,
-      audio: this.o.audio,
-      audioOrder: this.o.audioOrder,
-      burnSubtitleOrder: this.o.burnSubtitleOrder,
-      videoCodec: this.o.videoCodec,
-      audioChannels: this.o.audioChannels,
-      fast,
+    const { input, dir, durationSec, video, audio, audioOrder, burnSubtitleOrder, videoCodec, audioChannels } = this.o;
+    const plan: RunnerPlan = { input, dir, seq: ++this.seq, starts: this.starts, durationSec, start, end, video, audio, audioOrder, burnSubtitleOrder, videoCodec, audioChannels, fast };
+    const runner: HlsRunner = new HlsRunner(plan, {
+      tools: this.o.tools,
+      fileName: this.o.fileName,
+      events: {
+        progress: (report) => this.onProgress(report),
+        segment: (n) => this.onFile(segmentName(n)),
+        finished: () => this.onFinished(runner),
+        failed: (message) => this.fail(message),
+      },
     });
-    const child = this.o.tools.spawn(this.o.tools.ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    const runner: Runner = { seq, child, start, end, position: start, superseded: false, paused: false, stderr: '', ended: false, raws: null };
-    if (this.o.video === 'copy') runner.raws = this.rawSegments(runner);
     this.runner = runner;
     if (this.state !== 'failed') this.setState(this.state === 'running' ? 'running' : 'starting');
-    const parser = new ProgressParser((report) => {
-      if (runner.superseded || report.speed === null) return;
-      if (this.o.video === 'transcode' && report.speed > 0) {
-        this.speedSum += report.speed;
-        this.speedCount++;
-      }
-      // ffmpeg's speed is an average since the process started, so its first reports mostly measure start-up
-      // and the seek: the panel shows it only after a couple of seconds of output.
-      if ((report.outTimeSec ?? 0) < 2 && !report.end) return;
-      this.speed = report.speed;
-      this.o.onStatus();
-    });
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (chunk: string) => parser.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => {
-      if (runner.stderr.length < 32 * 1024) runner.stderr += chunk.toString('utf8');
-    });
-    const exited = new Promise<void>((resolve) => {
-      child.on('error', (err: NodeJS.ErrnoException) => {
-        if (!runner.superseded) this.fail(err.code === 'ENOENT' ? 'ffmpeg is not installed, so this item cannot be converted for playback.' : 'ffmpeg could not be started.');
-        resolve();
-      });
-      child.on('close', (code) => {
-        resolve();
-        this.onExit(runner, code);
-      });
-    });
-    this.exits.add(exited);
-    void exited.then(() => this.exits.delete(exited));
+    this.settling.add(runner.settled);
+    void runner.settled.then(() => this.settling.delete(runner.settled));
   }
 
-  private onExit(runner: Runner, code: number | null): void {
-    const raws = runner.raws;
-    if (!raws) {
-      this.finish(runner, code);
-      return;
+  private onProgress(report: ProgressReport): void {
+    if (report.speed === null) return;
+    if (this.o.video === 'transcode' && report.speed > 0) {
+      this.speedSum += report.speed;
+      this.speedCount++;
     }
-    // After a kill the last file is cut short: only a clean exit leaves every file whole.
-    if (code === 0 && !runner.superseded) raws.completeAll();
-    this.track(raws.removeLeftovers());
-    void raws.done.then(() => this.finish(runner, code));
+    // ffmpeg's speed is an average since the process started, so its first reports mostly measure start-up
+    // and the seek: the panel shows it only after a couple of seconds of output.
+    if ((report.outTimeSec ?? 0) < 2 && !report.end) return;
+    this.speed = report.speed;
+    this.o.onStatus();
   }
 
-  private finish(runner: Runner, code: number | null): void {
-    if (runner.superseded || this.closed) return;
-    if (code !== 0 && !runner.ended) {
-      this.fail(ffmpegMessage(runner.stderr, this.o.input, this.o.fileName));
-      return;
-    }
-    runner.position = runner.end;
+  /** A runner wrote its last segment: the next one continues from there, or the stream is complete. */
+  private onFinished(runner: HlsRunner): void {
+    if (this.closed) return;
     this.waiters.check();
     if (this.runner !== runner) return;
     if (runner.end < this.starts.length) {
@@ -261,58 +207,26 @@ export class HlsSession {
     }
   }
 
-  /** Copied video: file `n` of the segment muxer appeared, so every earlier one is closed and whole. */
-  private onRaw(seq: number, n: number): void {
-    const r = this.runner;
-    if (!r?.raws || r.seq !== seq || r.superseded || r.ended) return;
-    r.raws.completeBefore(n);
-    this.track(r.raws.done);
-    if (n >= r.end) {
-      // Its last segment is done; the next runner starts there (`-t` cannot end copied video on a keyframe).
-      r.ended = true;
-      if (r.paused) r.child.kill('SIGCONT');
-      r.child.kill('SIGKILL');
-    }
-  }
-
-  private rawSegments(r: Runner): RawSegments {
-    return new RawSegments(this.o.dir, r.seq, r.start, r.end, {
-      // Also when the segment was there already (fmp4-split.ts) and no file event comes.
-      segment: (n) => this.onFile(`${n}.m4s`),
-      error: (err) => {
-        if (this.closed || r.superseded) return;
-        this.kill(r);
-        this.fail(`The stream of “${this.o.fileName}” could not be prepared: ${err instanceof Error ? err.message : 'unknown error'}`);
-      },
-    });
-  }
-
-  /** Something `stop` waits for before it deletes the folder. */
-  private track(p: Promise<void>): void {
-    const settled = p.catch(() => undefined);
-    this.exits.add(settled);
-    void settled.then(() => this.exits.delete(settled));
-  }
-
   private onFile(name: string | null): void {
     if (this.closed) return;
     const raw = name ? RAW_NAME.exec(name) : null;
     if (raw) {
-      this.onRaw(Number(raw[1]), Number(raw[2]));
+      if (this.runner?.seq === Number(raw[1])) this.runner.rawWritten(Number(raw[2]));
       return;
     }
     const r = this.runner;
-    const m = name ? /^(\d{1,6})\.m4s$/.exec(name) : null;
-    if (r && m) {
-      const n = Number(m[1]);
-      if (n >= r.start && n < r.end && fs.existsSync(path.join(this.o.dir, `${n}.m4s`))) {
-        r.position = Math.max(r.position, n + 1);
-        if (this.state === 'starting') this.setState('running');
-        this.throttle(r);
-      }
+    const n = name ? segmentNumber(name) : null;
+    if (r && n !== null && r.covers(n) && fs.existsSync(this.segmentPath(n))) {
+      r.position = Math.max(r.position, n + 1);
+      if (this.state === 'starting') this.setState('running');
+      this.throttle(r);
     }
     this.noteInit();
     this.waiters.check();
+  }
+
+  private segmentPath(n: number): string {
+    return path.join(this.o.dir, segmentName(n));
   }
 
   /** The session's init segment: that of the first runner to have written a segment (all are alike). */
@@ -328,34 +242,26 @@ export class HlsSession {
       this.noteInit();
       if (this.initPath) return segmentFile(this.initPath);
     } else {
-      const file = path.join(this.o.dir, `${wanted}.m4s`);
+      const file = this.segmentPath(wanted);
       if (fs.existsSync(file)) return segmentFile(file);
     }
     return this.state === 'failed' ? this.failure() : null;
   }
 
-  private throttle(r: Runner): void {
-    if (!CAN_PAUSE || r.paused || r.position - this.lastRequested <= THROTTLE_AHEAD_SEGMENTS) return;
-    r.paused = r.child.kill('SIGSTOP');
-    if (r.paused) this.setState('throttled');
+  private throttle(r: HlsRunner): void {
+    if (r.paused || r.position - this.lastRequested <= THROTTLE_AHEAD_SEGMENTS) return;
+    if (r.pause()) this.setState('throttled');
   }
 
   private resumeIfNeeded(): void {
     const r = this.runner;
     if (!r?.paused || r.position - this.lastRequested > RESUME_AHEAD_SEGMENTS) return;
-    r.child.kill('SIGCONT');
-    r.paused = false;
+    r.resume();
     this.setState('running');
   }
 
-  private kill(r: Runner): void {
-    r.superseded = true;
-    if (r.child.exitCode === null && r.child.signalCode === null) {
-      r.child.kill('SIGKILL');
-    }
-  }
-
   private fail(message: string): void {
+    if (this.closed) return;
     this.message = message;
     this.runner = null;
     this.setState('failed');

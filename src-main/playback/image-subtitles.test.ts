@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capabilities } from '../contract/index.js';
 import { ManualClock } from '../ports.js';
-import type { StreamFile } from './hls-session.js';
+import type { StreamFile } from './stream-file.js';
 import type { PlayableFile } from './media.js';
 import { openPlayback, type PlaybackService } from './sessions.js';
 import { CHROMIUM_CAPS, makeH264Mp4, probeJson, withImageSubtitlesAndChapters } from './test-support/fixtures.js';

@@ -1,5 +1,7 @@
-export { mediaResponse, realFile, type MediaResponse, type PlayableFile, type ResolveItem } from './media.js';
-export { openPlayback, SESSION_ID, type PlaybackService, type PlaybackError, type PlaybackUrls, type StreamFile } from './sessions.js';
-export { planRange, parseRange, etagOf, MAX_RANGE_PARTS, type ConditionalHeaders } from './range.js';
-export { decide, type Decision, type DecisionInput } from './decide.js';
+export { mediaResponse, type MediaResponse, type PlayableFile, type ResolveItem } from './media.js';
+export { openPlayback, type PlaybackService } from './sessions.js';
+export type { PlaybackUrls } from './open-session.js';
+export type { PlaybackError } from './playback-telemetry.js';
+export type { StreamFile } from './stream-file.js';
+export type { ConditionalHeaders } from './range.js';
 export type { Spawn, Tools } from './tools.js';

@@ -49,9 +49,13 @@ export function prepareInput(item: PlayableFile, realPath: string, dir: string):
   return list;
 }
 
-/** ffmpeg's input arguments for what `prepareInput` returned. */
+/**
+ * ffmpeg's or ffprobe's input arguments for a file, or for what `prepareInput` returned: read as a file and
+ * through the file protocol only, so no name and no list can make it reach anything else (DESIGN.md §9).
+ */
 export function inputArgs(input: string): string[] {
-  return isConcatList(input) ? ['-f', 'concat', '-safe', '0', '-i', `file:${input}`] : ['-i', `file:${input}`];
+  const demuxer = isConcatList(input) ? ['-f', 'concat', '-safe', '0'] : [];
+  return ['-protocol_whitelist', 'file,pipe', ...demuxer, '-i', `file:${input}`];
 }
 
 export function isConcatList(input: string): boolean {
@@ -72,7 +76,7 @@ export async function measureParts(tools: Tools, list: string): Promise<{ path: 
   if (entries.every((e) => e.durationSec !== null && e.durationSec > 0)) return entries as { path: string; durationSec: number }[];
   const parts: { path: string; durationSec: number }[] = [];
   for (const { path: part } of entries) {
-    const args = ['-v', 'error', '-protocol_whitelist', 'file,pipe', '-show_entries', 'format=duration', '-of', 'csv=p=0', `file:${part}`];
+    const args = ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', ...inputArgs(part)];
     const result = await runTool(tools, tools.ffprobe, args, { timeoutMs: 20_000, maxBytes: 4096 }).catch(() => null);
     const durationSec = result?.code === 0 ? Number(result.stdout.toString('utf8').trim()) : NaN;
     if (!(durationSec > 0)) return null;

@@ -26,7 +26,7 @@ const ProbeOutput = z.object({
   format: z.object({ start_time: Seconds.optional() }).optional(),
 });
 
-export type KeyframeSamples = { ok: true; keyframes: number[] } | { ok: false; why: string };
+type KeyframeSamples = { ok: true; keyframes: number[] } | { ok: false; why: string };
 export type RemuxPlan = { ok: true; starts: number[] } | { ok: false; why: string };
 
 /**
@@ -50,7 +50,7 @@ export function remuxPlanner(tools: Tools, input: string): (durationSec: number)
  * output timeline (source time minus the container's start time: what `-ss` and segment times mean).
  * Ascending, possibly with repeats. Fails, with a reason, when the container cannot seek to keyframes.
  */
-export async function sampleKeyframes(tools: Tools, input: string, durationSec: number): Promise<KeyframeSamples> {
+async function sampleKeyframes(tools: Tools, input: string, durationSec: number): Promise<KeyframeSamples> {
   if (!isConcatList(input)) return sampleFile(tools, input, 0, durationSec);
   // A movie in parts, part by part: ffprobe cannot seek past the first part of a concat list (ffmpeg can,
   // once the list has the parts' lengths). The concat demuxer puts each part right after the one before.
@@ -89,7 +89,7 @@ async function sampleFile(tools: Tools, file: string, offset: number, lengthSec:
 async function sampleChunk(tools: Tools, input: string, grid: readonly number[]): Promise<KeyframeSamples> {
   // `-read_intervals` times are the source's own; ffmpeg's `-ss` adds the start time too, so both agree.
   const args = [
-    '-v', 'error', '-protocol_whitelist', 'file,pipe', '-print_format', 'json',
+    '-v', 'error', '-print_format', 'json',
     '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags:format=start_time',
     '-read_intervals', grid.map((t) => `${t}%+#1`).join(','),
     ...inputArgs(input),

@@ -1,3 +1,4 @@
+import { inputArgs } from './input.js';
 import { ffmpegMessage, runTool, type Tools } from './tools.js';
 
 export interface AudioStream {
@@ -47,7 +48,7 @@ export class ProbeError extends Error {}
 
 /** Reads the streams, languages and chapters of a file the session will play (ffprobe, argv only). */
 export async function probeStreams(tools: Tools, file: string, fileName: string): Promise<SourceStreams> {
-  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-show_chapters', `file:${file}`];
+  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-show_chapters', ...inputArgs(file)];
   const result = await runTool(tools, tools.ffprobe, args, { timeoutMs: 20_000, maxBytes: 8 * 1024 * 1024 });
   if (result.timedOut) throw new ProbeError(`Reading “${fileName}” took too long.`);
   if (result.code !== 0) throw new ProbeError(ffmpegMessage(result.stderr, file, fileName));
@@ -61,7 +62,7 @@ export async function probeStreams(tools: Tools, file: string, fileName: string)
 }
 
 /** ffprobe's JSON as the session needs it. Pure. */
-export function parseProbe(json: ProbeJson): SourceStreams {
+function parseProbe(json: ProbeJson): SourceStreams {
   const streams = json.streams ?? [];
   const video = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
   const language = (s: ProbeStream) => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { splitSegment } from './fmp4-split.js';
-import { initName, RAW_NAME, rawName } from './hls-plan.js';
+import { initName, RAW_NAME, rawName, segmentName } from './hls-plan.js';
 
 /**
  * The whole-MP4 files one copied-video runner writes (hls-plan.ts `remuxOutput`), split into media segments
@@ -31,7 +31,7 @@ export class RawSegments {
       this.done = this.done
         .then(async () => {
           if (n < this.start) return fs.promises.rm(raw, { force: true });
-          await splitSegment(raw, path.join(this.dir, `${n}.m4s`), path.join(this.dir, initName(this.seq)));
+          await splitSegment(raw, path.join(this.dir, segmentName(n)), path.join(this.dir, initName(this.seq)));
           this.hooks.segment(n);
         })
         .catch(this.hooks.error);

@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from '../ports.js';
-import type { StreamFile } from './hls-session.js';
+import type { StreamFile } from './stream-file.js';
 
 /** A media segment by number, or the init segment. */
 export type Wanted = number | 'init';

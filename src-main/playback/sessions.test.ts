@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capabilities, TranscodeStatus } from '../contract/index.js';
 import { ManualClock } from '../ports.js';
-import { HlsSession, type StreamFile } from './hls-session.js';
+import { HlsSession } from './hls-session.js';
+import type { StreamFile } from './stream-file.js';
 import type { PlayableFile } from './media.js';
 import { openPlayback, type PlaybackService } from './sessions.js';
 import {
@@ -267,7 +268,7 @@ describe('playback sessions', () => {
     const clock = new ManualClock();
     const statuses: string[] = [];
     const hls = new HlsSession({
-      id: 'x', dir: path.join(tmp, 'corrupt-hls'), input: path.join(lib, 'Broken (1999).mkv'), fileName: 'Broken (1999).mkv', durationSec: 10,
+      dir: path.join(tmp, 'corrupt-hls'), input: path.join(lib, 'Broken (1999).mkv'), fileName: 'Broken (1999).mkv', durationSec: 10,
       video: 'transcode', audio: 'transcode', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, startSec: 0, remuxStarts: null,
       tools: { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe', spawn, clock }, waitLimitMs: 30_000, onStatus: () => statuses.push(hls.state),
     });
@@ -283,7 +284,7 @@ describe('playback sessions', () => {
     const clock = new ManualClock();
     // A "ffmpeg" that never writes anything.
     const hls = new HlsSession({
-      id: 'y', dir: path.join(tmp, 'slow-hls'), input: path.join(lib, 'Harbour (2001).mkv'), fileName: 'Harbour (2001).mkv', durationSec: 10,
+      dir: path.join(tmp, 'slow-hls'), input: path.join(lib, 'Harbour (2001).mkv'), fileName: 'Harbour (2001).mkv', durationSec: 10,
       video: 'transcode', audio: 'copy', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, startSec: 0, remuxStarts: null,
       tools: { ffmpeg: 'sleep', ffprobe: 'ffprobe', spawn: (_cmd, _args, opts) => spawn('sleep', ['30'], opts), clock }, waitLimitMs: 20_000, onStatus: () => {},
     });

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SubtitleTrack } from '../contract/index.js';
+import { inputArgs } from './input.js';
 import { baseLanguage } from './languages.js';
 import { ffmpegMessage, runTool, type Tools } from './tools.js';
 
-export type ExternalFormat = 'srt' | 'vtt' | 'ass';
+type ExternalFormat = 'srt' | 'vtt' | 'ass';
 
 export interface ExternalSubtitle {
   path: string;
@@ -98,7 +99,7 @@ export class SubtitleError extends Error {}
 export async function convertToWebVtt(tools: Tools, input: string, order: number | null, out: string, fileName: string): Promise<void> {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const tmp = `${out}.tmp`;
-  const args = ['-hide_banner', '-nostdin', '-v', 'error', '-protocol_whitelist', 'file,pipe', '-i', `file:${input}`];
+  const args = ['-hide_banner', '-nostdin', '-v', 'error', ...inputArgs(input)];
   args.push('-map', order === null ? '0:s:0' : `0:s:${order}`, '-vn', '-an', '-c:s', 'webvtt', '-f', 'webvtt', '-y', `file:${tmp}`);
   const result = await runTool(tools, tools.ffmpeg, args, { timeoutMs: 120_000, maxBytes: 1024 * 1024 });
   if (result.timedOut) throw new SubtitleError(`Converting the subtitles of “${fileName}” took too long.`);

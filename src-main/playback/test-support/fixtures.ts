@@ -107,7 +107,7 @@ export function writeAss(file: string, text = 'Hello from the ASS'): string {
 }
 
 /** A cue every 3 s, each shown for 2.5 s: a restart anywhere (a seek, a burn-in) soon has one on screen. */
-export function imageCues(seconds: number): ImageCue[] {
+function imageCues(seconds: number): ImageCue[] {
   const cues: ImageCue[] = [];
   for (let t = 0.3; t < seconds - 0.5; t += 3) cues.push({ startSec: t, endSec: Math.min(seconds, t + 2.5), text: cues.length % 2 ? 'BURNED IN' : 'IMAGE SUBTITLE' });
   return cues;
