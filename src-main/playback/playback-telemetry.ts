@@ -24,7 +24,9 @@ export function playbackTelemetry(record: RecordTelemetry): PlaybackTelemetry {
     started(item, mode) {
       record('playback.started', {
         kind: item.kind,
-        container: item.container,
+        // A file whose container the library could not name is 'other'; before record() was typed, such a
+        // play was silently counted as an invalid event instead.
+        container: item.container ?? 'other',
         videoCodec: item.videoCodec ?? 'none',
         audioCodec: item.audioCodec ?? 'none',
         resolution: item.height,
