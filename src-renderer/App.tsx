@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi, type Album, type ConnectionState, type Track } from './api';
 import { LibraryScreen, findItem, useLibrary } from './features/library';
-import { Player, createPlayQueue, createPreloader, currentEntry, detailsOf, openInputFor, type ItemDetails, type QueueTrack } from './features/player';
+import { Player, createPlayQueue, createPreloader, currentEntry, detailsOf, openInputFor, type ItemDetails, type PlayQueueTrack } from './features/player';
 import { FirstRun, PrivacyScreen, usePrivacy } from './features/privacy';
 import { BootScreen } from './BootScreen';
 import { Icon, Logo, cx, plural, useStore } from './ui';
@@ -25,7 +25,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || !!target.closest('input, select, textarea'));
 }
 
-function queueTrack(track: Track, album: Album): QueueTrack {
+function playQueueTrack(track: Track, album: Album): PlayQueueTrack {
   return { itemId: track.id, title: track.title, artist: track.artist ?? album.artist, album: album.title, durationSec: track.durationSec };
 }
 
@@ -38,15 +38,15 @@ function Shell() {
   const [view, setView] = useState<View>('library');
   // A movie or episode; music plays from the queue instead.
   const [playing, setPlaying] = useState<{ itemId: string; nonce: number; resumeSec: number | null; details: ItemDetails | null } | null>(null);
-  const [queue] = useState(createPlayQueue);
+  const [playQueue] = useState(createPlayQueue);
   const [preloader] = useState(() =>
     createPreloader({
       open: (itemId) => client['playback.open'](openInputFor(itemId)),
       stop: (sessionId) => void client['playback.stop']({ sessionId }).catch(() => undefined),
     }),
   );
-  const queueState = useStore(queue);
-  const track = currentEntry(queueState);
+  const playQueueState = useStore(playQueue);
+  const track = currentEntry(playQueueState);
   const pendingG = useRef(0);
 
   const play = useCallback(
@@ -55,29 +55,29 @@ function Shell() {
       if (found?.kind === 'track') {
         // A track plays its album from there on.
         setPlaying(null);
-        queue.playFrom(found.album.tracks.slice(found.index).map((t) => queueTrack(t, found.album)));
+        playQueue.playFrom(found.album.tracks.slice(found.index).map((t) => playQueueTrack(t, found.album)));
         return;
       }
-      queue.clear();
+      playQueue.clear();
       preloader.discard();
       setPlaying((p) => ({ itemId, nonce: (p?.nonce ?? 0) + 1, resumeSec: found?.item.resumeSec ?? null, details: found ? detailsOf(found.item) : null }));
     },
-    [libraryStore, queue, preloader],
+    [libraryStore, playQueue, preloader],
   );
-  const addToQueue = useCallback(
+  const addToPlayQueue = useCallback(
     (itemId: string) => {
       const found = findItem(libraryStore.get().snapshot, itemId);
       if (found?.kind !== 'track') return;
-      if (!currentEntry(queue.get())) setPlaying(null);
-      queue.add(queueTrack(found.item, found.album));
+      if (!currentEntry(playQueue.get())) setPlaying(null);
+      playQueue.add(playQueueTrack(found.item, found.album));
     },
-    [libraryStore, queue],
+    [libraryStore, playQueue],
   );
   const closePlayer = useCallback(() => {
-    queue.clear();
+    playQueue.clear();
     preloader.discard();
     setPlaying(null);
-  }, [queue, preloader]);
+  }, [playQueue, preloader]);
   // Resume points and Continue watching change as a session ends; main only pushes membership changes.
   const sessionEnded = useCallback(() => void libraryStore.refresh(), [libraryStore]);
   useEffect(() => () => preloader.discard(), [preloader]);
@@ -148,7 +148,7 @@ function Shell() {
       <main id="main" className="content" tabIndex={-1}>
         <ConnectionBanner state={connection} />
         {track ? (
-          <Player key={`queue-${queueState.epoch}`} itemId={track.itemId} nonce={queueState.epoch} onClose={closePlayer} compact={view !== 'library'} queue={queue} preloader={preloader} />
+          <Player key={`queue-${playQueueState.epoch}`} itemId={track.itemId} nonce={playQueueState.epoch} onClose={closePlayer} compact={view !== 'library'} playQueue={playQueue} preloader={preloader} />
         ) : playing ? (
           <Player
             key={`${playing.itemId}-${playing.nonce}`}
@@ -161,7 +161,7 @@ function Shell() {
             onSessionEnd={sessionEnded}
           />
         ) : null}
-        {view === 'library' ? <LibraryScreen onPlay={play} onQueue={addToQueue} playingId={track?.itemId ?? playing?.itemId ?? null} /> : <PrivacyScreen />}
+        {view === 'library' ? <LibraryScreen onPlay={play} onAddToPlayQueue={addToPlayQueue} playingId={track?.itemId ?? playing?.itemId ?? null} /> : <PrivacyScreen />}
       </main>
     </div>
   );

@@ -8,11 +8,11 @@ export interface AlbumListProps {
   onPlay: (itemId: string) => void;
   playingId: string | null;
   /** Adds a track to the end of the play queue. */
-  onQueue?: (itemId: string) => void;
+  onAddToPlayQueue?: (itemId: string) => void;
 }
 
 /** Albums with title and artist; each track a button named "Play <Track title>", and "Add <Track> to queue". */
-export function AlbumList({ albums, onPlay, playingId, onQueue }: AlbumListProps) {
+export function AlbumList({ albums, onPlay, playingId, onAddToPlayQueue }: AlbumListProps) {
   return (
     <div className="album-list">
       {albums.map((album) => (
@@ -47,8 +47,8 @@ export function AlbumList({ albums, onPlay, playingId, onQueue }: AlbumListProps
                   </span>
                   <span className="row-dur">{formatDuration(track.durationSec)}</span>
                 </button>
-                {onQueue ? (
-                  <button type="button" className="add-queue" aria-label={`Add ${track.title} to queue`} title="Add to queue" onClick={() => onQueue(track.id)}>
+                {onAddToPlayQueue ? (
+                  <button type="button" className="add-queue" aria-label={`Add ${track.title} to queue`} title="Add to queue" onClick={() => onAddToPlayQueue(track.id)}>
                     <Icon.Plus />
                   </button>
                 ) : null}

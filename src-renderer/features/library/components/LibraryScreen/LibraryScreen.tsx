@@ -17,11 +17,11 @@ export interface LibraryScreenProps {
   onPlay: (itemId: string) => void;
   playingId: string | null;
   /** Adds a track to the play queue. */
-  onQueue?: (itemId: string) => void;
+  onAddToPlayQueue?: (itemId: string) => void;
 }
 
 /** The library: folders, scanning, and movies, shows and music, each item one keypress from playing. */
-export function LibraryScreen({ onPlay, playingId, onQueue }: LibraryScreenProps) {
+export function LibraryScreen({ onPlay, playingId, onAddToPlayQueue }: LibraryScreenProps) {
   const client = useApi();
   const { snapshot, info, loadError, scanning, progress, summary, scanError, store } = useLibrary();
   const [query, setQuery] = useState('');
@@ -114,7 +114,7 @@ export function LibraryScreen({ onPlay, playingId, onQueue }: LibraryScreenProps
                 <h2 id="sec-music" className="section-title">
                   Music <span className="count">{shown.albums.length}</span>
                 </h2>
-                {shown.albums.length ? <AlbumList albums={shown.albums} onPlay={onPlay} playingId={playingId} {...(onQueue ? { onQueue } : {})} /> : <p className="muted small">{needle ? 'No music matches.' : 'No music yet.'}</p>}
+                {shown.albums.length ? <AlbumList albums={shown.albums} onPlay={onPlay} playingId={playingId} {...(onAddToPlayQueue ? { onAddToPlayQueue } : {})} /> : <p className="muted small">{needle ? 'No music matches.' : 'No music yet.'}</p>}
               </section>
             </>
           ) : null}

@@ -14,7 +14,7 @@ import { usePlaybackReports } from '../../hooks/usePlaybackReports';
 import { usePlaybackSource, type SessionHooks } from '../../hooks/usePlaybackSource';
 import { usePreloadNext } from '../../hooks/usePreloadNext';
 import { useProgressReports } from '../../hooks/useProgressReports';
-import { useQueueNavigation } from '../../hooks/useQueueNavigation';
+import { usePlayQueueNavigation } from '../../hooks/usePlayQueueNavigation';
 import { useRefocus } from '../../hooks/useRefocus';
 import { useReopen } from '../../hooks/useReopen';
 import { useResumePoint } from '../../hooks/useResumePoint';
@@ -23,7 +23,7 @@ import { useTranscodeStatus } from '../../hooks/useTranscodeStatus';
 import { runAction } from '../../model/actions';
 import { FAIL_MESSAGE, MEDIA_ERROR } from '../../model/failures';
 import type { PreloadState, Preloader } from '../../model/preloader';
-import { EMPTY_QUEUE, currentEntry, type PlayQueue, type QueueState } from '../../model/queue';
+import { EMPTY_PLAY_QUEUE, currentEntry, type PlayQueue, type PlayQueueState } from '../../model/playQueue';
 import { pendingView, switchingLabel } from '../../model/reopen';
 import { AudioPlayer } from '../AudioPlayer/AudioPlayer';
 import { ChapterList } from '../ChapterList/ChapterList';
@@ -33,7 +33,7 @@ import { TrackMenus } from '../TrackMenus/TrackMenus';
 import { VideoSurface, type MediaProps } from '../VideoSurface/VideoSurface';
 import '../../player.css';
 
-const NO_QUEUE = createStore<QueueState>(EMPTY_QUEUE);
+const NO_PLAY_QUEUE = createStore<PlayQueueState>(EMPTY_PLAY_QUEUE);
 const NO_PRELOAD = createStore<PreloadState>(null);
 const NO_CHAPTERS: readonly Chapter[] = [];
 /** Until the picture's shape is known: the common one. */
@@ -46,13 +46,13 @@ export interface PlayerProps {
   onClose: () => void;
   /** A small corner player while another screen is shown; the same element keeps playing. */
   compact?: boolean;
-  /** Next and previous in a queue, where there is one (n and p); a `queue` takes precedence. */
+  /** Next and previous in a queue, where there is one (n and p); a `playQueue` takes precedence. */
   onNext?: () => void;
   onPrevious?: () => void;
   /** Where the item was left last time: playback resumes there, with a way to start over. */
   resumeSec?: number | null;
-  /** The music queue this item plays from: shown, and followed at the end of each track. */
-  queue?: PlayQueue;
+  /** The music play queue this item plays from: shown, and followed at the end of each track. */
+  playQueue?: PlayQueue;
   /** Opens the next track ahead of time; its session is taken over when that track starts. */
   preloader?: Preloader;
   /** A session ended: its final progress was reported and it was stopped. */
@@ -65,7 +65,7 @@ export interface PlayerProps {
  * Plays one item: opens a session, wires the media element to the hooks that report, resume, preload and
  * take keys, and lays out the stage and the info panel. The pieces live in their own components and hooks.
  */
-export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, onPrevious, resumeSec = null, queue, preloader, onSessionEnd, details = null }: PlayerProps) {
+export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, onPrevious, resumeSec = null, playQueue, preloader, onSessionEnd, details = null }: PlayerProps) {
   const { reopen, withAudio, withBurnIn } = useReopen(resumeSec);
   // Read when a session starts or ends, so new callbacks never reopen anything.
   const latest = useRef<{ preloader?: Preloader; onSessionEnd?: (s: PlaybackSource) => void; final?: (id: string) => Promise<unknown> | undefined }>({ preloader, onSessionEnd });
@@ -85,14 +85,14 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
   useEffect(() => {
     latest.current = { preloader, onSessionEnd, final: progress.final };
   });
-  const queueState = useStore(queue ?? NO_QUEUE);
+  const queueState = useStore(playQueue ?? NO_PLAY_QUEUE);
   const preloaded = useStore(preloader ?? NO_PRELOAD);
   const reports = usePlaybackReports(source);
   const autoplay = useAutoplay(mediaRef, source, { generation: reopen.generation, stayPaused: reopen.paused ?? false });
   const subtitles = useSubtitleChoice(mediaRef, shown);
   const resume = useResumePoint(mediaRef, source, reopen, resumeSec);
-  const { goNext, goPrevious } = useQueueNavigation(mediaRef, queue, onNext, onPrevious);
-  const preloadNearEnd = usePreloadNext(queue, preloader, source);
+  const { goNext, goPrevious } = usePlayQueueNavigation(mediaRef, playQueue, onNext, onPrevious);
+  const preloadNearEnd = usePreloadNext(playQueue, preloader, source);
   const refocus = useRefocus(sectionRef, source?.sessionId ?? null);
   const chapter = useCurrentChapter(mediaRef, shown?.chapters ?? NO_CHAPTERS);
   const controls = useControlsShown();
@@ -101,7 +101,7 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
   const [notice, flash] = useNotice();
 
   const isHls = source ? /mpegurl/i.test(source.mime) : false;
-  const entry = queue ? currentEntry(queueState) : null;
+  const entry = playQueue ? currentEntry(queueState) : null;
   const queueEntry = entry && entry.itemId === itemId ? entry : null;
 
   useMediaSession(
@@ -172,7 +172,7 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
     },
     onEnded: (e) => {
       progress.handlers.onEnded(e);
-      queue?.next(true);
+      playQueue?.next(true);
     },
     onPause: progress.handlers.onPause,
     onSeeking: progress.handlers.onSeeking,
@@ -188,7 +188,7 @@ export function Player({ itemId, nonce = 0, onClose, compact = false, onNext, on
         <div className="player-stage" {...(isVideo ? controls.stage : {})}>
           {shown ? (
             shown.kind === 'track' ? (
-              <AudioPlayer media={media} entry={queueEntry} queue={queue} showQueue={queueState.entries.length > 0} onNext={goNext ?? (() => {})} onPrevious={goPrevious ?? (() => {})} />
+              <AudioPlayer media={media} entry={queueEntry} playQueue={playQueue} showQueue={queueState.entries.length > 0} onNext={goNext ?? (() => {})} onPrevious={goPrevious ?? (() => {})} />
             ) : (
               <VideoSurface source={shown} textTracks={subtitles.textTracks} media={media} ratio={aspect ?? ratioOf(details) ?? WIDESCREEN} holding={frame.label} heldFrameRef={frame.canvasRef} />
             )

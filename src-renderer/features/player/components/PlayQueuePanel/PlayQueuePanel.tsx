@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Icon, cx, formatDuration, useStore } from '../../../../ui';
-import type { PlayQueue } from '../../model/queue';
+import type { PlayQueue } from '../../model/playQueue';
 
-export interface QueuePanelProps {
-  queue: PlayQueue;
+export interface PlayQueuePanelProps {
+  playQueue: PlayQueue;
   onNext: () => void;
   onPrevious: () => void;
 }
@@ -16,9 +16,9 @@ let focusOnMount: string | null = null;
 
 const REPEAT_TEXT = { off: 'off', all: 'all tracks', one: 'this track' } as const;
 
-/** The music queue in the player: what plays now and next, reorderable, with shuffle and repeat. */
-export function QueuePanel({ queue, onNext, onPrevious }: QueuePanelProps) {
-  const state = useStore(queue);
+/** The music play queue in the player: what plays now and next, reorderable, with shuffle and repeat. */
+export function PlayQueuePanel({ playQueue, onNext, onPrevious }: PlayQueuePanelProps) {
+  const state = useStore(playQueue);
   const rootRef = useRef<HTMLElement>(null);
   const [refocus, setRefocus] = useState<string | null>(null);
 
@@ -56,7 +56,7 @@ export function QueuePanel({ queue, onNext, onPrevious }: QueuePanelProps) {
           <button type="button" className="icon-button" aria-label="Next track" title="Next (n)" data-focus="next" onClick={going('next', onNext)}>
             <Icon.Next />
           </button>
-          <button type="button" className="icon-button" aria-label="Shuffle" aria-pressed={state.shuffle} title={state.shuffle ? 'Shuffle on' : 'Shuffle off'} onClick={() => queue.setShuffle(!state.shuffle)}>
+          <button type="button" className="icon-button" aria-label="Shuffle" aria-pressed={state.shuffle} title={state.shuffle ? 'Shuffle on' : 'Shuffle off'} onClick={() => playQueue.setShuffle(!state.shuffle)}>
             <Icon.Shuffle />
           </button>
           <button
@@ -66,7 +66,7 @@ export function QueuePanel({ queue, onNext, onPrevious }: QueuePanelProps) {
             aria-pressed={state.repeat !== 'off'}
             aria-describedby="playq-repeat"
             title={`Repeat: ${REPEAT_TEXT[state.repeat]}`}
-            onClick={() => queue.cycleRepeat()}
+            onClick={() => playQueue.cycleRepeat()}
           >
             <Icon.Repeat />
             {state.repeat === 'one' ? <span className="repeat-one" aria-hidden="true">1</span> : null}
@@ -99,7 +99,7 @@ export function QueuePanel({ queue, onNext, onPrevious }: QueuePanelProps) {
                   <span className="sr-only">, playing</span>
                 </span>
               ) : (
-                <button type="button" className="playq-item" aria-label={`Jump to ${entry.title}`} onClick={going(`jump-${entry.key}`, () => queue.jump(entry.key))}>
+                <button type="button" className="playq-item" aria-label={`Jump to ${entry.title}`} onClick={going(`jump-${entry.key}`, () => playQueue.jump(entry.key))}>
                   {label}
                 </button>
               )}
@@ -111,7 +111,7 @@ export function QueuePanel({ queue, onNext, onPrevious }: QueuePanelProps) {
                   aria-disabled={i === 0}
                   data-focus={`up-${entry.key}`}
                   onClick={() => {
-                    queue.move(entry.key, -1);
+                    playQueue.move(entry.key, -1);
                     setRefocus(`up-${entry.key}`);
                   }}
                 >
@@ -124,7 +124,7 @@ export function QueuePanel({ queue, onNext, onPrevious }: QueuePanelProps) {
                   aria-disabled={i === state.entries.length - 1}
                   data-focus={`down-${entry.key}`}
                   onClick={() => {
-                    queue.move(entry.key, 1);
+                    playQueue.move(entry.key, 1);
                     setRefocus(`down-${entry.key}`);
                   }}
                 >
@@ -137,7 +137,7 @@ export function QueuePanel({ queue, onNext, onPrevious }: QueuePanelProps) {
                     aria-label={`Remove ${entry.title} from queue`}
                     onClick={() => {
                       const neighbour = state.entries[i + 1] ?? state.entries[i - 1];
-                      queue.remove(entry.key);
+                      playQueue.remove(entry.key);
                       if (neighbour) setRefocus(neighbour.key === currentKey ? `jump-${neighbour.key}` : `remove-${neighbour.key}`);
                     }}
                     data-focus={`remove-${entry.key}`}
