@@ -1,5 +1,5 @@
 import type { ScanProgress, ScanSummary } from '../../../../api';
-import { ProgressBar, plural } from '../../../../ui';
+import { ErrorText, ProgressBar, plural } from '../../../../ui';
 
 export interface ScanPanelProps {
   scanning: boolean;
@@ -68,11 +68,7 @@ export function ScanPanel({ scanning, progress, summary, error }: ScanPanelProps
           />
         </>
       ) : null}
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText>{error}</ErrorText>
       {summary && !scanning ? (
         <div className="scan-summary" role="status">
           <p>
