@@ -10,7 +10,7 @@ import { usePreloadNext } from './usePreloadNext';
 const NO_PLAY_QUEUE = createStore<PlayQueueState>(EMPTY_PLAY_QUEUE);
 const NO_PRELOAD = createStore<PreloadState>(null);
 
-export interface PlayQueueTrackOptions {
+interface PlayQueueTrackOptions {
   itemId: string;
   playQueue: PlayQueue | undefined;
   preloader: Preloader | undefined;

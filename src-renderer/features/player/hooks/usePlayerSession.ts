@@ -7,7 +7,7 @@ import { useProgressReports } from './useProgressReports';
 import { useReopen } from './useReopen';
 import { useTranscodeStatus } from './useTranscodeStatus';
 
-export interface PlayerSessionOptions {
+interface PlayerSessionOptions {
   itemId: string;
   /** Changes when the same item is chosen again, to start a fresh session. */
   nonce: number;

@@ -3,7 +3,7 @@ import type { Preloader } from '../model/preloader';
 import { upcoming, type PlayQueue } from '../model/playQueue';
 
 /** The next track's session is opened this close to the end of the current one. */
-export const PRELOAD_LEAD_SEC = 10;
+const PRELOAD_LEAD_SEC = 10;
 
 /**
  * Near the end of a track, opens the next one in the play queue so its file is already loading when this one

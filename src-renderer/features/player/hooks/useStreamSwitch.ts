@@ -5,7 +5,7 @@ import { useFrameHold } from './useFrameHold';
 import type { useRefocus } from './useRefocus';
 import type { useReopen } from './useReopen';
 
-export interface StreamSwitchOptions extends Pick<ReturnType<typeof useReopen>, 'withAudio' | 'withBurnIn'> {
+interface StreamSwitchOptions extends Pick<ReturnType<typeof useReopen>, 'withAudio' | 'withBurnIn'> {
   /** The session the menus show, and the live one (whose start ends the held frame). */
   shown: PlaybackSource | null;
   source: PlaybackSource | null;

@@ -19,7 +19,7 @@ const PHASE_LABEL: Record<ScanProgress['phase'], string> = {
 };
 
 /** "3 added, 1 could not be read" (plus updated/removed when there were any). */
-export function summaryText(s: ScanSummary): string {
+function summaryText(s: ScanSummary): string {
   const parts = [`${s.added} added`];
   if (s.updated) parts.push(`${s.updated} updated`);
   if (s.removed) parts.push(`${s.removed} removed`);

@@ -8,7 +8,7 @@ import type { MediaProps } from '../VideoSurface/VideoSurface';
 type MediaEvent = { currentTarget: HTMLMediaElement };
 
 /** The hooks' parts of the element's events. */
-export interface MediaListeners {
+interface MediaListeners {
   progress: ReturnType<typeof useProgressReports>['handlers'];
   reports: { started(): void; fail(kind: FailKind): void };
   resume: { onLoadedMetadata(event: MediaEvent): void };
