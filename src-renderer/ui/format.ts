@@ -47,10 +47,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-export function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /** Minutes left until an ISO time, rounded up; 0 when past. */
 export function minutesUntil(iso: string, now: number = Date.now()): number {
   const t = new Date(iso).getTime();

@@ -56,6 +56,21 @@ export function coalesced(task: () => Promise<void>): () => Promise<void> {
 }
 
 /**
+ * A coalesced refetch into a store: each answer is merged in by `loaded`, each failure by `failed` (which
+ * leaves the last answer in place, so a screen keeps what it shows and says what went wrong).
+ */
+export function coalescedLoad<S, T>(state: Store<S>, load: () => Promise<T>, merge: { loaded(value: T): Partial<S>; failed(error: unknown): Partial<S> }): () => Promise<void> {
+  return coalesced(async () => {
+    try {
+      const value = await load();
+      state.set((s) => ({ ...s, ...merge.loaded(value) }));
+    } catch (error) {
+      state.set((s) => ({ ...s, ...merge.failed(error) }));
+    }
+  });
+}
+
+/**
  * Reference-counted live updates: `start` runs when the first holder retains, its returned stop function
  * when the last one releases. Each release function works once, so a double release cannot unbalance it.
  */

@@ -1,5 +1,5 @@
 import { errorMessage, type CallOutput, type Client, type LibrarySnapshot, type ScanProgress, type ScanSummary } from '../../api';
-import { coalesced, createStore, perKey, refCounted, type Store } from '../../ui';
+import { coalescedLoad, createStore, perKey, refCounted, type Store } from '../../ui';
 
 export interface LibraryState {
   snapshot: LibrarySnapshot | null;
@@ -24,13 +24,9 @@ export const libraryStoreFor: (client: Client) => LibraryStore = perKey(createLi
 function createLibraryStore(client: Client): LibraryStore {
   const state = createStore<LibraryState>({ snapshot: null, info: null, loadError: null, scanning: false, progress: null, summary: null, scanError: null });
 
-  const refresh = coalesced(async () => {
-    try {
-      const snapshot = await client['library.snapshot']({});
-      state.set((s) => ({ ...s, snapshot, loadError: null }));
-    } catch (error) {
-      state.set((s) => ({ ...s, loadError: errorMessage(error) }));
-    }
+  const refresh = coalescedLoad(state, () => client['library.snapshot']({}), {
+    loaded: (snapshot) => ({ snapshot, loadError: null }),
+    failed: (error) => ({ loadError: errorMessage(error) }),
   });
 
   async function scan(folderId?: string) {

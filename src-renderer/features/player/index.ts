@@ -1,7 +1,6 @@
 /** The player feature's door. */
-export { Player, type PlayerProps } from './components/Player/Player';
-export { DECISION_LABEL } from './model/decision';
-export { createPlayQueue, currentEntry, type PlayQueue, type QueueTrack } from './model/queue';
-export { createPreloader, type Preloader } from './model/preloader';
+export { Player } from './components/Player/Player';
+export { createPlayQueue, currentEntry, type PlayQueueTrack } from './model/playQueue';
+export { createPreloader } from './model/preloader';
 export { openInputFor } from './model/capabilities';
 export { detailsOf, type ItemDetails } from './model/details';

@@ -1,6 +1,6 @@
 import type { Album, Episode, LibrarySnapshot, Movie, Track } from '../../../api';
 
-export type Found =
+type Found =
   | { kind: 'movie'; item: Movie }
   | { kind: 'episode'; item: Episode }
   | { kind: 'track'; item: Track; album: Album; index: number };

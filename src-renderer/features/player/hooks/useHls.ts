@@ -1,6 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-
-const HLS_MIME = /mpegurl/i;
+import { isHls } from '../model/hls';
 
 /**
  * Attaches hls.js for an HLS source (remux and transcode sessions), even where the browser has native
@@ -10,7 +9,7 @@ const HLS_MIME = /mpegurl/i;
 export function useHls(ref: RefObject<HTMLMediaElement | null>, url: string | null, mime: string | null, onFatal: (kind: 'network' | 'decode') => void, startSec = 0) {
   useEffect(() => {
     const el = ref.current;
-    if (!el || !url || !mime || !HLS_MIME.test(mime)) return;
+    if (!el || !url || !mime || !isHls(mime)) return;
     let destroyed = false;
     let destroy = () => {};
     void import('hls.js').then(({ default: Hls }) => {

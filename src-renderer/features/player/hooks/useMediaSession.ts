@@ -1,12 +1,12 @@
 import { useEffect, useRef, type RefObject } from 'react';
 
-export interface MediaSessionInfo {
+interface MediaSessionInfo {
   title: string;
   artist: string | null;
   album: string | null;
 }
 
-export interface MediaSessionActions {
+interface MediaSessionActions {
   onNext?: () => void;
   onPrevious?: () => void;
 }

@@ -3,7 +3,7 @@ import { useApi, type PlaybackSource } from '../../../api';
 import { ProgressTracker } from '../model/progress';
 
 /** How often the position is saved while playing. */
-export const REPORT_EVERY_MS = 5000;
+const REPORT_EVERY_MS = 5000;
 
 /**
  * Saves the position (and the seconds actually played) every few seconds while playing, and on pause,

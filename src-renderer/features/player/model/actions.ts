@@ -5,7 +5,7 @@ import type { PlayerAction } from './keys';
 const FRAME_SEC = 0.04;
 
 /** What an action may touch besides the media element; the player supplies it afresh on every key. */
-export interface ActionContext {
+interface ActionContext {
   /** The session's length when the element does not know it yet (an HLS stream still loading). */
   durationSec: number | null;
   /** Text tracks the `c` key cycles through, and the one shown now. */

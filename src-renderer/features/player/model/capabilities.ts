@@ -35,7 +35,7 @@ let cached: Capabilities | null = null;
  * What this browser really plays, measured once per app session: `canPlayType` for a file handed to the
  * element, `MediaSource.isTypeSupported` in fMP4 for what hls.js feeds it. Main decides from this.
  */
-export function detectCapabilities(): Capabilities {
+function detectCapabilities(): Capabilities {
   if (cached) return cached;
   const probe = document.createElement('video');
   const can = (type: string) => {
@@ -80,7 +80,7 @@ export function detectCapabilities(): Capabilities {
 }
 
 /** The user's language for audio and forced subtitles, as the contract accepts it. */
-export function preferredLanguage(): string | undefined {
+function preferredLanguage(): string | undefined {
   const lang = typeof navigator !== 'undefined' ? navigator.language : '';
   return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang) ? lang : undefined;
 }

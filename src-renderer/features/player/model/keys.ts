@@ -13,64 +13,47 @@ export type PlayerAction =
   | { type: 'seekToFraction'; fraction: number }
   | { type: 'help' };
 
-export const BINDINGS: { keys: string[]; label: string; action: PlayerAction }[] = [
-  { keys: ['Space', 'k'], label: 'Play or pause', action: { type: 'toggle' } },
-  { keys: ['←'], label: 'Back 5 seconds', action: { type: 'seekBy', seconds: -5 } },
-  { keys: ['→'], label: 'Forward 5 seconds', action: { type: 'seekBy', seconds: 5 } },
-  { keys: ['j'], label: 'Back 10 seconds', action: { type: 'seekBy', seconds: -10 } },
-  { keys: ['l'], label: 'Forward 10 seconds', action: { type: 'seekBy', seconds: 10 } },
-  { keys: ['↑', '↓'], label: 'Volume up or down', action: { type: 'volumeBy', delta: 0.1 } },
-  { keys: ['m'], label: 'Mute or unmute', action: { type: 'mute' } },
-  { keys: ['f'], label: 'Full screen', action: { type: 'fullscreen' } },
-  { keys: ['c'], label: 'Next subtitle track (or off)', action: { type: 'subtitles' } },
-  { keys: ['a'], label: 'Next audio track', action: { type: 'audioTrack' } },
-  { keys: ['n', 'p'], label: 'Next or previous item in the queue', action: { type: 'next' } },
-  { keys: [',', '.'], label: 'One frame back or forward (while paused)', action: { type: 'frame', direction: 1 } },
-  { keys: ['0', '…', '9'], label: 'Jump to 0 %, 10 % … 90 %', action: { type: 'seekToFraction', fraction: 0 } },
-  { keys: ['?'], label: 'Show these shortcuts', action: { type: 'help' } },
-  { keys: ['Esc'], label: 'Close the player', action: { type: 'help' } },
+interface Binding {
+  label: string;
+  /** Each `KeyboardEvent.key` and what it does; null where the key handler acts itself (Escape closes the player). */
+  presses: ReadonlyArray<readonly [key: string, action: PlayerAction | null]>;
+  /** How the dialog shows the keys where naming each would be too long (0 … 9). */
+  shown?: readonly string[];
+}
+
+const TOGGLE: PlayerAction = { type: 'toggle' };
+const DIGITS = Array.from({ length: 10 }, (_, n) => [String(n), { type: 'seekToFraction', fraction: n / 10 }] as const);
+
+export const BINDINGS: readonly Binding[] = [
+  { label: 'Play or pause', presses: [[' ', TOGGLE], ['k', TOGGLE]] },
+  { label: 'Back 5 seconds', presses: [['ArrowLeft', { type: 'seekBy', seconds: -5 }]] },
+  { label: 'Forward 5 seconds', presses: [['ArrowRight', { type: 'seekBy', seconds: 5 }]] },
+  { label: 'Back 10 seconds', presses: [['j', { type: 'seekBy', seconds: -10 }]] },
+  { label: 'Forward 10 seconds', presses: [['l', { type: 'seekBy', seconds: 10 }]] },
+  { label: 'Volume up or down', presses: [['ArrowUp', { type: 'volumeBy', delta: 0.1 }], ['ArrowDown', { type: 'volumeBy', delta: -0.1 }]] },
+  { label: 'Mute or unmute', presses: [['m', { type: 'mute' }]] },
+  { label: 'Full screen', presses: [['f', { type: 'fullscreen' }]] },
+  { label: 'Next subtitle track (or off)', presses: [['c', { type: 'subtitles' }]] },
+  { label: 'Next audio track', presses: [['a', { type: 'audioTrack' }]] },
+  { label: 'Next or previous item in the queue', presses: [['n', { type: 'next' }], ['p', { type: 'previous' }]] },
+  { label: 'One frame back or forward (while paused)', presses: [[',', { type: 'frame', direction: -1 }], ['.', { type: 'frame', direction: 1 }]] },
+  { label: 'Jump to 0 %, 10 % … 90 %', presses: DIGITS, shown: ['0', '…', '9'] },
+  { label: 'Show these shortcuts', presses: [['?', { type: 'help' }]] },
+  { label: 'Close the player', presses: [['Escape', null]] },
 ];
+
+/** Keys whose `KeyboardEvent.key` is not what a person calls them. */
+const KEY_NAME: Record<string, string> = { ' ': 'Space', ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc' };
+
+/** A binding's keys as the `?` dialog shows them ("…" stands for the keys between two ends). */
+export function keysShown(binding: Binding): readonly string[] {
+  return binding.shown ?? binding.presses.map(([key]) => KEY_NAME[key] ?? key);
+}
+
+const ACTION_OF_KEY = new Map(BINDINGS.flatMap((b) => b.presses));
 
 /** The action for a key press, or null. Modifier chords are left to the browser and the OS. */
 export function actionForKey(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): PlayerAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
-  const { key } = event;
-  if (/^[0-9]$/.test(key)) return { type: 'seekToFraction', fraction: Number(key) / 10 };
-  switch (key) {
-    case ' ':
-    case 'k':
-      return { type: 'toggle' };
-    case 'ArrowLeft':
-      return { type: 'seekBy', seconds: -5 };
-    case 'ArrowRight':
-      return { type: 'seekBy', seconds: 5 };
-    case 'j':
-      return { type: 'seekBy', seconds: -10 };
-    case 'l':
-      return { type: 'seekBy', seconds: 10 };
-    case 'ArrowUp':
-      return { type: 'volumeBy', delta: 0.1 };
-    case 'ArrowDown':
-      return { type: 'volumeBy', delta: -0.1 };
-    case 'm':
-      return { type: 'mute' };
-    case 'f':
-      return { type: 'fullscreen' };
-    case 'c':
-      return { type: 'subtitles' };
-    case 'a':
-      return { type: 'audioTrack' };
-    case 'n':
-      return { type: 'next' };
-    case 'p':
-      return { type: 'previous' };
-    case ',':
-      return { type: 'frame', direction: -1 };
-    case '.':
-      return { type: 'frame', direction: 1 };
-    case '?':
-      return { type: 'help' };
-    default:
-      return null;
-  }
+  return ACTION_OF_KEY.get(event.key) ?? null;
 }

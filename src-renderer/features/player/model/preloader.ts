@@ -1,7 +1,7 @@
 import type { PlaybackSource } from '../../../api';
 import { createStore, type Store } from '../../../ui';
 
-export interface PreloadPorts {
+interface PreloadPorts {
   open(itemId: string): Promise<PlaybackSource>;
   stop(sessionId: string): void;
 }

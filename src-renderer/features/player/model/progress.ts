@@ -5,7 +5,7 @@
 export const MAX_STEP_SEC = 2;
 
 /** What `playback.reportProgress` sends besides the session. */
-export interface ProgressReport {
+interface ProgressReport {
   positionSec: number;
   playedSec: number;
 }

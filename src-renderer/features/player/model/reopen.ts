@@ -1,7 +1,7 @@
 import type { PlaybackSource } from '../../../api';
 
 /** A reopen's choices, as far as the panel shows them. */
-export interface ReopenChoice {
+interface ReopenChoice {
   audioTrack?: number;
   burnSubtitle?: number;
 }

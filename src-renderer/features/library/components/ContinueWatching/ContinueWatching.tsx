@@ -1,11 +1,10 @@
 import type { LibrarySnapshot } from '../../../../api';
-import { Icon, formatDuration } from '../../../../ui';
+import { Icon, cx, formatDuration } from '../../../../ui';
 import { episodeCode, hueOf, initialsOf, progressOf } from '../../labels';
+import type { PlayProps } from '../../playing';
 
-export interface ContinueWatchingProps {
+export interface ContinueWatchingProps extends PlayProps {
   library: LibrarySnapshot;
-  onPlay: (itemId: string) => void;
-  playingId: string | null;
 }
 
 interface Entry {
@@ -51,7 +50,7 @@ export function ContinueWatching({ library, onPlay, playingId }: ContinueWatchin
             <li key={e.id}>
               <button
                 type="button"
-                className={playingId === e.id ? 'continue-tile is-playing' : 'continue-tile'}
+                className={cx('continue-tile', playingId === e.id && 'is-playing')}
                 aria-label={`Resume ${e.name}`}
                 aria-describedby={text ? `continue-${e.id}` : undefined}
                 onClick={() => onPlay(e.id)}

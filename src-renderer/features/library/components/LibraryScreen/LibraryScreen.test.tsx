@@ -180,9 +180,9 @@ describe('LibraryScreen', () => {
 
   it('adds a track to the queue from its row', async () => {
     const user = userEvent.setup();
-    const onQueue = vi.fn();
-    const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} onQueue={onQueue} playingId={null} />);
+    const onAddToPlayQueue = vi.fn();
+    const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} onAddToPlayQueue={onAddToPlayQueue} playingId={null} />);
     await user.click(await screen.findByRole('button', { name: 'Add Undertow to queue' }));
-    expect(onQueue).toHaveBeenCalledWith(fake.state.library.albums[0]!.tracks[1]!.id);
+    expect(onAddToPlayQueue).toHaveBeenCalledWith(fake.state.library.albums[0]!.tracks[1]!.id);
   });
 });

@@ -1,9 +1,10 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { useApi, useNoteFeature } from '../../../../api';
-import { Button, Icon, plural } from '../../../../ui';
+import type { ReactNode } from 'react';
+import { useApi, type LibrarySnapshot } from '../../../../api';
+import { Button, ErrorText, Icon } from '../../../../ui';
 import { useLibrary } from '../../hooks/useLibrary';
-import { useLibrarySearch } from '../../hooks/useLibrarySearch';
-import { filterByHits } from '../../model/searchFilter';
+import { useLibraryFilter, type LibraryFilter } from '../../hooks/useLibraryFilter';
+import { countLibrary, countsText, isEmptyLibrary, type LibraryCounts } from '../../model/counts';
+import type { PlayProps } from '../../playing';
 import { AlbumList } from '../AlbumList/AlbumList';
 import { ContinueWatching } from '../ContinueWatching/ContinueWatching';
 import { FolderPanel } from '../FolderPanel/FolderPanel';
@@ -13,115 +14,119 @@ import { ScanPanel } from '../ScanPanel/ScanPanel';
 import { ShowList } from '../ShowList/ShowList';
 import '../../library.css';
 
-export interface LibraryScreenProps {
-  onPlay: (itemId: string) => void;
-  playingId: string | null;
+export interface LibraryScreenProps extends PlayProps {
   /** Adds a track to the play queue. */
-  onQueue?: (itemId: string) => void;
+  onAddToPlayQueue?: (itemId: string) => void;
 }
 
 /** The library: folders, scanning, and movies, shows and music, each item one keypress from playing. */
-export function LibraryScreen({ onPlay, playingId, onQueue }: LibraryScreenProps) {
-  const client = useApi();
+export function LibraryScreen({ onPlay, playingId, onAddToPlayQueue }: LibraryScreenProps) {
   const { snapshot, info, loadError, scanning, progress, summary, scanError, store } = useLibrary();
-  const [query, setQuery] = useState('');
-  const needle = useDeferredValue(query.trim());
-  const search = useLibrarySearch(needle, snapshot);
-  // While the first answer is on its way the whole library stays up; after that, the last answer does.
-  const shown = useMemo(() => (snapshot && search.state === 'done' ? filterByHits(snapshot, search.hits) : snapshot), [snapshot, search]);
-  const noteFeature = useNoteFeature();
-  useEffect(() => {
-    if (needle) noteFeature('search');
-  }, [needle, noteFeature]);
-
-  const counts = snapshot
-    ? {
-        movies: snapshot.movies.length,
-        episodes: snapshot.shows.reduce((n, s) => n + s.seasons.reduce((m, se) => m + se.episodes.length, 0), 0),
-        tracks: snapshot.albums.reduce((n, a) => n + a.tracks.length, 0),
-      }
-    : null;
-  const isEmpty = counts ? counts.movies + counts.episodes + counts.tracks === 0 : false;
-
+  const filter = useLibraryFilter(snapshot);
+  const counts = snapshot ? countLibrary(snapshot) : null;
+  const isEmpty = counts ? isEmptyLibrary(counts) : false;
   return (
     <div className="library page">
-      <header className="page-head row">
-        <div>
-          <h1>Library</h1>
-          {counts ? (
-            <p className="muted">
-              {plural(counts.movies, 'movie')} · {plural(snapshot?.shows.length ?? 0, 'show')} ({plural(counts.episodes, 'episode')}) ·{' '}
-              {plural(snapshot?.albums.length ?? 0, 'album')}
-              {snapshot && snapshot.unparseableCount > 0 ? ` · ${plural(snapshot.unparseableCount, 'file')} could not be read` : ''}
-            </p>
-          ) : null}
-        </div>
-        <div className="page-actions">
-          {!isEmpty && snapshot ? (
-            <input type="search" className="library-search" aria-label="Filter library" placeholder="Filter by title, show or artist" value={query} onChange={(e) => setQuery(e.target.value)} />
-          ) : null}
-          {scanning ? (
-            <Button onClick={() => void client['library.cancelScan']({}).catch(() => undefined)}>Cancel scan</Button>
-          ) : null}
-          <Button variant="primary" icon={<Icon.Refresh />} onClick={() => void store.scan()} disabled={scanning || !snapshot || snapshot.folders.length === 0}>
-            {scanning ? 'Scanning…' : 'Scan library'}
-          </Button>
-        </div>
-      </header>
-
-      {search.state === 'failed' ? (
-        <p role="alert" className="error-text">
-          Search failed: {search.message}
-        </p>
-      ) : null}
+      <LibraryHeader counts={counts} filter={!isEmpty && snapshot ? filter : null} scanning={scanning} canScan={!!snapshot && snapshot.folders.length > 0} onScan={() => void store.scan()} />
+      {filter.search.state === 'failed' ? <ErrorText>Search failed: {filter.search.message}</ErrorText> : null}
       <RecoveryNotice recovery={snapshot?.recovery ?? null} />
       <ScanPanel scanning={scanning} progress={progress} summary={summary} error={scanError} />
-      {loadError ? (
-        <p role="alert" className="error-text">
-          {loadError}
-        </p>
-      ) : null}
-
+      <ErrorText>{loadError}</ErrorText>
       {snapshot ? (
         <>
           <FolderPanel folders={snapshot.folders} canPickFolders={info?.canPickFolders ?? false} />
-
           {isEmpty ? (
-            <div className="empty big">
-              <p className="empty-title">{snapshot.folders.length === 0 ? 'Your library is empty' : 'Nothing indexed yet'}</p>
-              <p className="muted">
-                {snapshot.folders.length === 0
-                  ? 'Add a folder that holds your movies, shows or music above, then choose Scan library. Glasswing reads the files where they are and never uploads anything about them.'
-                  : 'Choose Scan library to read the folders above. Files named like “Night Train (1998).mp4” or “Show - S01E02.mkv” are recognised best.'}
-              </p>
-            </div>
-          ) : shown ? (
-            <>
-              {needle ? null : <ContinueWatching library={snapshot} onPlay={onPlay} playingId={playingId} />}
-              <section className="media-section" aria-labelledby="sec-movies">
-                <h2 id="sec-movies" className="section-title">
-                  Movies <span className="count">{shown.movies.length}</span>
-                </h2>
-                {shown.movies.length ? <MovieGrid movies={shown.movies} onPlay={onPlay} playingId={playingId} /> : <p className="muted small">{needle ? 'No movies match.' : 'No movies yet.'}</p>}
-              </section>
-              <section className="media-section" aria-labelledby="sec-shows">
-                <h2 id="sec-shows" className="section-title">
-                  Shows <span className="count">{shown.shows.length}</span>
-                </h2>
-                {shown.shows.length ? <ShowList shows={shown.shows} onPlay={onPlay} playingId={playingId} /> : <p className="muted small">{needle ? 'No shows match.' : 'No shows yet.'}</p>}
-              </section>
-              <section className="media-section" aria-labelledby="sec-music">
-                <h2 id="sec-music" className="section-title">
-                  Music <span className="count">{shown.albums.length}</span>
-                </h2>
-                {shown.albums.length ? <AlbumList albums={shown.albums} onPlay={onPlay} playingId={playingId} {...(onQueue ? { onQueue } : {})} /> : <p className="muted small">{needle ? 'No music matches.' : 'No music yet.'}</p>}
-              </section>
-            </>
+            <EmptyLibrary hasFolders={snapshot.folders.length > 0} />
+          ) : filter.shown ? (
+            <LibraryShelves library={snapshot} shown={filter.shown} filtered={filter.needle !== ''} onPlay={onPlay} playingId={playingId} onAddToPlayQueue={onAddToPlayQueue} />
           ) : null}
         </>
       ) : loadError ? null : (
         <p className="muted">Loading the library…</p>
       )}
     </div>
+  );
+}
+
+interface LibraryHeaderProps {
+  counts: LibraryCounts | null;
+  /** The filter box, offered once there is something to filter. */
+  filter: Pick<LibraryFilter, 'query' | 'setQuery'> | null;
+  scanning: boolean;
+  /** There are folders to scan. */
+  canScan: boolean;
+  onScan: () => void;
+}
+
+/** The title with what the library holds, the filter box, and Scan library (Cancel scan while one runs). */
+function LibraryHeader({ counts, filter, scanning, canScan, onScan }: LibraryHeaderProps) {
+  const client = useApi();
+  return (
+    <header className="page-head row">
+      <div>
+        <h1>Library</h1>
+        {counts ? <p className="muted">{countsText(counts)}</p> : null}
+      </div>
+      <div className="page-actions">
+        {filter ? (
+          <input type="search" className="library-search" aria-label="Filter library" placeholder="Filter by title, show or artist" value={filter.query} onChange={(e) => filter.setQuery(e.target.value)} />
+        ) : null}
+        {scanning ? <Button onClick={() => void client['library.cancelScan']({}).catch(() => undefined)}>Cancel scan</Button> : null}
+        <Button variant="primary" icon={<Icon.Refresh />} onClick={onScan} disabled={scanning || !canScan}>
+          {scanning ? 'Scanning…' : 'Scan library'}
+        </Button>
+      </div>
+    </header>
+  );
+}
+
+/** What to do when there is nothing to play: add a folder, or scan the ones there are. */
+function EmptyLibrary({ hasFolders }: { hasFolders: boolean }) {
+  return (
+    <div className="empty big">
+      <p className="empty-title">{hasFolders ? 'Nothing indexed yet' : 'Your library is empty'}</p>
+      <p className="muted">
+        {hasFolders
+          ? 'Choose Scan library to read the folders above. Files named like “Night Train (1998).mp4” or “Show - S01E02.mkv” are recognised best.'
+          : 'Add a folder that holds your movies, shows or music above, then choose Scan library. Glasswing reads the files where they are and never uploads anything about them.'}
+      </p>
+    </div>
+  );
+}
+
+interface LibraryShelvesProps extends Pick<LibraryScreenProps, 'onPlay' | 'playingId' | 'onAddToPlayQueue'> {
+  library: LibrarySnapshot;
+  /** The library as the filter leaves it. */
+  shown: LibrarySnapshot;
+  filtered: boolean;
+}
+
+/** Continue watching (unless filtering), then movies, shows and music. */
+function LibraryShelves({ library, shown, filtered, onPlay, playingId, onAddToPlayQueue }: LibraryShelvesProps) {
+  return (
+    <>
+      {filtered ? null : <ContinueWatching library={library} onPlay={onPlay} playingId={playingId} />}
+      <MediaSection id="sec-movies" title="Movies" count={shown.movies.length} empty={filtered ? 'No movies match.' : 'No movies yet.'}>
+        <MovieGrid movies={shown.movies} onPlay={onPlay} playingId={playingId} />
+      </MediaSection>
+      <MediaSection id="sec-shows" title="Shows" count={shown.shows.length} empty={filtered ? 'No shows match.' : 'No shows yet.'}>
+        <ShowList shows={shown.shows} onPlay={onPlay} playingId={playingId} />
+      </MediaSection>
+      <MediaSection id="sec-music" title="Music" count={shown.albums.length} empty={filtered ? 'No music matches.' : 'No music yet.'}>
+        <AlbumList albums={shown.albums} onPlay={onPlay} playingId={playingId} onAddToPlayQueue={onAddToPlayQueue} />
+      </MediaSection>
+    </>
+  );
+}
+
+/** One kind of media under its heading and count, or a line saying there is none (or none that matches). */
+function MediaSection({ id, title, count, empty, children }: { id: string; title: string; count: number; empty: string; children: ReactNode }) {
+  return (
+    <section className="media-section" aria-labelledby={id}>
+      <h2 id={id} className="section-title">
+        {title} <span className="count">{count}</span>
+      </h2>
+      {count ? children : <p className="muted small">{empty}</p>}
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { ScanProgress, ScanSummary } from '../../../../api';
-import { ProgressBar, plural } from '../../../../ui';
+import { ErrorText, ProgressBar, plural } from '../../../../ui';
 
 export interface ScanPanelProps {
   scanning: boolean;
@@ -19,7 +19,7 @@ const PHASE_LABEL: Record<ScanProgress['phase'], string> = {
 };
 
 /** "3 added, 1 could not be read" (plus updated/removed when there were any). */
-export function summaryText(s: ScanSummary): string {
+function summaryText(s: ScanSummary): string {
   const parts = [`${s.added} added`];
   if (s.updated) parts.push(`${s.updated} updated`);
   if (s.removed) parts.push(`${s.removed} removed`);
@@ -68,11 +68,7 @@ export function ScanPanel({ scanning, progress, summary, error }: ScanPanelProps
           />
         </>
       ) : null}
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText>{error}</ErrorText>
       {summary && !scanning ? (
         <div className="scan-summary" role="status">
           <p>

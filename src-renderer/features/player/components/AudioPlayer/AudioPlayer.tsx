@@ -1,21 +1,21 @@
 import { Icon } from '../../../../ui';
-import type { PlayQueue, QueueEntry } from '../../model/queue';
-import { QueuePanel } from '../QueuePanel/QueuePanel';
+import type { PlayQueue, PlayQueueEntry } from '../../model/playQueue';
+import { PlayQueuePanel } from '../PlayQueuePanel/PlayQueuePanel';
 import type { MediaProps } from '../VideoSurface/VideoSurface';
 
 export interface AudioPlayerProps {
   media: MediaProps;
-  /** The queue entry that plays now, for its title, artist and album; null outside a queue. */
-  entry: QueueEntry | null;
+  /** The play queue entry that plays now, for its title, artist and album; null outside a play queue. */
+  entry: PlayQueueEntry | null;
   /** Shown under the player while it has entries. */
-  queue?: PlayQueue | undefined;
+  playQueue?: PlayQueue | undefined;
   showQueue: boolean;
   onNext: () => void;
   onPrevious: () => void;
 }
 
 /** A music track: what plays now beside the audio element, and the play queue under it. */
-export function AudioPlayer({ media, entry, queue, showQueue, onNext, onPrevious }: AudioPlayerProps) {
+export function AudioPlayer({ media, entry, playQueue, showQueue, onNext, onPrevious }: AudioPlayerProps) {
   return (
     <div className="audio-column">
       <div className="audio-stage">
@@ -32,7 +32,7 @@ export function AudioPlayer({ media, entry, queue, showQueue, onNext, onPrevious
           <audio aria-label="Audio player" {...media} />
         </div>
       </div>
-      {queue && showQueue ? <QueuePanel queue={queue} onNext={onNext} onPrevious={onPrevious} /> : null}
+      {playQueue && showQueue ? <PlayQueuePanel playQueue={playQueue} onNext={onNext} onPrevious={onPrevious} /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PlaybackSource, TranscodeStatus } from '../../../../api';
-import { Button, Icon, formatDuration } from '../../../../ui';
+import { Button, ErrorText, Icon, formatDuration } from '../../../../ui';
 import type { ItemDetails } from '../../model/details';
 import { DECISION_LABEL } from '../../model/decision';
 import { languageNames } from '../../model/languages';
@@ -38,11 +38,7 @@ export function InfoPanel({ source, openError, message, status, details, resumed
           <Icon.Close />
         </Button>
       </div>
-      {message ? (
-        <p role="alert" className="error-text">
-          {message}
-        </p>
-      ) : null}
+      <ErrorText>{message}</ErrorText>
       {source ? (
         <>
           <p className="decision">

@@ -7,7 +7,7 @@ import { renderWithApi } from '../../../../test-utils';
 import { CONTROLS_IDLE_MS } from '../../hooks/useControlsShown';
 import { detailsOf } from '../../model/details';
 import { createPreloader } from '../../model/preloader';
-import { createPlayQueue, type QueueTrack } from '../../model/queue';
+import { createPlayQueue, type PlayQueueTrack } from '../../model/playQueue';
 import { Player } from './Player';
 
 const ITEM = 'mv1xxxxxxxxxxxxxxxxxxx';
@@ -483,7 +483,7 @@ describe('Player', () => {
   });
 
   describe('from the music queue', () => {
-    const ALBUM: QueueTrack[] = ['First Light', 'Undertow', 'Lantern'].map((title, i) => ({
+    const ALBUM: PlayQueueTrack[] = ['First Light', 'Undertow', 'Lantern'].map((title, i) => ({
       itemId: `tr${i}`.padEnd(22, 'x'), title, artist: 'Glass Harbour', album: 'Low Tide', durationSec: 100,
     }));
     const trackSource = (itemId: string, over: Partial<PlaybackSource> = {}) =>
@@ -494,7 +494,7 @@ describe('Player', () => {
       queue.playFrom(ALBUM);
       const ports = { open: vi.fn(async (id: string) => trackSource(id, { sessionId: '9d1c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f41' })), stop: vi.fn() };
       const preloader = preload ? createPreloader(ports) : undefined;
-      const rendered = renderWithApi(<Player itemId={ALBUM[0]!.itemId} onClose={() => {}} queue={queue} {...(preloader ? { preloader } : {})} />, {}, { 'playback.open': ({ itemId }) => trackSource(itemId) });
+      const rendered = renderWithApi(<Player itemId={ALBUM[0]!.itemId} onClose={() => {}} playQueue={queue} {...(preloader ? { preloader } : {})} />, {}, { 'playback.open': ({ itemId }) => trackSource(itemId) });
       return { ...rendered, queue, ports, preloader };
     }
 

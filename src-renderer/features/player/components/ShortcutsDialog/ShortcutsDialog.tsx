@@ -1,5 +1,5 @@
 import { Button, Dialog } from '../../../../ui';
-import { BINDINGS } from '../../model/keys';
+import { BINDINGS, keysShown } from '../../model/keys';
 
 /** Every player shortcut, from the same table the key handler uses. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
@@ -10,7 +10,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           {BINDINGS.map((b) => (
             <tr key={b.label}>
               <th scope="row">
-                {b.keys.map((k, i) => (k === '…' ? <span key={i}> … </span> : <kbd key={i}>{k}</kbd>))}
+                {keysShown(b).map((k, i) => (k === '…' ? <span key={i}> … </span> : <kbd key={i}>{k}</kbd>))}
               </th>
               <td>{b.label}</td>
             </tr>

@@ -28,22 +28,14 @@ export function TrackMenus({ textTracks, subtitle, onSubtitle, audioTracks, onAu
         <span>Subtitles</span>
         <select aria-label="Subtitles" value={subtitle ?? ''} onChange={(e) => onSubtitle(e.target.value === '' ? null : Number(e.target.value))} disabled={textTracks.length === 0}>
           <option value="">{textTracks.length ? 'Off' : 'None found'}</option>
-          {textTracks.map((t) => (
-            <option key={t.index} value={t.index}>
-              {t.label}
-            </option>
-          ))}
+          <TrackOptions tracks={textTracks} />
         </select>
       </label>
       {audioTracks.length > 1 ? (
         <label className="player-field">
           <span>Audio</span>
           <select aria-label="Audio track" data-refocus="audio" value={audioTracks.find((t) => t.selected)?.index ?? 0} onChange={(e) => onAudio(Number(e.target.value))}>
-            {audioTracks.map((t) => (
-              <option key={t.index} value={t.index}>
-                {t.label}
-              </option>
-            ))}
+            <TrackOptions tracks={audioTracks} />
           </select>
         </label>
       ) : null}
@@ -59,4 +51,13 @@ export function TrackMenus({ textTracks, subtitle, onSubtitle, audioTracks, onAu
       ) : null}
     </div>
   );
+}
+
+/** A menu's options: one per track, by its index, named by its label. */
+function TrackOptions({ tracks }: { tracks: ReadonlyArray<{ index: number; label: string }> }) {
+  return tracks.map((t) => (
+    <option key={t.index} value={t.index}>
+      {t.label}
+    </option>
+  ));
 }

@@ -2,10 +2,10 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import '../../../../test-utils';
-import { createPlayQueue, type QueueTrack } from '../../model/queue';
-import { QueuePanel } from './QueuePanel';
+import { createPlayQueue, type PlayQueueTrack } from '../../model/playQueue';
+import { PlayQueuePanel } from './PlayQueuePanel';
 
-const ALBUM: QueueTrack[] = ['First Light', 'Undertow', 'Lantern'].map((title, i) => ({
+const ALBUM: PlayQueueTrack[] = ['First Light', 'Undertow', 'Lantern'].map((title, i) => ({
   itemId: `tr${i}`.padEnd(22, 'x'), title, artist: 'Glass Harbour', album: 'Low Tide', durationSec: 200 + i,
 }));
 
@@ -14,13 +14,13 @@ function setup() {
   queue.playFrom(ALBUM);
   const onNext = vi.fn(() => void queue.next());
   const onPrevious = vi.fn(() => void queue.previous());
-  render(<QueuePanel queue={queue} onNext={onNext} onPrevious={onPrevious} />);
+  render(<PlayQueuePanel playQueue={queue} onNext={onNext} onPrevious={onPrevious} />);
   const rows = () => within(screen.getByRole('list', { name: 'Play queue' })).getAllByRole('listitem');
   const titles = () => rows().map((r) => r.querySelector('.playq-track')?.textContent);
   return { queue, onNext, onPrevious, rows, titles, user: userEvent.setup() };
 }
 
-describe('QueuePanel', () => {
+describe('PlayQueuePanel', () => {
   it('lists the queue with the playing track marked', () => {
     const { rows, titles } = setup();
     expect(titles()).toEqual(['First Light', 'Undertow', 'Lantern']);

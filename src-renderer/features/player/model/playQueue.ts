@@ -1,7 +1,7 @@
 import { createStore, type Store } from '../../../ui';
 
-/** A track as the queue shows it and the Media Session announces it. */
-export interface QueueTrack {
+/** A track as the play queue shows it and the Media Session announces it. */
+export interface PlayQueueTrack {
   itemId: string;
   title: string;
   artist: string | null;
@@ -9,17 +9,18 @@ export interface QueueTrack {
   durationSec: number | null;
 }
 
-/** One place in the queue; the same track may be queued twice, so entries have their own key. */
-export interface QueueEntry extends QueueTrack {
+/** One place in the play queue; the same track may be queued twice, so entries have their own key. */
+export interface PlayQueueEntry extends PlayQueueTrack {
   key: string;
   /** Insertion order, restored when shuffle is turned off. */
   seq: number;
 }
 
-export type Repeat = 'off' | 'all' | 'one';
+type Repeat = 'off' | 'all' | 'one';
 
-export interface QueueState {
-  entries: readonly QueueEntry[];
+/** The music play queue (not the telemetry queue of "What we collect"): its entries, which plays, and how it goes on. */
+export interface PlayQueueState {
+  entries: readonly PlayQueueEntry[];
   /** The entry playing now, or -1 when the queue is idle. */
   index: number;
   shuffle: boolean;
@@ -33,11 +34,11 @@ export interface QueueState {
   counter: number;
 }
 
-export const EMPTY_QUEUE: QueueState = { entries: [], index: -1, shuffle: false, repeat: 'off', epoch: 0, counter: 0 };
+export const EMPTY_PLAY_QUEUE: PlayQueueState = { entries: [], index: -1, shuffle: false, repeat: 'off', epoch: 0, counter: 0 };
 
-export const REPEAT_ORDER: readonly Repeat[] = ['off', 'all', 'one'];
+const REPEAT_ORDER: readonly Repeat[] = ['off', 'all', 'one'];
 
-function entriesFrom(state: QueueState, tracks: readonly QueueTrack[]): { entries: QueueEntry[]; counter: number } {
+function entriesFrom(state: PlayQueueState, tracks: readonly PlayQueueTrack[]): { entries: PlayQueueEntry[]; counter: number } {
   let counter = state.counter;
   const entries = tracks.map((t) => {
     counter++;
@@ -57,12 +58,12 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 }
 
 /** The entry playing now. */
-export function currentEntry(state: QueueState): QueueEntry | null {
+export function currentEntry(state: PlayQueueState): PlayQueueEntry | null {
   return state.entries[state.index] ?? null;
 }
 
 /** Replaces the queue with `tracks` and plays the first (a track chosen in an album queues the album from it). */
-export function playFrom(state: QueueState, tracks: readonly QueueTrack[], random: () => number = Math.random): QueueState {
+export function playFrom(state: PlayQueueState, tracks: readonly PlayQueueTrack[], random: () => number = Math.random): PlayQueueState {
   if (tracks.length === 0) return clear(state);
   const { entries, counter } = entriesFrom(state, tracks);
   const [first, ...rest] = entries;
@@ -70,14 +71,14 @@ export function playFrom(state: QueueState, tracks: readonly QueueTrack[], rando
 }
 
 /** Appends a track; an idle queue starts playing it. */
-export function append(state: QueueState, track: QueueTrack): QueueState {
+export function append(state: PlayQueueState, track: PlayQueueTrack): PlayQueueState {
   const { entries, counter } = entriesFrom(state, [track]);
   const next = { ...state, entries: [...state.entries, ...entries], counter };
   return state.index < 0 ? { ...next, index: next.entries.length - 1, epoch: state.epoch + 1 } : next;
 }
 
 /** Moves an entry one place up (-1) or down (+1); the playing entry stays the one playing. */
-export function move(state: QueueState, key: string, delta: -1 | 1): QueueState {
+export function move(state: PlayQueueState, key: string, delta: -1 | 1): PlayQueueState {
   const from = state.entries.findIndex((e) => e.key === key);
   const to = from + delta;
   if (from < 0 || to < 0 || to >= state.entries.length) return state;
@@ -88,7 +89,7 @@ export function move(state: QueueState, key: string, delta: -1 | 1): QueueState 
 }
 
 /** Removes an entry other than the one playing (that one is left with Next or Close). */
-export function remove(state: QueueState, key: string): QueueState {
+export function remove(state: PlayQueueState, key: string): PlayQueueState {
   const at = state.entries.findIndex((e) => e.key === key);
   if (at < 0 || at === state.index) return state;
   const entries = state.entries.filter((e) => e.key !== key);
@@ -96,13 +97,13 @@ export function remove(state: QueueState, key: string): QueueState {
 }
 
 /** Plays the entry with `key` now. */
-export function jump(state: QueueState, key: string): QueueState {
+export function jump(state: PlayQueueState, key: string): PlayQueueState {
   const at = state.entries.findIndex((e) => e.key === key);
   return at < 0 ? state : { ...state, index: at, epoch: state.epoch + 1 };
 }
 
 /** Where Next (or the end of a track, when `auto`) goes: the index, or null to stop. */
-export function nextIndex(state: QueueState, auto: boolean): number | null {
+function nextIndex(state: PlayQueueState, auto: boolean): number | null {
   if (state.index < 0) return null;
   if (auto && state.repeat === 'one') return state.index;
   if (state.index + 1 < state.entries.length) return state.index + 1;
@@ -110,26 +111,26 @@ export function nextIndex(state: QueueState, auto: boolean): number | null {
 }
 
 /** Next: the following entry, wrapping with repeat all; at the end of a track, repeat one plays it again. */
-export function next(state: QueueState, auto = false): QueueState {
+export function next(state: PlayQueueState, auto = false): PlayQueueState {
   const to = nextIndex(state, auto);
   return to === null ? state : { ...state, index: to, epoch: state.epoch + 1 };
 }
 
 /** Previous: the entry before, wrapping to the last with repeat all; at the start, nothing changes. */
-export function previous(state: QueueState): QueueState {
+export function previous(state: PlayQueueState): PlayQueueState {
   if (state.index > 0) return { ...state, index: state.index - 1, epoch: state.epoch + 1 };
   if (state.index === 0 && state.repeat !== 'off' && state.entries.length > 1) return { ...state, index: state.entries.length - 1, epoch: state.epoch + 1 };
   return state;
 }
 
 /** The entry to preload: the one a track's end leads to, unless that is the same track again. */
-export function upcoming(state: QueueState): QueueEntry | null {
+export function upcoming(state: PlayQueueState): PlayQueueEntry | null {
   const to = nextIndex(state, true);
   return to === null || to === state.index ? null : (state.entries[to] ?? null);
 }
 
 /** Shuffle on: the entries after the playing one are put in random order. Off: back in the order they were added. */
-export function setShuffle(state: QueueState, on: boolean, random: () => number = Math.random): QueueState {
+export function setShuffle(state: PlayQueueState, on: boolean, random: () => number = Math.random): PlayQueueState {
   if (on === state.shuffle) return state;
   const head = state.entries.slice(0, state.index + 1);
   const rest = state.entries.slice(state.index + 1);
@@ -138,19 +139,20 @@ export function setShuffle(state: QueueState, on: boolean, random: () => number 
 }
 
 /** off → all → one → off. */
-export function cycleRepeat(state: QueueState): QueueState {
+export function cycleRepeat(state: PlayQueueState): PlayQueueState {
   const at = REPEAT_ORDER.indexOf(state.repeat);
   return { ...state, repeat: REPEAT_ORDER[(at + 1) % REPEAT_ORDER.length]! };
 }
 
-export function clear(state: QueueState): QueueState {
-  return state.entries.length === 0 && state.index < 0 ? state : { ...EMPTY_QUEUE, shuffle: state.shuffle, repeat: state.repeat, epoch: state.epoch + 1, counter: state.counter };
+/** Empties the play queue, keeping its shuffle and repeat choices. */
+export function clear(state: PlayQueueState): PlayQueueState {
+  return state.entries.length === 0 && state.index < 0 ? state : { ...EMPTY_PLAY_QUEUE, shuffle: state.shuffle, repeat: state.repeat, epoch: state.epoch + 1, counter: state.counter };
 }
 
 /** The music play queue: pure transitions above, held in a store that outlives the player. */
-export interface PlayQueue extends Pick<Store<QueueState>, 'get' | 'subscribe'> {
-  playFrom(tracks: readonly QueueTrack[]): void;
-  add(track: QueueTrack): void;
+export interface PlayQueue extends Pick<Store<PlayQueueState>, 'get' | 'subscribe'> {
+  playFrom(tracks: readonly PlayQueueTrack[]): void;
+  add(track: PlayQueueTrack): void;
   move(key: string, delta: -1 | 1): void;
   remove(key: string): void;
   jump(key: string): void;
@@ -162,9 +164,10 @@ export interface PlayQueue extends Pick<Store<QueueState>, 'get' | 'subscribe'> 
   clear(): void;
 }
 
+/** A play queue held in a store; `random` is injectable so shuffles are deterministic in tests. */
 export function createPlayQueue(random: () => number = Math.random): PlayQueue {
-  const store = createStore<QueueState>(EMPTY_QUEUE);
-  function moved(fn: (s: QueueState) => QueueState): boolean {
+  const store = createStore<PlayQueueState>(EMPTY_PLAY_QUEUE);
+  function moved(fn: (s: PlayQueueState) => PlayQueueState): boolean {
     const before = store.get();
     store.set(fn);
     return store.get().epoch !== before.epoch;

@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_QUEUE, append, clear, createPlayQueue, currentEntry, cycleRepeat, jump, move, next, playFrom, previous, remove, setShuffle, upcoming, type QueueState, type QueueTrack } from './queue';
+import { EMPTY_PLAY_QUEUE, append, clear, createPlayQueue, currentEntry, cycleRepeat, jump, move, next, playFrom, previous, remove, setShuffle, upcoming, type PlayQueueState, type PlayQueueTrack } from './playQueue';
 
-const track = (title: string): QueueTrack => ({ itemId: `${title.toLowerCase()}`.padEnd(22, 'x'), title, artist: 'Glass Harbour', album: 'Low Tide', durationSec: 4 });
+const track = (title: string): PlayQueueTrack => ({ itemId: `${title.toLowerCase()}`.padEnd(22, 'x'), title, artist: 'Glass Harbour', album: 'Low Tide', durationSec: 4 });
 const ALBUM = ['First Light', 'Undertow', 'Lantern'].map(track);
-const titles = (s: QueueState) => s.entries.map((e) => e.title);
+const titles = (s: PlayQueueState) => s.entries.map((e) => e.title);
 /** A random source that always picks the first candidate: Fisher–Yates then rotates deterministically. */
 const zero = () => 0;
 
 describe('play queue', () => {
   it('queues the album from the chosen track on and plays its first entry', () => {
-    const s = playFrom(EMPTY_QUEUE, ALBUM.slice(1));
+    const s = playFrom(EMPTY_PLAY_QUEUE, ALBUM.slice(1));
     expect(titles(s)).toEqual(['Undertow', 'Lantern']);
     expect(currentEntry(s)?.title).toBe('Undertow');
     expect(s.epoch).toBe(1);
   });
 
   it('appends to the end, and an idle queue starts playing what is added', () => {
-    const idle = append(EMPTY_QUEUE, ALBUM[2]!);
+    const idle = append(EMPTY_PLAY_QUEUE, ALBUM[2]!);
     expect(currentEntry(idle)?.title).toBe('Lantern');
-    const busy = append(playFrom(EMPTY_QUEUE, ALBUM.slice(0, 1)), ALBUM[1]!);
+    const busy = append(playFrom(EMPTY_PLAY_QUEUE, ALBUM.slice(0, 1)), ALBUM[1]!);
     expect(titles(busy)).toEqual(['First Light', 'Undertow']);
     expect(currentEntry(busy)?.title).toBe('First Light');
     // The same track twice is two entries.
@@ -27,7 +27,7 @@ describe('play queue', () => {
   });
 
   it('moves entries up and down and keeps the playing one playing', () => {
-    const s = playFrom(EMPTY_QUEUE, ALBUM);
+    const s = playFrom(EMPTY_PLAY_QUEUE, ALBUM);
     const [a, b, c] = s.entries;
     const down = move(s, a!.key, 1);
     expect(titles(down)).toEqual(['Undertow', 'First Light', 'Lantern']);
@@ -40,7 +40,7 @@ describe('play queue', () => {
   });
 
   it('removes entries but never the one playing', () => {
-    const s = next(playFrom(EMPTY_QUEUE, ALBUM));
+    const s = next(playFrom(EMPTY_PLAY_QUEUE, ALBUM));
     const [a, b] = s.entries;
     expect(remove(s, b!.key)).toBe(s);
     const r = remove(s, a!.key);
@@ -57,7 +57,7 @@ describe('play queue', () => {
     ['one', 1, 2, 1, 0],
     ['one', 2, 0, 2, 1],
   ] as const)('repeat %s at %i: next → %i, end of track → %i, previous → %i', (repeat, from, manual, auto, prev) => {
-    let s = playFrom(EMPTY_QUEUE, ALBUM);
+    let s = playFrom(EMPTY_PLAY_QUEUE, ALBUM);
     s = { ...s, repeat, index: from };
     expect(next(s).index).toBe(manual);
     expect(next(s, true).index).toBe(auto);
@@ -65,14 +65,14 @@ describe('play queue', () => {
   });
 
   it('bumps the epoch when playback must restart, even on the same entry', () => {
-    const s = { ...playFrom(EMPTY_QUEUE, ALBUM), repeat: 'one' as const };
+    const s = { ...playFrom(EMPTY_PLAY_QUEUE, ALBUM), repeat: 'one' as const };
     expect(next(s, true).epoch).toBe(s.epoch + 1);
     expect(next({ ...s, repeat: 'off', index: 2 }).epoch).toBe(s.epoch);
     expect(jump(s, s.entries[2]!.key).index).toBe(2);
   });
 
   it('preloads what the end of the track leads to, never the same track again', () => {
-    const s = playFrom(EMPTY_QUEUE, ALBUM);
+    const s = playFrom(EMPTY_PLAY_QUEUE, ALBUM);
     expect(upcoming(s)?.title).toBe('Undertow');
     expect(upcoming({ ...s, index: 2 })).toBeNull();
     expect(upcoming({ ...s, index: 2, repeat: 'all' })?.title).toBe('First Light');
@@ -80,7 +80,7 @@ describe('play queue', () => {
   });
 
   it('shuffles only what comes after the playing entry, and restores the order when turned off', () => {
-    const s = playFrom(EMPTY_QUEUE, [...ALBUM, track('Foghorn')]);
+    const s = playFrom(EMPTY_PLAY_QUEUE, [...ALBUM, track('Foghorn')]);
     const on = setShuffle(s, true, zero);
     expect(on.shuffle).toBe(true);
     expect(titles(on)[0]).toBe('First Light');
@@ -90,7 +90,7 @@ describe('play queue', () => {
   });
 
   it('cycles repeat off → all → one → off, and clear keeps the modes', () => {
-    const s = cycleRepeat(EMPTY_QUEUE);
+    const s = cycleRepeat(EMPTY_PLAY_QUEUE);
     expect(s.repeat).toBe('all');
     expect(cycleRepeat(s).repeat).toBe('one');
     expect(cycleRepeat(cycleRepeat(s)).repeat).toBe('off');
