@@ -6,7 +6,7 @@ export { ErrorText } from './ErrorText';
 export { ProgressBar } from './ProgressBar';
 export { VirtualList } from './VirtualList';
 export { Icon, Logo } from './icons';
-export { coalesced, coalescedLoad, createStore, perKey, refCounted, useStore, type Store } from './store';
+export { coalescedLoad, createStore, perKey, refCounted, useStore, type Store } from './store';
 export { cx } from './cx';
 export * from './format';
 export { useNow } from './useNow';

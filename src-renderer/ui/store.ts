@@ -35,7 +35,7 @@ export function useStore<T>(store: Pick<Store<T>, 'get' | 'subscribe'>): T {
  * Wraps a refetch so bursts collapse: while one run is in flight, any number of calls make exactly one
  * more run after it, and every caller gets a promise that settles when the data is at least that fresh.
  */
-export function coalesced(task: () => Promise<void>): () => Promise<void> {
+function coalesced(task: () => Promise<void>): () => Promise<void> {
   let running: Promise<void> | null = null;
   let again = false;
   return () => {

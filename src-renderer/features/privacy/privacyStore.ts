@@ -1,5 +1,5 @@
 import { errorMessage, type Catalog, type Client, type TelemetrySnapshot } from '../../api';
-import { coalesced, createStore, perKey, refCounted, type Store } from '../../ui';
+import { coalescedLoad, createStore, perKey, refCounted, type Store } from '../../ui';
 
 export interface PrivacyState {
   snapshot: TelemetrySnapshot | null;
@@ -21,13 +21,9 @@ export const privacyStoreFor: (client: Client) => PrivacyStore = perKey(createPr
 function createPrivacyStore(client: Client): PrivacyStore {
   const state = createStore<PrivacyState>({ snapshot: null, catalog: null, error: null });
 
-  const refresh = coalesced(async () => {
-    try {
-      const snapshot = await client['privacy.snapshot']({});
-      state.set((s) => ({ ...s, snapshot, error: null }));
-    } catch (error) {
-      state.set((s) => ({ ...s, error: errorMessage(error) }));
-    }
+  const refresh = coalescedLoad(state, () => client['privacy.snapshot']({}), {
+    loaded: (snapshot) => ({ snapshot, error: null }),
+    failed: (error) => ({ error: errorMessage(error) }),
   });
 
   async function loadCatalog() {
