@@ -365,7 +365,7 @@ async function main(): Promise<void> {
     roots,
     files: FILES,
     workers: WORKERS,
-    workerModule: (await compiled(new URL('../src-main/library/parse-worker.ts', import.meta.url), 'parse-worker.js')).href,
+    workerModule: (await compiled(new URL('../src-main/library/scan/parse-worker.ts', import.meta.url), 'parse-worker.js')).href,
     queries,
   };
   const configFile = path.join(dir, 'engine.json');

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/index.js';
-import { runPool } from './pool.js';
+import { runPool } from './scan/for-each-concurrently.js';
 
 interface DemoFile {
   /** Relative to the demo folder, `/`-separated. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/index.js';
-import { folderDisplayName } from './scan-folder.js';
+import { folderDisplayName } from './scan/scan-folder.js';
 
 /** Whether `inner` is `outer` or lies inside it (both absolute, normalized). */
 export function isSameOrInside(inner: string, outer: string): boolean {
