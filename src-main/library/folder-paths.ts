@@ -4,7 +4,7 @@ import { AppError } from '../contract/index.js';
 import { folderDisplayName } from './scan/scan-folder.js';
 
 /** Whether `inner` is `outer` or lies inside it (both absolute, normalized). */
-export function isSameOrInside(inner: string, outer: string): boolean {
+function isSameOrInside(inner: string, outer: string): boolean {
   const rel = path.relative(outer, inner);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }

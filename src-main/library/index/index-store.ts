@@ -1,9 +1,8 @@
-import type { FolderKind, ItemKind } from '../../contract/index.js';
+import type { ExtraType, FolderKind, ItemKind } from '../../contract/index.js';
 import { prepared, type ReadableDB, type WritableDB } from './db.js';
 import { newId } from './ids.js';
 import { titleKey } from '../names/name-text.js';
 import { filesChanged } from './known-files.js';
-import type { ExtraType } from '../names/media-name.js';
 import { applySalvagedState, takeSalvagedState } from './salvaged-state.js';
 import type { LinkedSubtitle } from '../metadata/sidecars.js';
 
@@ -75,7 +74,7 @@ function placementColumns(item: ItemRecord) {
 }
 
 
-export const UNKNOWN_ALBUM = 'Unknown album';
+const UNKNOWN_ALBUM = 'Unknown album';
 
 interface RawFolder {
   id: string;

@@ -9,14 +9,14 @@ import { FolderKind as FolderKindSchema } from '../../contract/index.js';
  * are read in rowid ranges, and a range that fails is retried row by row, keeping every row that reads.
  */
 
-export interface SalvagedFolder {
+interface SalvagedFolder {
   id: string;
   path: string;
   kind: FolderKind;
 }
 
 /** One item's identity and user state, keyed by its folder's path and its relative path. */
-export interface SalvagedItem {
+interface SalvagedItem {
   folderPath: string;
   relPath: string;
   size: number | null;

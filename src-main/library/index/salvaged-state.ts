@@ -7,7 +7,7 @@ import type { ReadableDB, WritableDB } from './db.js';
  * of a table that is empty except after a rebuild.
  */
 
-export interface SalvagedState {
+interface SalvagedState {
   /** The item's id in the damaged index; null when another item already holds it. */
   itemId: string | null;
   watched: number;

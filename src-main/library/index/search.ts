@@ -55,7 +55,7 @@ interface DocRow {
  * Case- and accent-folded words, the way FTS5's `unicode61 remove_diacritics 2` sees them (closely
  * enough for ranking; matching itself is done by FTS5).
  */
-export function foldWords(text: string): string[] {
+function foldWords(text: string): string[] {
   // Plain ASCII (most titles) needs no Unicode normalization: the cheap path keeps ranking fast.
   // eslint-disable-next-line no-control-regex
   const folded = /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();

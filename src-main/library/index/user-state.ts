@@ -3,7 +3,7 @@ import type { ReadableDB, WritableDB } from './db.js';
 /** Below this, a position is not worth resuming from (the user barely started). */
 const MIN_RESUME_SEC = 10;
 /** Played this far, an item counts as watched and starts from the beginning next time. */
-export const WATCHED_FRACTION = 0.9;
+const WATCHED_FRACTION = 0.9;
 
 export type ProgressChange = 'unknown-item' | 'position' | 'listing';
 

@@ -13,10 +13,10 @@ import { filesChanged } from '../index/known-files.js';
  * Deleting the folder loses no user state: what is gone is extracted again when its item is next read.
  */
 
-export type ArtType = 'jpeg' | 'png' | 'webp';
+type ArtType = 'jpeg' | 'png' | 'webp';
 
 /** Pictures larger than this are not cached (a real poster is well under 5 MB). */
-export const MAX_ART_BYTES = 20 * 1024 * 1024;
+const MAX_ART_BYTES = 20 * 1024 * 1024;
 /** An artwork id: the lower-case hex SHA-256 of the picture. Anything else is not an id. */
 export const ART_ID = /^[0-9a-f]{64}$/;
 
@@ -29,7 +29,7 @@ export function artworkDir(dataDir: string): string {
 }
 
 /** The picture type from its first bytes (JPEG, PNG, WebP only), or null: the file's name is never trusted. */
-export function sniffArtType(head: Uint8Array): ArtType | null {
+function sniffArtType(head: Uint8Array): ArtType | null {
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
   if (head.length >= 8 && head[0] === 0x89 && head[1] === 0x50 && head[2] === 0x4e && head[3] === 0x47 && head[4] === 0x0d && head[5] === 0x0a) return 'png';
   const ascii = (from: number, to: number): string => String.fromCharCode(...head.subarray(from, to));

@@ -24,7 +24,7 @@ export interface SidecarRequest {
 }
 
 /** Reads an nfo file, size-capped before it is read; null for anything unreadable. Never throws. */
-export function readNfoFile(file: string | null): NfoInfo | null {
+function readNfoFile(file: string | null): NfoInfo | null {
   if (file === null) return null;
   let fd: number | null = null;
   try {

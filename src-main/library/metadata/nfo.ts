@@ -9,7 +9,7 @@ import { cleanOrNull } from '../names/name-text.js';
  * title is worse than the one the file name gives.
  */
 
-export type NfoRoot = 'movie' | 'tvshow' | 'episodedetails';
+type NfoRoot = 'movie' | 'tvshow' | 'episodedetails';
 
 export interface NfoInfo {
   root: NfoRoot;

@@ -9,7 +9,7 @@ import { extensionOf, isIndexedExtension } from '../names/media-types.js';
  * subtitles). Found from the directory listings the walk makes anyway: nothing here probes for a name.
  */
 
-export type SubtitleFormat = 'srt' | 'vtt' | 'ass';
+type SubtitleFormat = 'srt' | 'vtt' | 'ass';
 
 /** What one folder holds that matters to sidecars: its sidecar names and how many media files it has. */
 export interface DirListing {

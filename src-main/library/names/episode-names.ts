@@ -39,7 +39,7 @@ const NXNN = /(?:^|[^a-z0-9])((\d{1,2})x(\d{2,3})((?:[-x]\d{2,3})*))(?![a-z0-9])
 const BARE_EPISODE = /(?:^|[^a-z0-9])((?:episode|ep|e)[\s._-]?(\d{1,4}))(?![a-z0-9])/i;
 
 /** Finds the season/episode marker in a base name, if any. */
-export function findEpisodeMarker(base: string): EpisodeMarker | null {
+function findEpisodeMarker(base: string): EpisodeMarker | null {
   const tail = (text: string | undefined): number | null => {
     const numbers = [...(text ?? '').matchAll(/\d+/g)].map((m) => Number(m[0]));
     return numbers.length > 0 ? numbers[numbers.length - 1]! : null;

@@ -1,6 +1,6 @@
-import type { FolderKind } from '../../contract/index.js';
+import type { ExtraType, FolderKind } from '../../contract/index.js';
 import { parseMediaName } from './media-name.js';
-import type { ExtraType, ParsedName } from './media-name.js';
+import type { ParsedName } from './media-name.js';
 
 /**
  * How Glasswing would recognise a path, for `glasswing identify`: the tool a user runs when an item lands

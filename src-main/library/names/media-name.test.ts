@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FolderKind } from '../../contract/index.js';
-import { mergeTrackInfo, parseMediaName } from './media-name.js';
+import { parseMediaName } from './media-name.js';
+import { mergeTrackInfo } from './track-names.js';
 import type { ParsedName } from './media-name.js';
 
 type Row = [relPath: string, kind: FolderKind, expected: Partial<ParsedName> & { kind: ParsedName['kind'] }, sizeBytes?: number];

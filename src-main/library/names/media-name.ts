@@ -8,13 +8,6 @@ import { cleanText, stripExtension } from './name-text.js';
 import { parseTrackName } from './track-names.js';
 import type { TrackName } from './track-names.js';
 
-export { parseTitleYear } from './movie-names.js';
-export { mergeTrackInfo } from './track-names.js';
-export type { TrackTags, TrackInfo } from './track-names.js';
-
-/** What kind of bonus material an extra is, from its folder (`Featurettes/`) or suffix (`-trailer`). */
-export type { ExtraType };
-
 /**
  * What a file's path says it is, before any tag or probe is read. Pure: no file system, no clock.
  * `extra` files (trailers, featurettes) belong to a movie or show but are not indexed as items yet;
@@ -30,7 +23,7 @@ export type ParsedName =
   | { kind: 'unknown'; reason: string };
 
 /** Files under this size with "sample" in their name are release samples, not the movie. */
-export const SAMPLE_MAX_BYTES = 350 * 1024 * 1024;
+const SAMPLE_MAX_BYTES = 350 * 1024 * 1024;
 
 const SAMPLE_WORD = /(?:^|[^a-z])sample(?:[^a-z]|$)/i;
 const SAMPLE_FOLDER = /^samples?$/i;

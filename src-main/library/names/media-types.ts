@@ -1,8 +1,8 @@
 import type { FolderKind } from '../../contract/index.js';
 
 /** Extensions the scanner looks at, lower case, without the dot. */
-export const VIDEO_EXTENSIONS: ReadonlySet<string> = new Set(['mp4', 'm4v', 'mkv', 'webm', 'avi', 'mov', 'ts', 'wmv']);
-export const AUDIO_EXTENSIONS: ReadonlySet<string> = new Set(['mp3', 'flac', 'm4a', 'aac', 'ogg', 'opus', 'wav', 'wma']);
+const VIDEO_EXTENSIONS: ReadonlySet<string> = new Set(['mp4', 'm4v', 'mkv', 'webm', 'avi', 'mov', 'ts', 'wmv']);
+const AUDIO_EXTENSIONS: ReadonlySet<string> = new Set(['mp3', 'flac', 'm4a', 'aac', 'ogg', 'opus', 'wav', 'wma']);
 
 const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
   mp4: 'video/mp4',
@@ -23,7 +23,7 @@ export function extensionOf(fileName: string): string {
   return dot <= 0 ? '' : fileName.slice(dot + 1).toLowerCase();
 }
 
-export function isVideoExtension(ext: string): boolean {
+function isVideoExtension(ext: string): boolean {
   return VIDEO_EXTENSIONS.has(ext);
 }
 

@@ -1,6 +1,6 @@
 import { cleanText, cutAtReleaseTags, extractExternalId, releaseTagIndex, separatorsToSpaces, titleKey, trimSeparators } from './name-text.js';
 
-export interface TitleYear {
+interface TitleYear {
   title: string;
   year: number | null;
 }
@@ -20,7 +20,7 @@ const PART_SUFFIX = /(?:[\s._]*-[\s._]*|[\s._]+)(?:cd|dvd|dis[ck]|part|pt)[\s._-
 const PART_ONLY = /^(?:cd|dvd|dis[ck]|part|pt)[\s._-]?(\d{1,2})$/i;
 
 /** Whether a folder's name is only a part marker (`CD1`, `Disc 2`): the movie's folder is the one above. */
-export function isPartFolder(name: string): boolean {
+function isPartFolder(name: string): boolean {
   return PART_ONLY.test(cleanText(name));
 }
 
@@ -43,7 +43,7 @@ export function partGroupOf(relPath: string, movie: TitleYear): string {
 }
 
 /** Splits a multi-part marker off the end of a base name: `Night Train (1998) - cd2` → part 2. */
-export function splitPart(base: string): { base: string; part: number | null } {
+function splitPart(base: string): { base: string; part: number | null } {
   const only = PART_ONLY.exec(base.trim());
   if (only) return { base, part: Number(only[1]) };
   const m = PART_SUFFIX.exec(base);
@@ -91,7 +91,7 @@ export function parseTitleYear(raw: string): TitleYear {
 const GENERIC_FILE_NAME =
   /^(?:movie|film|video|feature|main|main feature|title[\s_-]*t?\d*|vts[\s_]\d+[\s_]\d+|\d{1,3}|cd\s?\d|dis[ck]\s?\d|part\s?\d|index)$/i;
 
-export function isGenericFileName(title: string): boolean {
+function isGenericFileName(title: string): boolean {
   return title === '' || GENERIC_FILE_NAME.test(title.trim());
 }
 

@@ -1,9 +1,9 @@
 /**
  * Runs `work` over `items` with at most `concurrency` in flight, in order of start. Stops starting new
  * work once `signal` aborts; work already running is awaited. The first thrown error (from `work`)
- * stops the pool and is rethrown after the running work settles.
+ * stops the run and is rethrown after the running work settles.
  */
-export async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
+export async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | null = null;
   const runner = async (): Promise<void> => {

@@ -19,7 +19,7 @@ export interface ParsedFile {
   local: LocalMetadata | null;
 }
 
-export interface ParsePoolOptions {
+interface ParsePoolOptions {
   /** Files read at once, by workers and by `limit`ed tasks together; default 2 (issue 6: two workers on two cores). */
   size?: number;
   /** Wall-clock limit per file; a worker that exceeds it is terminated and replaced. */
@@ -63,7 +63,7 @@ interface Pending {
  * so the worker starts from a small ESM stub that loads the source through tsx's `tsImport` (tsx is a
  * dev dependency; a build never takes this path).
  */
-export function workerSource(compiled: URL): { code: string | URL; eval: boolean } {
+function workerSource(compiled: URL): { code: string | URL; eval: boolean } {
   if (fs.existsSync(fileURLToPath(compiled))) return { code: compiled, eval: false };
   const source = new URL(compiled.href.replace(/\.js$/, '.ts')).href;
   const require = createRequire(import.meta.url);

@@ -9,7 +9,7 @@ export interface AudioProbe {
 }
 
 /** music-metadata's container names mapped to the short names ffprobe (and the player) use. */
-export function audioContainerName(container: string | undefined, ext: string): string | null {
+function audioContainerName(container: string | undefined, ext: string): string | null {
   if (!container) return null;
   const c = container.toLowerCase();
   if (c === 'mpeg') return 'mp3';
@@ -38,27 +38,10 @@ export function audioCodecName(codec: string | undefined): string | null {
   return c;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    // A real timer: a wall-clock guard against a parser stuck on a hostile file, not app logic.
-    const timer = setTimeout(() => reject(new ProbeFailure(`reading took longer than ${Math.round(ms / 1000)} s`, true)), ms);
-    timer.unref();
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
-    );
-  });
-}
-
 /** The front cover among a file's embedded pictures (else the first one), or null. */
 export function frontCover(pictures: readonly { data: Uint8Array; type?: string }[] | undefined): Uint8Array | null {
   if (!pictures || pictures.length === 0) return null;
   return (pictures.find((p) => /front/i.test(p.type ?? '')) ?? pictures[0]!).data;
-}
-
-/** Reads tags and format of an audio file with music-metadata, within `timeoutMs` (on this thread). */
-export function probeAudio(file: string, ext: string, timeoutMs: number): Promise<AudioProbe> {
-  return withTimeout(parseAudio(file, ext), timeoutMs);
 }
 
 /**

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { MediaFacts } from '../index/index-store.js';
 import { ProbeFailure, ProbeToolMissing, reasonFromToolMessage } from './probe-errors.js';
 
-export interface VideoProbeOptions {
+interface VideoProbeOptions {
   ffprobePath: string;
   /** Wall-clock limit; the process is killed when it runs out. */
   timeoutMs: number;
@@ -27,7 +27,7 @@ export interface ProbeJson {
 const MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
 
 /** Container names the player understands, from ffprobe's format list and the file's extension. */
-export function containerName(formatName: string | undefined, ext: string): string | null {
+function containerName(formatName: string | undefined, ext: string): string | null {
   if (!formatName) return null;
   const names = formatName.split(',');
   if (names.includes('matroska')) return ext === 'webm' ? 'webm' : 'matroska';
@@ -40,7 +40,7 @@ export function containerName(formatName: string | undefined, ext: string): stri
  * the first packets, so a file cut off after those still probes "fine". In MP4 each stream's bit rate
  * comes from the sample table, so bit rate × duration is the size the media data must have.
  */
-export function looksTruncated(json: ProbeJson, container: string | null, stderr: string): boolean {
+function looksTruncated(json: ProbeJson, container: string | null, stderr: string): boolean {
   if (/partial file/i.test(stderr)) return true;
   if (container !== 'mp4' && container !== 'mov') return false;
   const size = finiteOrNull(json.format?.size);

@@ -7,7 +7,7 @@ const RATE_WINDOW_MS = 10_000;
 const RATE_MIN_SPAN_MS = 1_000;
 
 /** What the scanner itself counts; the rate and ETA are derived here. */
-export type ProgressCounts = Omit<ScanProgress, 'ratePerSec' | 'etaSec'>;
+type ProgressCounts = Omit<ScanProgress, 'ratePerSec' | 'etaSec'>;
 
 /**
  * Emits at most one update per `intervalMs`: a suppressed update is delivered by a trailing timer. Each

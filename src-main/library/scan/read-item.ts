@@ -1,7 +1,7 @@
 import type { ItemRecord } from '../index/index-store.js';
 import { isAudioExtension, mimeForExtension } from '../names/media-types.js';
 import type { ParsedName } from '../names/media-name.js';
-import { mergeTrackInfo } from '../names/media-name.js';
+import { mergeTrackInfo } from '../names/track-names.js';
 import { partGroupOf } from '../names/movie-names.js';
 import type { ParsedFile, ParsePool } from './parse-pool.js';
 import type { LocalMetadata } from '../metadata/local-metadata.js';
@@ -102,7 +102,7 @@ async function recordFrom(file: FileToRead, parsed: ParsedFile, opts: ReadOption
  * Lays what the sidecars said over a record read from the file and its name: an nfo's title and year win
  * over the name's (they are what the user wrote down), its plot is kept; pictures become artwork ids.
  */
-export function withLocalMetadata(record: ItemRecord, local: LocalMetadata | null, subtitles: LinkedSubtitle[]): ItemRecord {
+function withLocalMetadata(record: ItemRecord, local: LocalMetadata | null, subtitles: LinkedSubtitle[]): ItemRecord {
   const out: ItemRecord = { ...record, subtitles };
   if (!local) return out;
   const { nfo } = local;

@@ -17,7 +17,7 @@ import type { FolderRow, ItemRecord } from '../index/index-store.js';
 import { loadKnownFiles } from '../index/known-files.js';
 import { cleanText } from '../names/name-text.js';
 import { parseMediaName } from '../names/media-name.js';
-import { runPool } from './for-each-concurrently.js';
+import { forEachConcurrently } from './for-each-concurrently.js';
 import { ProbeFailure, toProbeFailure } from './probe-errors.js';
 import type { ProgressReporter } from './progress.js';
 import { readItem } from './read-item.js';
@@ -207,7 +207,7 @@ export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Pro
       queue(() => upsertItem(db, folder.id, record, ctx.clock.now()));
     };
     try {
-      await runPool(toRead, IN_FLIGHT, readOne, signal);
+      await forEachConcurrently(toRead, IN_FLIGHT, readOne, signal);
     } finally {
       flush();
     }

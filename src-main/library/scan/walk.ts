@@ -4,7 +4,7 @@ import type { FolderKind } from '../../contract/index.js';
 import { extensionOf, isIndexedExtension } from '../names/media-types.js';
 import { isSidecarName, sidecarSignature } from '../metadata/sidecars.js';
 
-export type WalkEntry =
+type WalkEntry =
   | { type: 'file'; relPath: string; absPath: string; ext: string; size: number; mtimeMs: number; inode: number }
   | { type: 'file-error'; relPath: string; absPath: string; ext: string; error: unknown }
   /** A folder that could not be listed: the index keeps what it knew under it rather than deleting it. */
@@ -15,7 +15,7 @@ export type WalkEntry =
    */
   | { type: 'dir'; relPath: string; names: string[]; mediaCount: number; signature: string };
 
-export interface WalkOptions {
+interface WalkOptions {
   /** Also yield a `dir` entry per folder with its sidecar files (the scanner's; the watcher lists on demand). */
   sidecars?: boolean;
 }

@@ -9,7 +9,7 @@ import { partGroupOf } from '../names/movie-names.js';
 import { parseMediaName } from '../names/media-name.js';
 import type { ParsedName } from '../names/media-name.js';
 import { ProbeFailure, toProbeFailure } from '../scan/probe-errors.js';
-import { runPool } from '../scan/for-each-concurrently.js';
+import { forEachConcurrently } from '../scan/for-each-concurrently.js';
 import { readItem } from '../scan/read-item.js';
 import { isOnline } from '../scan/scan-folder.js';
 import type { FileToRead, ReadOptions } from '../scan/read-item.js';
@@ -201,7 +201,7 @@ export async function applyChanges(ctx: Omit<WatchContext, 'folders' | 'serializ
       writes.push(() => recordUnparseable(db, file.folder.id, record, failure.reason, failure.transient));
     }
   };
-  await runPool([...seen, ...changedPaths], READS_IN_FLIGHT, handle, ctx.read.signal);
+  await forEachConcurrently([...seen, ...changedPaths], READS_IN_FLIGHT, handle, ctx.read.signal);
   if (!db.open) return false;
   db.transaction(() => {
     for (const write of writes) write();
