@@ -61,7 +61,11 @@ export function createServices(opts: ServicesOptions): Services {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const settings = opts.settings ?? openFileSettings(opts.dataDir);
   const events = new EventHub();
-  const library = openLibrary({ dataDir: opts.dataDir, artUrl: artUrlLike(opts.mediaUrl) });
+  const library = openLibrary({
+    dataDir: opts.dataDir,
+    artUrl: artUrlLike(opts.mediaUrl),
+    tools: { ffprobe: opts.ffprobePath ?? 'ffprobe', spawn, clock: systemClock },
+  });
   const telemetry = openTelemetry({
     dataDir: opts.dataDir,
     appVersion: opts.appVersion,

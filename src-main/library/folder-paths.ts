@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/index.js';
-import { folderDisplayName } from './scan/scan-folder.js';
+import { cleanText } from './names/name-text.js';
+
+/** The name the UI shows for a folder: its last segment (never the full path). */
+export function folderDisplayName(folderPath: string): string {
+  return cleanText(path.basename(folderPath) || folderPath);
+}
 
 /** Whether `inner` is `outer` or lies inside it (both absolute, normalized). */
 function isSameOrInside(inner: string, outer: string): boolean {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, openIndexDatabase } from './db.js';
 import { openLibrary } from '../index.js';
 import { makeTempDir } from '../test-support/fixtures.js';
+import { testLibraryOptions } from '../test-support/library-options.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => temp.cleanup());
 
 describe('the index database', () => {
   it('is created at <dataDir>/library.db in WAL mode with foreign keys on, at the current schema', () => {
-    const lib = openLibrary({ dataDir: path.join(temp.dir, 'data') });
+    const lib = openLibrary(testLibraryOptions(path.join(temp.dir, 'data')));
     lib.close();
     const db = openIndexDatabase(path.join(temp.dir, 'data', 'library.db'));
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -26,10 +27,10 @@ describe('the index database', () => {
 
   it('opens an existing index again without re-running migrations', () => {
     const dataDir = path.join(temp.dir, 'data');
-    const first = openLibrary({ dataDir });
+    const first = openLibrary(testLibraryOptions(dataDir));
     const folder = first.addFolder(temp.dir, 'mixed');
     first.close();
-    const second = openLibrary({ dataDir });
+    const second = openLibrary(testLibraryOptions(dataDir));
     expect(second.listFolders().map((f) => f.id)).toEqual([folder.id]);
     second.close();
   });
@@ -39,7 +40,7 @@ describe('the index database', () => {
     const raw = new Database(file);
     raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     raw.close();
-    expect(() => openLibrary({ dataDir: temp.dir })).toThrow(
+    expect(() => openLibrary(testLibraryOptions(temp.dir))).toThrow(
       expect.objectContaining({ name: 'AppError', code: 'conflict', message: expect.stringMatching(/newer version of Glasswing/) }),
     );
     const after = new Database(file);

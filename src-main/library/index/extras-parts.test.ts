@@ -7,6 +7,7 @@ import { openLibrary } from '../index.js';
 import type { LibraryService } from '../index.js';
 import { makeClip } from '../test-support/clips.js';
 import { makeTempDir } from '../test-support/fixtures.js';
+import { testLibraryOptions } from '../test-support/library-options.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let lib: LibraryService;
@@ -35,7 +36,7 @@ beforeAll(async () => {
     fs.mkdirSync(path.dirname(path.join(shows, rel)), { recursive: true });
     fs.copyFileSync(clip, path.join(shows, rel));
   }
-  lib = openLibrary({ dataDir: path.join(temp.dir, 'data') });
+  lib = openLibrary(testLibraryOptions(path.join(temp.dir, 'data')));
   lib.addFolder(movies, 'movies');
   lib.addFolder(shows, 'shows');
   const summary = await lib.scan();

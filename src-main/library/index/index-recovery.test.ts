@@ -7,6 +7,7 @@ import { generateDemoLibrary, openLibrary } from '../index.js';
 import { inUseMarkerPath } from './index-health.js';
 import { salvageIndex } from './salvage.js';
 import { makeTempDir } from '../test-support/fixtures.js';
+import { testLibraryOptions } from '../test-support/library-options.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let media: string;
@@ -30,7 +31,7 @@ interface Before {
 /** A scanned demo library with one movie watched and one episode half-way, closed cleanly. */
 async function usedLibrary(): Promise<Before> {
   const dataDir = path.join(temp.dir, `data-${++runs}`);
-  const lib = openLibrary({ dataDir });
+  const lib = openLibrary(testLibraryOptions(dataDir));
   const folders = [lib.addFolder(path.join(media, 'Movies'), 'movies').id, lib.addFolder(path.join(media, 'Shows'), 'shows').id];
   await lib.scan();
   const snap = lib.snapshot();
@@ -48,7 +49,7 @@ async function usedLibrary(): Promise<Before> {
 
 /** Opens the damaged library, rescans it as the host does after a rebuild, and returns what the user sees. */
 async function reopenAndRescan(dataDir: string): Promise<{ snap: LibrarySnapshot; recovery: unknown }> {
-  const lib = openLibrary({ dataDir });
+  const lib = openLibrary(testLibraryOptions(dataDir));
   const recovery = lib.recovery;
   if (recovery) expect(lib.snapshot().recovery).toMatchObject({ kept: 0, restoring: true });
   await lib.scan();
@@ -117,7 +118,7 @@ describe('a damaged library index', () => {
     expect(snap.recovery).toMatchObject({ kept: 2, salvaged: 2 });
     // Closed cleanly this time: the next start is neither checked in full nor rebuilt.
     expect(fs.existsSync(inUseMarkerPath(before.file))).toBe(false);
-    const again = openLibrary({ dataDir: before.dataDir });
+    const again = openLibrary(testLibraryOptions(before.dataDir));
     expect(again.recovery).toBeNull();
     again.close();
   });
@@ -125,7 +126,7 @@ describe('a damaged library index', () => {
   it('of garbage bytes with no backup becomes a new, working, empty index', async () => {
     const before = await usedLibrary();
     fs.writeFileSync(before.file, 'not a database '.repeat(1000));
-    const lib = openLibrary({ dataDir: before.dataDir });
+    const lib = openLibrary(testLibraryOptions(before.dataDir));
     expect(lib.recovery).toMatchObject({ foldersRestored: 0, statesSalvaged: 0 });
     expect(lib.snapshot()).toMatchObject({ folders: [], movies: [], recovery: { folders: 0, kept: 0, salvaged: 0 } });
     lib.addFolder(path.join(media, 'Movies'), 'movies');
@@ -138,7 +139,7 @@ describe('a damaged library index', () => {
   it('is not rebuilt when healthy, even after an unclean shutdown', async () => {
     const before = await usedLibrary();
     fs.writeFileSync(inUseMarkerPath(before.file), '');
-    const lib = openLibrary({ dataDir: before.dataDir });
+    const lib = openLibrary(testLibraryOptions(before.dataDir));
     expect(lib.recovery).toBeNull();
     expect(lib.snapshot().recovery).toBeNull();
     lib.close();

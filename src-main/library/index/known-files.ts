@@ -6,7 +6,7 @@ import type { ReadableDB } from './db.js';
  * typed arrays (no object per file); `seen` marks the slots the walk found, so the files left unmarked are
  * the ones gone from disk.
  */
-class KnownFiles {
+export class KnownFiles {
   private readonly slots = new Map<string, number>();
   private size = new Float64Array(0);
   private mtimeMs = new Float64Array(0);

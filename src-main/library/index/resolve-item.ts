@@ -2,7 +2,9 @@ import path from 'node:path';
 import { ItemId } from '../../contract/index.js';
 import type { ItemKind } from '../../contract/index.js';
 import { prepared, type ReadableDB } from './db.js';
-import type { MediaFacts } from './index-store.js';
+import type { MediaFacts } from './item-record.js';
+import { mediaFactsOf } from './item-rows.js';
+import type { ItemRow, MediaFactsColumns } from './item-rows.js';
 
 /** What playback needs to serve an item. Main-side only: `path` never crosses to the renderer. */
 export interface ResolvedItem extends MediaFacts {
@@ -18,27 +20,10 @@ export interface ResolvedItem extends MediaFacts {
   parts: readonly string[] | null;
 }
 
-interface ResolveRow {
-  id: string;
-  kind: ItemKind;
-  title: string;
-  show_title: string | null;
-  season: number | null;
-  episode: number | null;
-  episode_end: number | null;
-  episode_title: string | null;
-  rel_path: string;
-  mime: string;
-  duration_sec: number | null;
-  container: string | null;
-  video_codec: string | null;
-  audio_codec: string | null;
-  width: number | null;
-  height: number | null;
-  folder_path: string;
-  folder_id: string;
-  part_group: string | null;
-}
+/** An item with what it needs to be named and found on disk (its folder's path joined in). */
+type ResolveRow = MediaFactsColumns &
+  Pick<ItemRow, 'id' | 'kind' | 'title' | 'rel_path' | 'mime' | 'folder_id' | 'part_group'> &
+  Pick<ItemRow, 'show_title' | 'season' | 'episode' | 'episode_end' | 'episode_title'> & { folder_path: string };
 
 const pad = (n: number | null): string => String(n ?? 0).padStart(2, '0');
 
@@ -65,7 +50,7 @@ export function resolveItem(db: ReadableDB, itemId: string): ResolvedItem | null
   const parts =
     row.part_group === null
       ? []
-      : (prepared(db, 'SELECT rel_path, duration_sec FROM items WHERE folder_id = ? AND part_group = ? ORDER BY part, rel_path').all(row.folder_id, row.part_group) as { rel_path: string; duration_sec: number | null }[]);
+      : (prepared(db, 'SELECT rel_path, duration_sec FROM items WHERE folder_id = ? AND part_group = ? ORDER BY part, rel_path').all(row.folder_id, row.part_group) as Pick<ItemRow, 'rel_path' | 'duration_sec'>[]);
   const joined = parts.length > 1;
   const fileOf = (relPath: string): string => path.join(row.folder_path, ...relPath.split('/'));
   return {
@@ -75,13 +60,9 @@ export function resolveItem(db: ReadableDB, itemId: string): ResolvedItem | null
     path: fileOf(joined ? parts[0]!.rel_path : row.rel_path),
     folderRoot: row.folder_path,
     mime: row.mime,
+    ...mediaFactsOf(row),
     // An unknown part length makes the whole unknown (playback then refuses rather than cut it short).
     durationSec: joined ? parts.reduce<number | null>((sum, p) => (sum === null || p.duration_sec === null ? null : sum + p.duration_sec), 0) : row.duration_sec,
-    container: row.container,
-    videoCodec: row.video_codec,
-    audioCodec: row.audio_codec,
-    width: row.width,
-    height: row.height,
     parts: joined ? parts.map((p) => fileOf(p.rel_path)) : null,
   };
 }

@@ -1,5 +1,6 @@
 import type { Extra, ExtraType, LibrarySnapshot, Movie } from '../../contract/index.js';
 import type { ReadableDB } from './db.js';
+import type { ItemRow } from './item-rows.js';
 import { movieDirOf } from '../names/movie-names.js';
 import { titleKey } from '../names/name-text.js';
 import { extraOwnerDir } from '../names/media-name.js';
@@ -11,22 +12,9 @@ import { extraOwnerDir } from '../names/media-name.js';
  * does not depend on the order in which a scan indexed the files.
  */
 
-interface ExtraRow {
-  id: string;
-  folder_id: string;
-  rel_path: string;
-  title: string;
-  extra_type: ExtraType;
-  extra_owner: string | null;
-  duration_sec: number | null;
-}
-
-interface PartRow {
-  id: string;
-  folder_id: string;
-  part_group: string;
-  duration_sec: number | null;
-}
+/** Extras are selected by a non-null `extra_type`, parts by a non-null `part_group`. */
+type ExtraRow = Pick<ItemRow, 'id' | 'folder_id' | 'rel_path' | 'title' | 'extra_owner' | 'duration_sec'> & { extra_type: ExtraType };
+type PartRow = Pick<ItemRow, 'id' | 'folder_id' | 'duration_sec'> & { part_group: string };
 
 interface MovieRef {
   id: string;
@@ -90,12 +78,7 @@ export function placeExtrasAndParts(db: ReadableDB, snapshot: LibrarySnapshot): 
   const movieExtras = new Map<string, Extra[]>();
   const showExtras = new Map<string, Extra[]>();
   if (extras.length > 0) {
-    const refs = (db.prepare("SELECT id, folder_id, rel_path, title FROM items WHERE kind = 'movie' AND extra_type IS NULL").all() as {
-      id: string;
-      folder_id: string;
-      rel_path: string;
-      title: string;
-    }[])
+    const refs = (db.prepare("SELECT id, folder_id, rel_path, title FROM items WHERE kind = 'movie' AND extra_type IS NULL").all() as Pick<ItemRow, 'id' | 'folder_id' | 'rel_path' | 'title'>[])
       .filter((m) => !followers.has(m.id))
       .map((m): MovieRef => ({ id: m.id, folderId: m.folder_id, dir: movieDirOf(m.rel_path), key: titleKey(m.title) }));
     const showsByKey = new Map(snapshot.shows.map((s) => [titleKey(s.title), s.id]));

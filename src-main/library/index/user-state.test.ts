@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../ports.js';
 import { makeMp4 } from '../../test-support/media.js';
 import { openLibrary, type LibraryService } from '../index.js';
+import { testLibraryOptions } from '../test-support/library-options.js';
 
 let dir: string;
 let library: LibraryService;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glasswing-state-'));
   makeMp4(path.join(dir, 'media', 'Night Train (1998).mp4'), 20);
   makeMp4(path.join(dir, 'media', 'Paper Moons (2004).mp4'), 20);
-  library = openLibrary({ dataDir: path.join(dir, 'data'), clock });
+  library = openLibrary(testLibraryOptions(path.join(dir, 'data'), { clock }));
   library.addFolder(path.join(dir, 'media'), 'movies');
   await library.scan();
 });

@@ -9,6 +9,7 @@ import { artworkDir } from './artwork-cache.js';
 import { openLibrary } from '../index.js';
 import type { LibraryService } from '../index.js';
 import { makeTempDir } from '../test-support/fixtures.js';
+import { testLibraryOptions } from '../test-support/library-options.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let lib: LibraryService;
@@ -62,7 +63,7 @@ beforeAll(async () => {
   mp3WithCover(path.join(root, 'Music/Glass Harbour/Low Tide/01 - First Light.mp3'), 'First Light');
   mp3WithCover(path.join(root, 'Music/Glass Harbour/Low Tide/02 - Undertow.mp3'), 'Undertow');
 
-  lib = openLibrary({ dataDir, probeTimeoutMs: 10_000 });
+  lib = openLibrary(testLibraryOptions(dataDir, { probeTimeoutMs: 10_000 }));
   folders.movies = lib.addFolder(path.join(root, 'Movies'), 'movies').id;
   folders.shows = lib.addFolder(path.join(root, 'Shows'), 'shows').id;
   folders.music = lib.addFolder(path.join(root, 'Music'), 'music').id;

@@ -96,46 +96,57 @@ export function identifyPath(input: string, folderKind: FolderKind): Identificat
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** One line of `formatIdentification`: a label and the value it shows (none when null or empty). */
+type Field = readonly [label: string, value: (id: Identification) => string | number | null];
+
+function episodeCode(id: Identification): string {
+  if (id.absolute) return `${id.episode} (absolute numbering)`;
+  return id.date ?? `S${pad(id.season ?? 0)}E${pad(id.episode ?? 0)}${id.episodeEnd !== null ? `-E${pad(id.episodeEnd)}` : ''}`;
+}
+
+const DISC_LABEL = { dvd: 'DVD folder', bluray: 'Blu-ray folder' } as const;
+const REASON: Field = ['reason', (id) => id.reason];
+
+/** What is shown of each kind, in order, between its `kind` and its `id` lines. */
+const FIELDS_OF_KIND: Readonly<Record<Identification['kind'], readonly Field[]>> = {
+  movie: [
+    ['title', (id) => id.title],
+    ['year', (id) => id.year],
+    ['part', (id) => id.part],
+    ['disc', (id) => (id.disc === null ? null : DISC_LABEL[id.disc])],
+  ],
+  episode: [
+    ['series', (id) => id.series],
+    ['episode', episodeCode],
+    ['season', (id) => (id.date === null && !id.absolute ? id.season : null)],
+    ['title', (id) => id.title],
+  ],
+  track: [
+    ['title', (id) => id.title],
+    ['artist', (id) => id.artist],
+    ['album', (id) => id.album],
+    ['disc', (id) => id.discNo],
+    ['track', (id) => id.trackNo],
+  ],
+  extra: [
+    ['title', (id) => id.title],
+    ['of', (id) => id.owner],
+    ['type', (id) => id.extraType],
+  ],
+  ignored: [REASON],
+  unknown: [REASON],
+};
+
+const line = (label: string, value: string | number): string => `  ${`${label}:`.padEnd(9)}${value}`;
+
 /** One identification as a few human lines: the path, then what it is. */
 export function formatIdentification(id: Identification): string {
+  const fields: Field[] = [['kind', (i) => i.kind], ...FIELDS_OF_KIND[id.kind], ['id', (i) => i.externalId]];
   const lines = [id.path];
-  const field = (label: string, value: string | number | null): void => {
-    if (value !== null && value !== '') lines.push(`  ${`${label}:`.padEnd(9)}${value}`);
-  };
-  field('kind', id.kind);
-  switch (id.kind) {
-    case 'movie':
-      field('title', id.title);
-      field('year', id.year);
-      field('part', id.part);
-      field('disc', id.disc === 'dvd' ? 'DVD folder' : id.disc === 'bluray' ? 'Blu-ray folder' : null);
-      break;
-    case 'episode': {
-      field('series', id.series);
-      const code = id.date ?? `S${pad(id.season ?? 0)}E${pad(id.episode ?? 0)}${id.episodeEnd !== null ? `-E${pad(id.episodeEnd)}` : ''}`;
-      field('episode', id.absolute ? `${id.episode} (absolute numbering)` : code);
-      if (id.date === null && !id.absolute) field('season', id.season);
-      field('title', id.title);
-      break;
-    }
-    case 'track':
-      field('title', id.title);
-      field('artist', id.artist);
-      field('album', id.album);
-      field('disc', id.discNo);
-      field('track', id.trackNo);
-      break;
-    case 'extra':
-      field('title', id.title);
-      field('of', id.owner);
-      field('type', id.extraType);
-      break;
-    case 'ignored':
-    case 'unknown':
-      field('reason', id.reason);
-      break;
+  for (const [label, valueOf] of fields) {
+    const value = valueOf(id);
+    if (value !== null && value !== '') lines.push(line(label, value));
   }
-  field('id', id.externalId);
-  lines.push(`  ${'extra:'.padEnd(9)}${id.extra ? 'yes' : 'no'}`);
+  lines.push(line('extra', id.extra ? 'yes' : 'no'));
   return lines.join('\n');
 }

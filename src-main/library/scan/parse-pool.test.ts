@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../ports.js';
 import { generateDemoLibrary } from '../index.js';
 import { ParsePool } from './parse-pool.js';
 import { sampleHash } from './sample-hash.js';
@@ -18,7 +19,7 @@ afterAll(() => temp.cleanup());
 
 describe('the parse pool', () => {
   it('reads tags in a worker thread (the TypeScript source under vitest) and hashes sampled blocks', async () => {
-    const pool = new ParsePool({ size: 2, timeoutMs: 10_000 });
+    const pool = new ParsePool({ size: 2, timeoutMs: 10_000, clock: systemClock });
     const size = fs.statSync(mp3).size;
     const parsed = await pool.parse('audio', mp3, 'mp3', size);
     expect(parsed.audio?.tags).toMatchObject({ title: 'First Light', artist: 'Glass Harbour', album: 'Low Tide', trackNo: 1 });
@@ -29,7 +30,7 @@ describe('the parse pool', () => {
   });
 
   it('reports an unreadable file as a worded failure without the path', async () => {
-    const pool = new ParsePool({ size: 1, timeoutMs: 10_000 });
+    const pool = new ParsePool({ size: 1, timeoutMs: 10_000, clock: systemClock });
     const noise = path.join(temp.dir, 'secret-noise.mp3');
     fs.writeFileSync(noise, Buffer.from(Array.from({ length: 40_000 }, (_, i) => (i * 104729 + 7) % 256)));
     await expect(pool.parse('audio', noise, 'mp3', 40_000)).rejects.toMatchObject({ name: 'ProbeFailure', reason: 'not a recognizable audio file' });
@@ -39,7 +40,7 @@ describe('the parse pool', () => {
 
   it('terminates a worker that hangs, fails only that file, and replaces the worker', async () => {
     const workerModule = new URL('../test-support/hanging-worker.js', import.meta.url);
-    const pool = new ParsePool({ size: 1, timeoutMs: 300, workerModule });
+    const pool = new ParsePool({ size: 1, timeoutMs: 300, clock: systemClock, workerModule });
     const hang = path.join(temp.dir, 'HANG.mp3');
     fs.copyFileSync(mp3, hang);
     const size = fs.statSync(mp3).size;
@@ -52,7 +53,7 @@ describe('the parse pool', () => {
   });
 
   it('bounds work on this thread by the same slots', async () => {
-    const pool = new ParsePool({ size: 2, timeoutMs: 1000 });
+    const pool = new ParsePool({ size: 2, timeoutMs: 1000, clock: systemClock });
     let running = 0;
     let peak = 0;
     const task = async (): Promise<void> => {

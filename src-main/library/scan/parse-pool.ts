@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { MediaFacts } from '../index/index-store.js';
+import type { Clock, TimerHandle } from '../../ports.js';
+import type { MediaFacts } from '../index/item-record.js';
 import type { LocalMetadata, SidecarRequest } from '../metadata/local-metadata.js';
 import type { ParseReply, ParseRequest } from './parse-protocol.js';
 import type { AudioProbe } from './probe-audio.js';
@@ -24,8 +26,15 @@ interface ParsePoolOptions {
   size?: number;
   /** Wall-clock limit per file; a worker that exceeds it is terminated and replaced. */
   timeoutMs: number;
+  /** Times each file's read. */
+  clock: Clock;
   /** The worker's module (its compiled `.js` URL); tests substitute one that misbehaves. */
   workerModule?: URL;
+}
+
+/** As many readers as cores, but at least two (reads wait on the disk) and at most four. */
+export function defaultParseWorkers(): number {
+  return Math.min(4, Math.max(2, os.availableParallelism()));
 }
 
 /**
@@ -53,7 +62,7 @@ interface Slot {
 interface Pending {
   resolve: (value: ParsedFile) => void;
   reject: (error: unknown) => void;
-  timer: NodeJS.Timeout;
+  timer: TimerHandle;
   slot: Slot;
 }
 
@@ -86,6 +95,7 @@ function workerSource(compiled: URL): { code: string | URL; eval: boolean } {
 export class ParsePool {
   private readonly size: number;
   private readonly timeoutMs: number;
+  private readonly clock: Clock;
   private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, Pending>();
   private readonly waiting: (() => void)[] = [];
@@ -98,6 +108,7 @@ export class ParsePool {
   constructor(opts: ParsePoolOptions) {
     this.size = Math.max(1, opts.size ?? 2);
     this.timeoutMs = opts.timeoutMs;
+    this.clock = opts.clock;
     this.workerModule = opts.workerModule ?? new URL('./parse-worker.js', import.meta.url);
   }
 
@@ -121,7 +132,7 @@ export class ParsePool {
     this.closed = true;
     for (const wake of this.waiting.splice(0)) wake();
     for (const [id, job] of this.pending) {
-      clearTimeout(job.timer);
+      job.timer.cancel();
       job.reject(new ProbeFailure('scan cancelled', true));
       this.pending.delete(id);
     }
@@ -175,11 +186,10 @@ export class ParsePool {
     // Loading a worker's code is not part of any file's read time (under tsx it takes a second).
     await slot.started;
     return new Promise<ParsedFile>((resolve, reject) => {
-      // A real timer: a wall-clock guard against a parser stuck on a hostile file, not app logic.
-      const timer = setTimeout(() => {
+      // A wall-clock guard against a parser stuck on a hostile file (the system clock in the app), not app logic.
+      const timer = this.clock.setTimeout(() => {
         this.fail(slot, new ProbeFailure(`reading took longer than ${Math.round(this.timeoutMs / 1000)} s`, true));
       }, this.timeoutMs);
-      timer.unref();
       this.pending.set(request.id, { resolve, reject, timer, slot });
       slot.worker.postMessage(request);
     });
@@ -189,7 +199,7 @@ export class ParsePool {
     const job = this.pending.get(reply.id);
     if (!job) return;
     this.pending.delete(reply.id);
-    clearTimeout(job.timer);
+    job.timer.cancel();
     slot.busy = false;
     if (reply.ok) job.resolve({ sampleHash: reply.sampleHash, audio: reply.audio, video: reply.video, local: reply.local });
     else job.reject(new ProbeFailure(reply.reason, reply.transient));
@@ -203,7 +213,7 @@ export class ParsePool {
     for (const [id, job] of this.pending) {
       if (job.slot !== slot) continue;
       this.pending.delete(id);
-      clearTimeout(job.timer);
+      job.timer.cancel();
       job.reject(failure);
     }
     void slot.worker.terminate();

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import type { MediaFacts } from '../index/index-store.js';
+import type { MediaFacts } from '../index/item-record.js';
+import type { LibraryTools } from '../tools.js';
 import { ProbeFailure, ProbeToolMissing, reasonFromToolMessage } from './probe-errors.js';
 
 interface VideoProbeOptions {
-  ffprobePath: string;
+  tools: LibraryTools;
   /** Wall-clock limit; the process is killed when it runs out. */
   timeoutMs: number;
   signal?: AbortSignal;
@@ -61,11 +61,26 @@ function finiteOrNull(text: string | undefined): number | null {
 }
 
 /** Reads container, codecs, size and duration of a video file with ffprobe (argv array, never a shell). */
-export function probeVideo(file: string, ext: string, opts: VideoProbeOptions): Promise<MediaFacts> {
+export async function probeVideo(file: string, ext: string, opts: VideoProbeOptions): Promise<MediaFacts> {
+  const { stdout, stderr } = await runFfprobe(file, opts);
+  let json: ProbeJson;
+  try {
+    json = JSON.parse(stdout.toString('utf8')) as ProbeJson;
+  } catch {
+    throw new ProbeFailure('not a recognizable media file');
+  }
+  return factsFromProbe(json, ext, stderr);
+}
+
+/**
+ * Runs ffprobe on one file to a clean exit and returns what it printed; any other end (a missing tool,
+ * a non-zero exit, too much output, the time limit, an abort) is a ProbeFailure or ProbeToolMissing.
+ */
+function runFfprobe(file: string, opts: VideoProbeOptions): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) return reject(new ProbeFailure('scan cancelled', true));
     // `file:` keeps ffprobe from reading a protocol (`http:`, `concat:`) out of an odd file name.
-    const child = spawn(opts.ffprobePath, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', `file:${file}`], {
+    const child = opts.tools.spawn(opts.tools.ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', `file:${file}`], {
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
     });
@@ -78,7 +93,7 @@ export function probeVideo(file: string, ext: string, opts: VideoProbeOptions): 
     const finish = (fn: () => void): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      timer.cancel();
       opts.signal?.removeEventListener('abort', onAbort);
       fn();
     };
@@ -87,17 +102,16 @@ export function probeVideo(file: string, ext: string, opts: VideoProbeOptions): 
       child.kill('SIGKILL');
     };
     const onAbort = (): void => kill(new ProbeFailure('scan cancelled', true));
-    // Timers here are real on purpose: this is a wall-clock guard against a hung child, not app logic.
-    const timer = setTimeout(() => kill(new ProbeFailure(`reading took longer than ${Math.round(opts.timeoutMs / 1000)} s`, true)), opts.timeoutMs);
-    timer.unref();
+    // A wall-clock guard against a hung child (the system clock in the app), not app logic.
+    const timer = opts.tools.clock.setTimeout(() => kill(new ProbeFailure(`reading took longer than ${Math.round(opts.timeoutMs / 1000)} s`, true)), opts.timeoutMs);
     opts.signal?.addEventListener('abort', onAbort, { once: true });
 
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       outBytes += chunk.length;
       if (outBytes > MAX_OUTPUT_BYTES) kill(new ProbeFailure('not a recognizable media file'));
       else out.push(chunk);
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       if (err.length < 64 * 1024) err += chunk.toString('utf8');
     });
     child.on('error', (error: NodeJS.ErrnoException) =>
@@ -105,33 +119,32 @@ export function probeVideo(file: string, ext: string, opts: VideoProbeOptions): 
     );
     child.on('close', (code) =>
       finish(() => {
-        if (failure) return reject(failure);
-        if (code !== 0) return reject(new ProbeFailure(reasonFromToolMessage(err)));
-        let json: ProbeJson;
-        try {
-          json = JSON.parse(Buffer.concat(out).toString('utf8')) as ProbeJson;
-        } catch {
-          return reject(new ProbeFailure('not a recognizable media file'));
-        }
-        const streams = json.streams ?? [];
-        // Cover art in mp4/mkv shows up as a one-frame video stream; it is not the picture.
-        const videos = streams.filter((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
-        const audios = streams.filter((s) => s.codec_type === 'audio');
-        const video = videos.find((s) => s.disposition?.default === 1) ?? videos[0];
-        const audio = audios.find((s) => s.disposition?.default === 1) ?? audios[0];
-        if (!video && !audio) return reject(new ProbeFailure('no audio or video streams found'));
-        const container = containerName(json.format?.format_name, ext);
-        if (looksTruncated(json, container, err)) return reject(new ProbeFailure('the file is truncated (shorter than its own index says)'));
-        const streamDuration = Math.max(0, ...streams.map((s) => finiteOrNull(s.duration) ?? 0));
-        resolve({
-          durationSec: finiteOrNull(json.format?.duration) ?? (streamDuration > 0 ? streamDuration : null),
-          container,
-          videoCodec: video?.codec_name ?? null,
-          audioCodec: audio?.codec_name ?? null,
-          width: typeof video?.width === 'number' ? video.width : null,
-          height: typeof video?.height === 'number' ? video.height : null,
-        });
+        if (failure) reject(failure);
+        else if (code !== 0) reject(new ProbeFailure(reasonFromToolMessage(err)));
+        else resolve({ stdout: Buffer.concat(out), stderr: err });
       }),
     );
   });
+}
+
+/** The media facts in ffprobe's JSON, or a ProbeFailure when it found nothing playable or a cut-off file. */
+function factsFromProbe(json: ProbeJson, ext: string, stderr: string): MediaFacts {
+  const streams = json.streams ?? [];
+  // Cover art in mp4/mkv shows up as a one-frame video stream; it is not the picture.
+  const videos = streams.filter((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  const audios = streams.filter((s) => s.codec_type === 'audio');
+  const video = videos.find((s) => s.disposition?.default === 1) ?? videos[0];
+  const audio = audios.find((s) => s.disposition?.default === 1) ?? audios[0];
+  if (!video && !audio) throw new ProbeFailure('no audio or video streams found');
+  const container = containerName(json.format?.format_name, ext);
+  if (looksTruncated(json, container, stderr)) throw new ProbeFailure('the file is truncated (shorter than its own index says)');
+  const streamDuration = Math.max(0, ...streams.map((s) => finiteOrNull(s.duration) ?? 0));
+  return {
+    durationSec: finiteOrNull(json.format?.duration) ?? (streamDuration > 0 ? streamDuration : null),
+    container,
+    videoCodec: video?.codec_name ?? null,
+    audioCodec: audio?.codec_name ?? null,
+    width: typeof video?.width === 'number' ? video.width : null,
+    height: typeof video?.height === 'number' ? video.height : null,
+  };
 }

@@ -1,22 +1,31 @@
-import type { ItemRecord } from '../index/index-store.js';
+import type { ItemRecord } from '../index/item-record.js';
 import { isAudioExtension, mimeForExtension } from '../names/media-types.js';
 import type { ParsedName } from '../names/media-name.js';
 import { mergeTrackInfo } from '../names/track-names.js';
 import { partGroupOf } from '../names/movie-names.js';
 import type { ParsedFile, ParsePool } from './parse-pool.js';
 import type { LocalMetadata } from '../metadata/local-metadata.js';
-import type { LinkedSubtitle, SidecarPaths } from '../metadata/sidecars.js';
+import { sidecarsOf } from '../metadata/sidecars.js';
+import type { DirListing, LinkedSubtitle, SidecarPaths } from '../metadata/sidecars.js';
 import { ProbeFailure } from './probe-errors.js';
 import { probeVideo } from './probe-video.js';
+import type { LibraryTools } from '../tools.js';
 
-export interface FileToRead {
+/** What a name must say for its file to be read: not ignored, not unrecognised. */
+export type ReadableName = Exclude<ParsedName, { kind: 'ignored' } | { kind: 'unknown' }>;
+
+/** A file as the walk or the watcher found it on disk. */
+export interface FoundFile {
   relPath: string;
   absPath: string;
   ext: string;
   size: number;
   mtimeMs: number;
   inode: number | null;
-  name: Exclude<ParsedName, { kind: 'ignored' } | { kind: 'unknown' }>;
+}
+
+export interface FileToRead extends FoundFile {
+  name: ReadableName;
   /** Its sidecars (see `sidecars.ts`); read only when `ReadOptions.artDir` is set too. */
   sidecars?: SidecarPaths;
   /** External subtitles linked to it by name. */
@@ -24,13 +33,20 @@ export interface FileToRead {
 }
 
 export interface ReadOptions {
-  ffprobePath: string;
+  /** ffprobe, spawned through the pool's limit for what the in-process readers cannot answer. */
+  tools: LibraryTools;
   timeoutMs: number;
   /** Reads tags and sample hashes in worker threads and bounds how many files are read at once. */
   pool: ParsePool;
   signal?: AbortSignal;
   /** The artwork cache (`artwork-cache.ts`); without it sidecars are not read. */
   artDir?: string;
+}
+
+/** A found file with what its name says, and its sidecars found from folder listings (an extra has none). */
+export function fileToRead(file: FoundFile, name: ReadableName, listingOf: (relDir: string) => DirListing | null, root: string): FileToRead {
+  const { relPath, absPath, ext, size, mtimeMs, inode } = file;
+  return { relPath, absPath, ext, size, mtimeMs, inode, name, ...(name.kind === 'extra' ? {} : sidecarsOf(relPath, name.kind, listingOf, root)) };
 }
 
 const NO_SHOW = { showTitle: null, season: null, episode: null, episodeEnd: null, episodeTitle: null };

@@ -1,40 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { UnparseableFile } from '../../contract/index.js';
-import type { Clock } from '../../ports.js';
 import type { WritableDB } from '../index/db.js';
-import {
-  countItemsInFolder,
-  forgetPath,
-  getFolderRow,
-  markFolderScanned,
-  pruneOrphanGroups,
-  recordUnparseable,
-  setFolderOnline,
-  upsertItem,
-} from '../index/index-store.js';
-import type { FolderRow, ItemRecord } from '../index/index-store.js';
+import { countItemsInFolder, markFolderScanned, setFolderOnline } from '../index/folder-rows.js';
+import type { FolderRow } from '../index/folder-rows.js';
+import type { ItemRecord } from '../index/item-record.js';
+import { forgetPath, pruneOrphanGroups, recordUnparseable, upsertItem } from '../index/item-writes.js';
 import { loadKnownFiles } from '../index/known-files.js';
-import { cleanText } from '../names/name-text.js';
+import type { KnownFiles } from '../index/known-files.js';
+import { folderDisplayName } from '../folder-paths.js';
+import { SidecarDirs } from '../metadata/sidecar-dirs.js';
 import { parseMediaName } from '../names/media-name.js';
+import { cleanText } from '../names/name-text.js';
 import { forEachConcurrently } from './for-each-concurrently.js';
 import { ProbeFailure, toProbeFailure } from './probe-errors.js';
 import type { ProgressReporter } from './progress.js';
-import { readItem } from './read-item.js';
-import type { FileToRead, ReadOptions } from './read-item.js';
-import { SidecarDirs } from '../metadata/sidecar-dirs.js';
-import { sidecarsOf } from '../metadata/sidecars.js';
+import { fileToRead, readItem } from './read-item.js';
+import type { ReadOptions } from './read-item.js';
+import type { ScanTotals } from './scan-totals.js';
 import { isUnder, walkMediaFiles } from './walk.js';
-
-export interface ScanTotals {
-  added: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-  failed: UnparseableFile[];
-  /** Files actually opened and read (tags or ffprobe) in this scan; an unchanged rescan reads none. */
-  read: number;
-}
+import type { WalkEntry } from './walk.js';
+import { WriteBatch } from './write-batch.js';
 
 /** A file the walk found new or changed, waiting to be read. */
 interface PendingRead {
@@ -47,7 +32,6 @@ interface PendingRead {
 
 export interface FolderScanContext {
   db: WritableDB;
-  clock: Clock;
   read: ReadOptions;
   signal: AbortSignal;
   progress: ProgressReporter;
@@ -59,17 +43,10 @@ export interface FolderScanContext {
  * spawns together); this only keeps its queue fed while finished reads are written.
  */
 const IN_FLIGHT = 8;
-/** Writes are committed in transactions of this many files. */
-const BATCH_SIZE = 100;
 /** The synchronous walk lets the event loop breathe (progress, abort, IPC) every this many entries. */
 const YIELD_EVERY = 256;
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** The name the UI shows for a folder: its last segment (never the full path). */
-export function folderDisplayName(folderPath: string): string {
-  return cleanText(path.basename(folderPath) || folderPath);
-}
 
 function displayName(relPath: string): string {
   return cleanText(relPath.slice(relPath.lastIndexOf('/') + 1));
@@ -95,138 +72,151 @@ export function isOnline(folder: FolderRow, db: WritableDB): boolean {
  * nothing is removed (the walk may be incomplete).
  */
 export async function scanFolder(ctx: FolderScanContext, folder: FolderRow): Promise<void> {
-  const { db, progress, totals, signal } = ctx;
-  progress.update({ phase: 'walking', currentFolder: folderDisplayName(folder.path) });
+  ctx.progress.update({ phase: 'walking', currentFolder: folderDisplayName(folder.path) });
+  const online = isOnline(folder, ctx.db);
+  if (online !== folder.online) setFolderOnline(ctx.db, folder.id, online);
+  if (online) await new FolderScan(ctx, folder).run();
+}
 
-  if (!isOnline(folder, db)) {
-    if (folder.online) setFolderOnline(db, folder.id, false);
-    return;
-  }
-  if (!folder.online) setFolderOnline(db, folder.id, true);
-
-  const known = loadKnownFiles(db, folder.id);
-  const sidecars = SidecarDirs.load(db, folder.id);
-  const unreadableDirs: string[] = [];
+/** One scan of one online folder: walk, read what is new or changed, then forget what is gone. */
+class FolderScan {
+  private readonly known: KnownFiles;
+  private readonly sidecars: SidecarDirs;
+  private readonly writes: WriteBatch;
+  private readonly unreadableDirs: string[] = [];
   // Compact on purpose: at 100k new files a full FileToRead each (absolute path, parsed name) would be
   // tens of MB held until the last read; the name is parsed again (microseconds) when the file is read.
-  const toRead: PendingRead[] = [];
+  private readonly toRead: PendingRead[] = [];
+  /** Walked files not yet counted in the progress (it is told every YIELD_EVERY entries, not per file). */
+  private unreported = { seen: 0, unchanged: 0 };
 
-  // The folder may be removed (or the library closed) while files are being read; writes for it then
-  // have nowhere to go and are dropped.
-  const folderStillIndexed = (): boolean => db.open && getFolderRow(db, folder.id) !== null;
-  const pending: (() => void)[] = [];
-  const flush = (): void => {
-    if (pending.length === 0) return;
-    const ops = pending.splice(0);
-    if (folderStillIndexed()) db.transaction(() => ops.forEach((op) => op()))();
-  };
-  const queue = (op: () => void): void => {
-    pending.push(op);
-    if (pending.length >= BATCH_SIZE) flush();
-  };
-  const fail = (file: { relPath: string; size: number; mtimeMs: number }, failure: ProbeFailure): void => {
-    totals.failed.push({ name: displayName(file.relPath), reason: failure.reason });
-    progress.update({ failed: progress.current.failed + 1 });
-    queue(() => recordUnparseable(db, folder.id, file, failure.reason, failure.transient));
-  };
+  constructor(
+    private readonly ctx: FolderScanContext,
+    private readonly folder: FolderRow,
+  ) {
+    this.known = loadKnownFiles(ctx.db, folder.id);
+    this.sidecars = SidecarDirs.load(ctx.db, folder.id);
+    this.writes = new WriteBatch(ctx.db, folder.id);
+  }
 
-  let walked = 0;
-  let seenCount = 0;
-  let unchangedCount = 0;
-  const reportSeen = (): void => {
-    if (seenCount === 0) return;
-    progress.update({ seen: progress.current.seen + seenCount, unchanged: progress.current.unchanged + unchangedCount });
-    seenCount = 0;
-    unchangedCount = 0;
-  };
-  for (const entry of walkMediaFiles(folder.path, folder.kind, '', { sidecars: true })) {
-    if (++walked % YIELD_EVERY === 0) {
-      reportSeen();
-      await yieldToLoop();
-      if (signal.aborted) break;
+  async run(): Promise<void> {
+    const { signal } = this.ctx;
+    await this.walk();
+    if (!signal.aborted && this.toRead.length > 0) {
+      this.ctx.progress.update({ phase: 'parsing' });
+      try {
+        await forEachConcurrently(this.toRead, IN_FLIGHT, (pending) => this.read(pending), signal);
+      } finally {
+        this.writes.flush();
+      }
     }
-    if (entry.type === 'dir-error') {
-      unreadableDirs.push(entry.relPath);
-      continue;
+    this.writes.flush();
+    if (signal.aborted || !this.writes.folderStillIndexed()) return;
+    this.ctx.progress.update({ phase: 'indexing' });
+    this.forgetUnseen();
+  }
+
+  private async walk(): Promise<void> {
+    let walked = 0;
+    for (const entry of walkMediaFiles(this.folder.path, this.folder.kind, '', { sidecars: true })) {
+      if (++walked % YIELD_EVERY === 0) {
+        this.reportSeen();
+        await yieldToLoop();
+        if (this.ctx.signal.aborted) break;
+      }
+      this.note(entry);
     }
-    if (entry.type === 'dir') {
-      sidecars.note(entry.relPath, entry, entry.signature);
-      continue;
-    }
-    const size = entry.type === 'file' ? entry.size : 0;
-    const inode = entry.type === 'file' ? entry.inode : null;
+    this.reportSeen();
+  }
+
+  private reportSeen(): void {
+    const { seen, unchanged } = this.unreported;
+    if (seen === 0) return;
+    const { progress } = this.ctx;
+    progress.update({ seen: progress.current.seen + seen, unchanged: progress.current.unchanged + unchanged });
+    this.unreported = { seen: 0, unchanged: 0 };
+  }
+
+  /** What one walk entry means: an unreadable or listed folder, an unchanged file, or one to read. */
+  private note(entry: WalkEntry): void {
+    if (entry.type === 'dir-error') this.unreadableDirs.push(entry.relPath);
+    else if (entry.type === 'dir') this.sidecars.note(entry.relPath, entry, entry.signature);
+    else if (!this.skipUnchanged(entry)) this.noteNewOrChanged(entry);
+  }
+
+  /** Marks a known, unchanged file seen; false for any other. */
+  private skipUnchanged(entry: Extract<WalkEntry, { type: 'file' | 'file-error' }>): boolean {
+    const { known } = this;
+    if (entry.type !== 'file') return false;
     const slot = known.slot(entry.relPath);
     // A file whose poster or nfo changed is read again although it did not change itself.
-    if (entry.type === 'file' && slot >= 0 && known.unchanged(slot, size, entry.mtimeMs, inode) && !sidecars.touches(entry.relPath)) {
-      // Known and unchanged: the index already holds what its name says, so not even the name is parsed.
-      known.markSeen(slot);
-      seenCount++;
-      unchangedCount++;
-      totals.unchanged++;
-      if (!known.isItem(slot)) totals.failed.push({ name: displayName(entry.relPath), reason: known.reason(slot) ?? 'unreadable' });
-      continue;
-    }
-    const name = parseMediaName(entry.relPath, folder.kind, entry.type === 'file' ? entry.size : undefined);
+    if (slot < 0 || !known.unchanged(slot, entry.size, entry.mtimeMs, entry.inode) || this.sidecars.touches(entry.relPath)) return false;
+    // Known and unchanged: the index already holds what its name says, so not even the name is parsed.
+    known.markSeen(slot);
+    this.unreported.seen++;
+    this.unreported.unchanged++;
+    this.ctx.totals.unchanged++;
+    if (!known.isItem(slot)) this.ctx.totals.failed.push({ name: displayName(entry.relPath), reason: known.reason(slot) ?? 'unreadable' });
+    return true;
+  }
+
+  private noteNewOrChanged(entry: Extract<WalkEntry, { type: 'file' | 'file-error' }>): void {
+    const name = parseMediaName(entry.relPath, this.folder.kind, entry.type === 'file' ? entry.size : undefined);
     // Samples and disc-folder parts are never items; extras are, listed under their owner (migration 005).
-    if (name.kind === 'ignored') continue;
-    if (slot >= 0) known.markSeen(slot);
-    seenCount++;
-    if (entry.type === 'file-error') {
-      fail({ relPath: entry.relPath, size: 0, mtimeMs: 0 }, toProbeFailure(entry.error));
-      continue;
-    }
-    if (name.kind === 'unknown') {
-      fail(entry, new ProbeFailure(name.reason));
-      continue;
-    }
-    toRead.push({ relPath: entry.relPath, ext: entry.ext, size, mtimeMs: entry.mtimeMs, inode });
+    if (name.kind === 'ignored') return;
+    const slot = this.known.slot(entry.relPath);
+    if (slot >= 0) this.known.markSeen(slot);
+    this.unreported.seen++;
+    if (entry.type === 'file-error') return this.fail({ relPath: entry.relPath, size: 0, mtimeMs: 0 }, toProbeFailure(entry.error));
+    if (name.kind === 'unknown') return this.fail(entry, new ProbeFailure(name.reason));
+    this.toRead.push({ relPath: entry.relPath, ext: entry.ext, size: entry.size, mtimeMs: entry.mtimeMs, inode: entry.inode });
   }
 
-  reportSeen();
-  if (!signal.aborted && toRead.length > 0) {
-    progress.update({ phase: 'parsing' });
-    const readOne = async (pendingRead: PendingRead): Promise<void> => {
-      const name = parseMediaName(pendingRead.relPath, folder.kind, pendingRead.size);
-      if (name.kind === 'ignored' || name.kind === 'unknown') return; // filtered in the walk
-      const absPath = path.join(folder.path, ...pendingRead.relPath.split('/'));
-      const file: FileToRead = { ...pendingRead, absPath, name, ...(name.kind === 'extra' ? {} : sidecarsOf(pendingRead.relPath, name.kind, sidecars.listing, folder.path)) };
-      let record: ItemRecord;
-      try {
-        totals.read++;
-        record = await readItem(file, { ...ctx.read, signal });
-      } catch (error) {
-        if (!(error instanceof ProbeFailure)) throw error; // ffprobe missing: stop the whole scan
-        if (signal.aborted) return; // cancelled mid-read: not the file's fault, try again next scan
-        fail(file, error);
-        return;
-      }
-      const slot = known.slot(file.relPath);
-      if (slot >= 0 && known.isItem(slot)) totals.updated++;
-      else totals.added++;
-      progress.update({ parsed: progress.current.parsed + 1 });
-      queue(() => upsertItem(db, folder.id, record, ctx.clock.now()));
-    };
+  private fail(file: { relPath: string; size: number; mtimeMs: number }, failure: ProbeFailure): void {
+    const { db, totals, progress } = this.ctx;
+    totals.failed.push({ name: displayName(file.relPath), reason: failure.reason });
+    progress.update({ failed: progress.current.failed + 1 });
+    this.writes.queue(() => recordUnparseable(db, this.folder.id, file, failure.reason, failure.transient));
+  }
+
+  private async read(pending: PendingRead): Promise<void> {
+    const { db, totals, progress, signal } = this.ctx;
+    const name = parseMediaName(pending.relPath, this.folder.kind, pending.size);
+    if (name.kind === 'ignored' || name.kind === 'unknown') return; // filtered in the walk
+    const absPath = path.join(this.folder.path, ...pending.relPath.split('/'));
+    const file = fileToRead({ ...pending, absPath }, name, this.sidecars.listing, this.folder.path);
+    let record: ItemRecord;
     try {
-      await forEachConcurrently(toRead, IN_FLIGHT, readOne, signal);
-    } finally {
-      flush();
+      totals.read++;
+      record = await readItem(file, { ...this.ctx.read, signal });
+    } catch (error) {
+      if (!(error instanceof ProbeFailure)) throw error; // ffprobe missing: stop the whole scan
+      if (signal.aborted) return; // cancelled mid-read: not the file's fault, try again next scan
+      return this.fail(file, error);
     }
+    const slot = this.known.slot(file.relPath);
+    if (slot >= 0 && this.known.isItem(slot)) totals.updated++;
+    else totals.added++;
+    progress.update({ parsed: progress.current.parsed + 1 });
+    this.writes.queue(() => upsertItem(db, this.folder.id, record, this.ctx.read.tools.clock.now()));
   }
-  flush();
-  if (signal.aborted || !folderStillIndexed()) return;
 
-  progress.update({ phase: 'indexing' });
-  const wrote = toRead.length > 0;
-  db.transaction(() => {
-    let forgot = false;
-    for (const relPath of known.unseen()) {
-      if (unreadableDirs.some((dir) => isUnder(relPath, dir))) continue;
-      forgot = true;
-      if (forgetPath(db, folder.id, relPath)) totals.removed++;
-    }
-    // Pruning scans the items table; an unchanged rescan has nothing to prune.
-    if (forgot || wrote) pruneOrphanGroups(db);
-    sidecars.save(db, folder.id, unreadableDirs);
-    markFolderScanned(db, folder.id, ctx.clock.now());
-  })();
+  /** Removes what the walk did not find (except under folders it could not list) and stores what it learnt. */
+  private forgetUnseen(): void {
+    const { db, totals } = this.ctx;
+    const { folder, unreadableDirs } = this;
+    const wrote = this.toRead.length > 0;
+    db.transaction(() => {
+      let forgot = false;
+      for (const relPath of this.known.unseen()) {
+        if (unreadableDirs.some((dir) => isUnder(relPath, dir))) continue;
+        forgot = true;
+        if (forgetPath(db, folder.id, relPath)) totals.removed++;
+      }
+      // Pruning scans the items table; an unchanged rescan has nothing to prune.
+      if (forgot || wrote) pruneOrphanGroups(db);
+      this.sidecars.save(db, folder.id, unreadableDirs);
+      markFolderScanned(db, folder.id, this.ctx.read.tools.clock.now());
+    })();
+  }
 }

@@ -5,6 +5,7 @@ import { LibrarySnapshot, ScanProgress, ScanSummary } from '../../contract/index
 import { generateDemoLibrary, openLibrary } from '../index.js';
 import type { LibraryService } from '../index.js';
 import { countingFfprobe, makeTempDir, progressLog } from '../test-support/fixtures.js';
+import { testLibraryOptions } from '../test-support/library-options.js';
 
 const ID = /^[A-Za-z0-9_-]{22}$/;
 
@@ -18,7 +19,7 @@ function freshLibrary(): { lib: LibraryService; root: string } {
   const n = ++dataDirs;
   const root = path.join(temp.dir, `media-${n}`);
   fs.cpSync(media, root, { recursive: true });
-  const lib = openLibrary({ dataDir: path.join(temp.dir, `data-${n}`), ffprobePath: ffprobe.path, probeTimeoutMs: 1500 });
+  const lib = openLibrary(testLibraryOptions(path.join(temp.dir, `data-${n}`), { ffprobe: ffprobe.path, probeTimeoutMs: 1500 }));
   return { lib, root };
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoLibrary, openLibrary } from '../index.js';
 import { toProbeFailure } from './probe-errors.js';
 import { countingFfprobe, makeTempDir } from '../test-support/fixtures.js';
+import { testLibraryOptions } from '../test-support/library-options.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let demo: string;
@@ -39,7 +40,7 @@ describe('files that cannot be read', () => {
     // Unreadable files (chmod 000) cannot be simulated here: tests run as root, which reads anyway. The
     // reason mapping for EACCES is covered below, and the real case runs on non-root machines.
 
-    const lib = openLibrary({ dataDir: path.join(temp.dir, 'data-broken'), ffprobePath: ffprobe.path });
+    const lib = openLibrary(testLibraryOptions(path.join(temp.dir, 'data-broken'), { ffprobe: ffprobe.path }));
     lib.addFolder(movies, 'movies');
     lib.addFolder(music, 'music');
     const summary = await lib.scan();
@@ -78,13 +79,14 @@ describe('files that cannot be read', () => {
     fs.mkdirSync(movies);
     fs.copyFileSync(nightTrain(), path.join(movies, 'HANG Film (2005).mp4'));
     fs.copyFileSync(nightTrain(), path.join(movies, 'Quick Film (2006).mp4'));
-    const lib = openLibrary({
-      dataDir: path.join(temp.dir, 'data-slow'),
-      ffprobePath: ffprobe.path,
-      probeTimeoutMs: 2500,
-      parseWorkers: 1,
-      parseWorkerModule: new URL('../test-support/hanging-worker.js', import.meta.url),
-    });
+    const lib = openLibrary(
+      testLibraryOptions(path.join(temp.dir, 'data-slow'), {
+        ffprobe: ffprobe.path,
+        probeTimeoutMs: 2500,
+        parseWorkers: 1,
+        parseWorkerModule: new URL('../test-support/hanging-worker.js', import.meta.url),
+      }),
+    );
     lib.addFolder(movies, 'movies');
     const summary = await lib.scan();
     expect(summary.failed).toEqual([{ name: 'HANG Film (2005).mp4', reason: expect.stringMatching(/took longer than/) }]);
@@ -102,7 +104,7 @@ describe('files that cannot be read', () => {
     const made = spawnSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=10:duration=1', '-c:v', 'mpeg4', avi]);
     expect(made.status).toBe(0);
     fs.copyFileSync(avi, path.join(movies, 'SLOW Film (2005).avi'));
-    const lib = openLibrary({ dataDir: path.join(temp.dir, 'data-slow-avi'), ffprobePath: ffprobe.path, probeTimeoutMs: 2500 });
+    const lib = openLibrary(testLibraryOptions(path.join(temp.dir, 'data-slow-avi'), { ffprobe: ffprobe.path, probeTimeoutMs: 2500 }));
     lib.addFolder(movies, 'movies');
     ffprobe.reset();
     const summary = await lib.scan();
@@ -121,7 +123,7 @@ describe('files that cannot be read', () => {
     const locked = path.join(movies, 'Locked (2007).mp4');
     fs.copyFileSync(nightTrain(), locked);
     fs.chmodSync(locked, 0o000);
-    const lib = openLibrary({ dataDir: path.join(temp.dir, 'data-locked'), ffprobePath: ffprobe.path });
+    const lib = openLibrary(testLibraryOptions(path.join(temp.dir, 'data-locked'), { ffprobe: ffprobe.path }));
     lib.addFolder(movies, 'movies');
     const summary = await lib.scan();
     expect(summary.failed).toHaveLength(1);
@@ -149,7 +151,7 @@ describe('hostile names', () => {
       'http:evil (2006).mp4', // looks like an ffmpeg protocol
     ];
     for (const name of names) fs.copyFileSync(nightTrain(), path.join(movies, name));
-    const lib = openLibrary({ dataDir: path.join(temp.dir, 'data-hostile'), ffprobePath: ffprobe.path });
+    const lib = openLibrary(testLibraryOptions(path.join(temp.dir, 'data-hostile'), { ffprobe: ffprobe.path }));
     lib.addFolder(movies, 'movies');
     const summary = await lib.scan();
     expect(summary.failed).toEqual([]);
@@ -186,7 +188,7 @@ describe('hostile names', () => {
     fs.copyFileSync(nightTrain(), path.join(movies, 'Inside (2001).mp4'));
     fs.symlinkSync(nightTrain(), path.join(movies, 'Outside (2002).mp4'));
     fs.symlinkSync(path.join(demo, 'Movies'), path.join(movies, 'Outside Folder'));
-    const lib = openLibrary({ dataDir: path.join(temp.dir, 'data-links'), ffprobePath: ffprobe.path });
+    const lib = openLibrary(testLibraryOptions(path.join(temp.dir, 'data-links'), { ffprobe: ffprobe.path }));
     lib.addFolder(movies, 'movies');
     await lib.scan();
     expect(lib.snapshot().movies.map((m) => m.title)).toEqual(['Inside']);

@@ -4,7 +4,7 @@ import type { FolderKind } from '../../contract/index.js';
 import { extensionOf, isIndexedExtension } from '../names/media-types.js';
 import { isSidecarName, sidecarSignature } from '../metadata/sidecars.js';
 
-type WalkEntry =
+export type WalkEntry =
   | { type: 'file'; relPath: string; absPath: string; ext: string; size: number; mtimeMs: number; inode: number }
   | { type: 'file-error'; relPath: string; absPath: string; ext: string; error: unknown }
   /** A folder that could not be listed: the index keeps what it knew under it rather than deleting it. */

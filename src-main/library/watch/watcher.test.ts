@@ -6,6 +6,7 @@ import type { LibrarySnapshot } from '../../contract/index.js';
 import { generateDemoLibrary, openLibrary } from '../index.js';
 import type { LibraryService } from '../index.js';
 import { countingFfprobe, makeTempDir } from '../test-support/fixtures.js';
+import { testLibraryOptions } from '../test-support/library-options.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let lib: LibraryService;
@@ -44,7 +45,7 @@ beforeAll(async () => {
   await generateDemoLibrary(root);
   ffprobe = countingFfprobe(temp.dir);
   dataDir = path.join(temp.dir, 'data');
-  lib = openLibrary({ dataDir, ffprobePath: ffprobe.path });
+  lib = openLibrary(testLibraryOptions(dataDir, { ffprobe: ffprobe.path }));
   lib.addFolder(path.join(root, 'Movies'), 'movies');
   lib.addFolder(path.join(root, 'Shows'), 'shows');
   lib.addFolder(path.join(root, 'Music'), 'music');

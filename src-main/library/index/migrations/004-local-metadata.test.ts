@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupPath, openIndexDatabase } from '../db.js';
 import { buildSnapshot } from '../snapshot.js';
 import { makeTempDir } from '../../test-support/fixtures.js';
+import { testArtUrl } from '../../test-support/library-options.js';
 import { up as initial } from './001-initial.js';
 import { up as searchAndState } from './002-search-and-state.js';
 import { up as stateTime } from './003-state-time.js';
@@ -51,7 +52,7 @@ describe('migration 004: local metadata', () => {
       db.prepare("INSERT INTO item_subtitles (item_id, file_name, language, forced, format) VALUES ('MMMMMMMMMMMMMMMMMMMMMM', 'Night Train (1998).en.srt', 'en', 0, 'srt')").run();
       expect(() => db.prepare("INSERT INTO item_subtitles (item_id, file_name, format) VALUES ('MMMMMMMMMMMMMMMMMMMMMM', 'x.sub', 'sub')").run()).toThrow(/CHECK/);
       db.prepare("INSERT INTO sidecar_dirs (folder_id, rel_dir, signature) VALUES ('FFFFFFFFFFFFFFFFFFFFFF', '', 'sig')").run();
-      const movie = buildSnapshot(db).movies[0]!;
+      const movie = buildSnapshot(db, testArtUrl).movies[0]!;
       expect(movie).toMatchObject({ title: 'Night Train', plot: null, posterUrl: null, subtitleLanguages: ['en'] });
       db.prepare("DELETE FROM items WHERE id = 'MMMMMMMMMMMMMMMMMMMMMM'").run();
       db.prepare("DELETE FROM folders WHERE id = 'FFFFFFFFFFFFFFFFFFFFFF'").run();

@@ -1,67 +1,14 @@
-import type { ExtraType, FolderKind, ItemKind } from '../../contract/index.js';
-import { prepared, type ReadableDB, type WritableDB } from './db.js';
+import { prepared, type WritableDB } from './db.js';
 import { newId } from './ids.js';
+import type { ItemRecord } from './item-record.js';
 import { titleKey } from '../names/name-text.js';
 import { filesChanged } from './known-files.js';
 import { applySalvagedState, takeSalvagedState } from './salvaged-state.js';
-import type { LinkedSubtitle } from '../metadata/sidecars.js';
 
 /**
- * Queries on the index. Callers batch writes in `db.transaction`; nothing here commits on its own.
+ * Writes of items and what hangs off them (shows, albums, artists, subtitles, unparseable files). Callers
+ * batch writes in `db.transaction`; nothing here commits on its own.
  */
-
-export interface FolderRow {
-  id: string;
-  path: string;
-  kind: FolderKind;
-  online: boolean;
-}
-
-export interface MediaFacts {
-  durationSec: number | null;
-  container: string | null;
-  videoCodec: string | null;
-  audioCodec: string | null;
-  width: number | null;
-  height: number | null;
-}
-
-/** Everything the scanner knows about one indexed file. */
-export interface ItemRecord extends MediaFacts {
-  relPath: string;
-  kind: ItemKind;
-  title: string;
-  year: number | null;
-  showTitle: string | null;
-  season: number | null;
-  episode: number | null;
-  episodeEnd: number | null;
-  episodeTitle: string | null;
-  album: string | null;
-  albumArtist: string | null;
-  artist: string | null;
-  trackNo: number | null;
-  discNo: number | null;
-  compilation: boolean;
-  mime: string;
-  size: number;
-  mtimeMs: number;
-  /** The file's inode when known (a rescan re-reads a file whose inode changed: it was replaced). */
-  inode: number | null;
-  /** Hash of a few sampled blocks (see `sample-hash.ts`): recognises the file after a move. */
-  sampleHash: string | null;
-  /** Local metadata (migration 004); absent means none. */
-  plot?: string | null;
-  posterArt?: string | null;
-  fanartArt?: string | null;
-  subtitles?: readonly LinkedSubtitle[];
-  /** An episode's show folder said this (`tvshow.nfo`, `poster.jpg`): written to its show. */
-  show?: { plot: string | null; posterArt: string | null; fanartArt: string | null } | null;
-  /** Migration 005: a trailer, featurette… of the movie or show its path names; absent for a main item. */
-  extra?: { type: ExtraType; owner: string | null };
-  /** Migration 005: one file of a movie split over several; parts with the same `group` are one movie. */
-  part?: { number: number; group: string };
-}
 
 /** Migration 005's columns of an item record. */
 function placementColumns(item: ItemRecord) {
@@ -73,86 +20,30 @@ function placementColumns(item: ItemRecord) {
   };
 }
 
-
 const UNKNOWN_ALBUM = 'Unknown album';
 
-interface RawFolder {
-  id: string;
-  path: string;
-  kind: FolderKind;
-  online: number;
-}
+/** The rows an item is grouped under, each found by a key column and created from the item's fields. */
+const GROUP_TABLES = {
+  shows: { keyColumn: 'title_key', columns: ['title'] },
+  albums: { keyColumn: 'album_key', columns: ['title', 'artist'] },
+  artists: { keyColumn: 'artist_key', columns: ['name'] },
+} as const;
 
-const toFolder = (r: RawFolder): FolderRow => ({ id: r.id, path: r.path, kind: r.kind, online: r.online === 1 });
-
-export function listFolderRows(db: ReadableDB): FolderRow[] {
-  return (prepared(db, 'SELECT id, path, kind, online FROM folders ORDER BY added_at, rowid').all() as RawFolder[]).map(toFolder);
-}
-
-export function getFolderRow(db: ReadableDB, folderId: string): FolderRow | null {
-  const row = prepared(db, 'SELECT id, path, kind, online FROM folders WHERE id = ?').get(folderId) as RawFolder | undefined;
-  return row ? toFolder(row) : null;
-}
-
-export function insertFolder(db: WritableDB, path: string, kind: FolderKind, now: number): FolderRow {
-  const id = newId();
-  prepared(db, 'INSERT INTO folders (id, path, kind, online, added_at) VALUES (?, ?, ?, 1, ?)').run(id, path, kind, now);
-  return { id, path, kind, online: true };
-}
-
-/** Deletes the folder; its items and unparseable rows go with it (ON DELETE CASCADE). Returns the item count. */
-export function deleteFolder(db: WritableDB, folderId: string): number {
-  filesChanged(db, folderId);
-  const { n } = prepared(db, 'SELECT count(*) AS n FROM items WHERE folder_id = ?').get(folderId) as { n: number };
-  prepared(db, 'DELETE FROM folders WHERE id = ?').run(folderId);
-  pruneOrphanGroups(db);
-  return n;
-}
-
-export function setFolderOnline(db: WritableDB, folderId: string, online: boolean): void {
-  prepared(db, 'UPDATE folders SET online = ? WHERE id = ?').run(online ? 1 : 0, folderId);
-}
-
-export function markFolderScanned(db: WritableDB, folderId: string, now: number): void {
-  prepared(db, 'UPDATE folders SET last_scan_at = ? WHERE id = ?').run(now, folderId);
-}
-
-export function countItemsByFolder(db: ReadableDB): Map<string, number> {
-  const rows = prepared(db, 'SELECT folder_id AS id, count(*) AS n FROM items GROUP BY folder_id').all() as { id: string; n: number }[];
-  return new Map(rows.map((r) => [r.id, r.n]));
-}
-
-export function countItemsInFolder(db: ReadableDB, folderId: string): number {
-  return (prepared(db, 'SELECT count(*) AS n FROM items WHERE folder_id = ?').get(folderId) as { n: number }).n;
-}
-
-
-function ensureShow(db: WritableDB, title: string): string {
-  const key = titleKey(title);
-  const row = prepared(db, 'SELECT id FROM shows WHERE title_key = ?').get(key) as { id: string } | undefined;
+/** The id of the show, album or artist with `key`, created with `values` (its `columns`) when there is none. */
+function ensureGroup(db: WritableDB, table: keyof typeof GROUP_TABLES, key: string, values: readonly (string | null)[]): string {
+  const { keyColumn, columns } = GROUP_TABLES[table];
+  const row = prepared(db, `SELECT id FROM ${table} WHERE ${keyColumn} = ?`).get(key) as { id: string } | undefined;
   if (row) return row.id;
   const id = newId();
-  prepared(db, 'INSERT INTO shows (id, title_key, title) VALUES (?, ?, ?)').run(id, key, title);
+  const placeholders = columns.map(() => '?').join(', ');
+  prepared(db, `INSERT INTO ${table} (id, ${keyColumn}, ${columns.join(', ')}) VALUES (?, ?, ${placeholders})`).run(id, key, ...values);
   return id;
 }
 
-function ensureAlbum(db: WritableDB, title: string, artist: string | null): string {
-  const key = `${titleKey(artist ?? '')}\u0000${titleKey(title)}`;
-  const row = prepared(db, 'SELECT id FROM albums WHERE album_key = ?').get(key) as { id: string } | undefined;
-  if (row) return row.id;
-  const id = newId();
-  prepared(db, 'INSERT INTO albums (id, album_key, title, artist) VALUES (?, ?, ?, ?)').run(id, key, title, artist);
-  return id;
-}
-
-function ensureArtist(db: WritableDB, name: string): string {
-  const key = titleKey(name);
-  const row = prepared(db, 'SELECT id FROM artists WHERE artist_key = ?').get(key) as { id: string } | undefined;
-  if (row) return row.id;
-  const id = newId();
-  prepared(db, 'INSERT INTO artists (id, artist_key, name) VALUES (?, ?, ?)').run(id, key, name);
-  return id;
-}
+const ensureShow = (db: WritableDB, title: string): string => ensureGroup(db, 'shows', titleKey(title), [title]);
+const ensureAlbum = (db: WritableDB, title: string, artist: string | null): string =>
+  ensureGroup(db, 'albums', `${titleKey(artist ?? '')}\u0000${titleKey(title)}`, [title, artist]);
+const ensureArtist = (db: WritableDB, name: string): string => ensureGroup(db, 'artists', titleKey(name), [name]);
 
 /**
  * Inserts or updates the item at (folder, relPath), keeping its id when it already exists, and clears
@@ -264,35 +155,6 @@ export function pruneOrphanGroups(db: WritableDB): void {
   prepared(db, 'DELETE FROM shows WHERE id NOT IN (SELECT show_id FROM items WHERE show_id IS NOT NULL)').run();
   prepared(db, 'DELETE FROM albums WHERE id NOT IN (SELECT album_id FROM items WHERE album_id IS NOT NULL)').run();
   prepared(db, 'DELETE FROM artists WHERE id NOT IN (SELECT artist_id FROM items WHERE artist_id IS NOT NULL)').run();
-}
-
-/** An indexed file under a path, as the watcher compares it with the disk. */
-export interface IndexedFile {
-  itemId: string | null;
-  relPath: string;
-  size: number;
-  mtimeMs: number;
-  inode: number | null;
-  sampleHash: string | null;
-  kind: ItemKind | null;
-}
-
-/** Items and unparseable files of a folder at `relPath` or anywhere under it ('' is the whole folder). */
-export function indexedUnder(db: ReadableDB, folderId: string, relPath: string): IndexedFile[] {
-  // '/' is 0x2F and '0' is 0x30, so [p + '/', p + '0') is exactly the paths under p, using the unique index.
-  const lo = relPath === '' ? '' : `${relPath}/`;
-  const hi = relPath === '' ? '\u{10FFFF}' : `${relPath}0`;
-  const items = prepared(
-    db,
-    `SELECT id AS itemId, rel_path AS relPath, size, mtime_ms AS mtimeMs, inode, sample_hash AS sampleHash, kind FROM items
-     WHERE folder_id = ? AND (rel_path = ? OR (rel_path >= ? AND rel_path < ?))`,
-  ).all(folderId, relPath, lo, hi) as IndexedFile[];
-  const failed = prepared(
-    db,
-    `SELECT NULL AS itemId, rel_path AS relPath, size, mtime_ms AS mtimeMs, NULL AS inode, NULL AS sampleHash, NULL AS kind FROM unparseable
-     WHERE folder_id = ? AND (rel_path = ? OR (rel_path >= ? AND rel_path < ?))`,
-  ).all(folderId, relPath, lo, hi) as IndexedFile[];
-  return [...items, ...failed];
 }
 
 /** What a file's new name says, for `moveItem`: movies and episodes take their fields from the name. */
