@@ -93,9 +93,9 @@ export class KnownFiles {
  * Per connection, the known files of each folder whose files nothing has written since they were loaded.
  * Loading them back from SQLite costs a third of the walk itself, and a rescan in a running app usually
  * follows another rescan or the watcher's own updates; keeping them saves that for as long as it is
- * exactly what the index holds. Every write of a path, size, mtime, inode or failure (index-store.ts,
- * artwork-cache.ts) calls `filesChanged`, so a stale entry can never be used: the worst case is
- * a reload.
+ * exactly what the index holds. Every write of a path, size, mtime, inode or failure (item-writes.ts,
+ * folder-rows.ts, artwork-cache.ts) calls `filesChanged`, so a stale entry can never be used: the worst
+ * case is a reload.
  */
 const cache = new WeakMap<ReadableDB, Map<string, KnownFiles>>();
 

@@ -6,7 +6,7 @@ import type { ParsedName } from './media-name.js';
  * How Glasswing would recognise a path, for `glasswing identify`: the tool a user runs when an item lands
  * in the wrong place, and the way to report a naming bug. Pure: it never reads the file or the index.
  */
-export interface Identification {
+interface Identification {
   path: string;
   kind: ParsedName['kind'];
   /** Movie or track title, episode name, or the extra's name. */

@@ -20,7 +20,7 @@ export interface TrackTags {
   compilation?: boolean | null;
 }
 
-export interface TrackInfo extends TrackName {
+interface TrackInfo extends TrackName {
   albumArtist: string | null;
   year: number | null;
   compilation: boolean;

@@ -9,7 +9,7 @@ export interface ScanOptions {
 }
 
 /** Runs one scan: of the folder `scope`, or of all (null), reporting to `progress`. */
-export type RunScan = (scope: string | null, progress: ProgressReporter, opts: ScanOptions) => Promise<ScanSummary>;
+type RunScan = (scope: string | null, progress: ProgressReporter, opts: ScanOptions) => Promise<ScanSummary>;
 
 interface ScanJob {
   scope: string | null;

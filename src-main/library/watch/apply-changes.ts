@@ -18,7 +18,7 @@ import type { ChangeSet, DiskChanges, GoneFile, SeenFile } from './disk-changes.
 /** Files being read at once; the parse pool bounds the real reads. */
 const READS_IN_FLIGHT = 8;
 
-export interface ApplyContext {
+interface ApplyContext {
   db: WritableDB;
   read: ReadOptions;
 }

@@ -9,7 +9,7 @@ const DEBOUNCE_MS = 400;
 /** A steady stream of events still gets applied this often. */
 const MAX_WAIT_MS = 3_000;
 
-export interface FolderWatcherOptions {
+interface FolderWatcherOptions {
   clock: Clock;
   /** The folders to watch now (online ones); called again on `refresh`. */
   folders: () => FolderRow[];

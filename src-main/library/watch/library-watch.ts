@@ -4,7 +4,7 @@ import type { ReadOptions } from '../scan/read-item.js';
 import { applyChanges } from './apply-changes.js';
 import { FolderWatcher } from './folder-watcher.js';
 
-export interface LibraryWatchOptions {
+interface LibraryWatchOptions {
   db: WritableDB;
   read: ReadOptions;
   /** Resolves once no scan is running or queued: a batch waits for it. */
