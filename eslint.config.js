@@ -50,7 +50,7 @@ export default tseslint.config(
   },
   {
     // Time and network are ports here (tldraw's rule), so retries and idle timers are tested without sleeping.
-    files: ['src-main/telemetry/**/*.ts', 'src-main/playback/**/*.ts'],
+    files: ['src-main/telemetry/**/*.ts', 'src-main/playback/**/*.ts', 'src-main/library/**/*.ts'],
     ignores: ['**/*.test.ts', '**/test-support/**'],
     rules: {
       'no-restricted-globals': [

@@ -17,13 +17,14 @@
  *
  * Prints each figure with its ratio to its floor and writes bench/results/scan.json (DESIGN.md §7).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
-import { defaultParseWorkers } from '../src-main/library/library-service.js';
+import { defaultParseWorkers } from '../src-main/library/scan/parse-pool.js';
+import { systemClock } from '../src-main/ports.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -286,7 +287,13 @@ async function engine(config: EngineConfig): Promise<EngineResult> {
   const baseRss = process.memoryUsage.rss();
   let peakRss = baseRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
-  const lib = openLibrary({ dataDir, parseWorkers: workers, parseWorkerModule: new URL(config.workerModule) });
+  const lib = openLibrary({
+    dataDir,
+    tools: { ffprobe: 'ffprobe', spawn, clock: systemClock },
+    artUrl: (artId) => `/art/${artId}`,
+    parseWorkers: workers,
+    parseWorkerModule: new URL(config.workerModule),
+  });
   lib.addFolder(roots.movies, 'movies');
   lib.addFolder(roots.shows, 'shows');
   lib.addFolder(roots.music, 'music');
@@ -365,7 +372,7 @@ async function main(): Promise<void> {
     roots,
     files: FILES,
     workers: WORKERS,
-    workerModule: (await compiled(new URL('../src-main/library/parse-worker.ts', import.meta.url), 'parse-worker.js')).href,
+    workerModule: (await compiled(new URL('../src-main/library/scan/parse-worker.ts', import.meta.url), 'parse-worker.js')).href,
     queries,
   };
   const configFile = path.join(dir, 'engine.json');

@@ -1,7 +1,9 @@
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
+
 /**
- * Ports for time and network, so retries, review windows and idle timers are tested without sleeping
- * (tldraw bans raw timers in library code for the same reason). Only the composition root and tests
- * choose implementations.
+ * Ports for time, network and process spawning, so retries, review windows and idle timers are tested
+ * without sleeping (tldraw bans raw timers in library code for the same reason). Only the composition root
+ * and tests choose implementations.
  */
 
 export interface TimerHandle {
@@ -71,3 +73,6 @@ export const nodeFetch: Fetch = async (url, init) => {
   const res = await fetch(url, { method: init.method, headers: init.headers, body: init.body ?? null, signal: init.signal ?? null, redirect: 'error' });
   return { status: res.status, headers: res.headers, text: () => res.text() };
 };
+
+/** The process-spawning port: node's `spawn` in the app and in tests (real ffmpeg); argv arrays, never a shell. */
+export type Spawn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;

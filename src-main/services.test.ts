@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from './library/index.js';
 import { makeClip } from './library/test-support/clips.js';
+import { testLibraryOptions } from './library/test-support/library-options.js';
 import { ManualClock } from './ports.js';
 import { createServices } from './services.js';
 
@@ -26,7 +27,7 @@ describe('starting on a damaged library index', () => {
   it('rebuilds it, rescans the folders it could read, and hands the watched marks back', async () => {
     const dataDir = path.join(tmp, 'data');
     makeClip(path.join(tmp, 'lib', 'Night Train (1998).mp4'), 2);
-    const before = openLibrary({ dataDir });
+    const before = openLibrary(testLibraryOptions(dataDir));
     before.addFolder(path.join(tmp, 'lib'), 'movies');
     await before.scan();
     const movieId = before.snapshot().movies[0]!.id;

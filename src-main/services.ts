@@ -83,7 +83,11 @@ export function createServices(opts: ServicesOptions): Services {
   const urls = mediaUrls(opts.host);
   const events = new EventHub();
   const jobs = new Jobs();
-  const library = openLibrary({ dataDir: opts.dataDir, artUrl: urls.art });
+  const library = openLibrary({
+    dataDir: opts.dataDir,
+    artUrl: urls.art,
+    tools: { ffprobe: opts.ffprobePath ?? 'ffprobe', spawn, clock: systemClock },
+  });
   const telemetry = openTelemetry({
     dataDir: opts.dataDir,
     appVersion: opts.appVersion,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/index.js';
-import { runPool } from './pool.js';
+import { forEachConcurrently } from './scan/for-each-concurrently.js';
 
 interface DemoFile {
   /** Relative to the demo folder, `/`-separated. */
@@ -67,7 +67,7 @@ const NIGHT_TRAIN_NFO = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  * The demo library's files: two movies (one with a poster and an nfo beside it), one show with two
  * episodes, one three-track album with embedded cover art.
  */
-export const DEMO_FILES: readonly DemoFile[] = [
+const DEMO_FILES: readonly DemoFile[] = [
   videoFile('Movies/Night Train (1998).mp4', 'testsrc2', 6, 440, 'mp4'),
   pictureFile('Movies/Night Train (1998)-poster.jpg', '400x600', '0x1d3557', '0xe76f51'),
   { relPath: 'Movies/Night Train (1998).nfo', args: [], format: '', text: NIGHT_TRAIN_NFO },
@@ -111,7 +111,7 @@ export async function generateDemoLibrary(dir: string, opts: { ffmpegPath?: stri
       return true;
     }
   });
-  await runPool(todo, 4, async (file) => {
+  await forEachConcurrently(todo, 4, async (file) => {
     const target = path.join(dir, ...file.relPath.split('/'));
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
     fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/index.js';
-import { folderDisplayName } from './scan-folder.js';
+import { cleanText } from './names/name-text.js';
+
+/** The name the UI shows for a folder: its last segment (never the full path). */
+export function folderDisplayName(folderPath: string): string {
+  return cleanText(path.basename(folderPath) || folderPath);
+}
 
 /** Whether `inner` is `outer` or lies inside it (both absolute, normalized). */
-export function isSameOrInside(inner: string, outer: string): boolean {
+function isSameOrInside(inner: string, outer: string): boolean {
   const rel = path.relative(outer, inner);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }

@@ -3,12 +3,9 @@
  * is the only importer; playback gets `resolveItem` handed to it as a function.
  */
 export { openLibrary } from './library-service.js';
-export type { LibraryService, OpenLibraryOptions, ResolvedItem, ScanOptions } from './library-service.js';
+export type { LibraryService } from './library-service.js';
 export { generateDemoLibrary } from './demo.js';
-export { parseMediaName } from './names.js';
-export type { ParsedName } from './names.js';
-export { formatIdentification, identifyPath } from './identify.js';
-export type { Identification } from './identify.js';
-export { artResponse } from './art-response.js';
-export type { ArtResponse } from './art-response.js';
-export { artworkDir } from './artwork-cache.js';
+export { formatIdentification, identifyPath } from './names/identify.js';
+export { artResponse } from './metadata/art-response.js';
+export type { ArtResponse } from './metadata/art-response.js';
+export { artworkDir } from './metadata/artwork-cache.js';

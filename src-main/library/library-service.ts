@@ -1,36 +1,30 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../contract/index.js';
-import type { Folder, FolderKind, LibrarySnapshot, ScanProgress, ScanSummary, SearchHit } from '../contract/index.js';
-import { systemClock } from '../ports.js';
-import type { Clock } from '../ports.js';
-import { isCorruptionError, markClosedCleanly } from './index-health.js';
-import { openIndex } from './index-recovery.js';
-import type { IndexRecovery } from './index-recovery.js';
-import { salvagedStateCounts } from './salvaged-state.js';
-import type { WritableDB } from './db.js';
+import type { Folder, FolderKind, LibrarySnapshot, ScanSummary, SearchHit } from '../contract/index.js';
 import { assertNoOverlap, resolveFolderPath } from './folder-paths.js';
-import { countItemsByFolder, deleteFolder, getFolderRow, insertFolder, listFolderRows } from './index-store.js';
-import { ProbeToolMissing } from './probe-errors.js';
-import { ParsePool } from './parse-pool.js';
-import { ProgressReporter } from './progress.js';
-import { scanFolder } from './scan-folder.js';
-import type { ScanTotals } from './scan-folder.js';
-import { searchIndex } from './search.js';
-import { watchLibrary } from './watcher.js';
-import { buildSnapshot, toFolderDto } from './snapshot.js';
-import { artworkDir, recoverDeletedArtwork, sweepArtwork } from './artwork-cache.js';
-import { resolveItem } from './resolve-item.js';
-import type { ResolvedItem } from './resolve-item.js';
-export type { ResolvedItem } from './resolve-item.js';
-import { saveProgress, type ProgressChange } from './user-state.js';
-
-export interface ScanOptions {
-  folderId?: string;
-  onProgress?: (p: ScanProgress) => void;
-  signal?: AbortSignal;
-}
+import { deleteFolder, getFolderRow, insertFolder, listFolderRows } from './index/folder-rows.js';
+import type { WritableDB } from './index/db.js';
+import type { IndexRecovery } from './index/index-recovery.js';
+import { IndexSession } from './index/index-session.js';
+import { resolveItem } from './index/resolve-item.js';
+import type { ResolvedItem } from './index/resolve-item.js';
+import { searchIndex } from './index/search.js';
+import { buildSnapshot, listFolders, toFolderDto } from './index/snapshot.js';
+import { saveProgress, type ProgressChange } from './index/user-state.js';
+import { artworkDir, recoverDeletedArtwork, sweepArtwork } from './metadata/artwork-cache.js';
+import { defaultParseWorkers, ParsePool } from './scan/parse-pool.js';
+import { ProbeToolMissing } from './scan/probe-errors.js';
+import type { ProgressReporter } from './scan/progress.js';
+import type { ReadOptions } from './scan/read-item.js';
+import { scanFolder } from './scan/scan-folder.js';
+import type { FolderScanContext } from './scan/scan-folder.js';
+import { ScanQueue } from './scan/scan-queue.js';
+import type { ScanOptions } from './scan/scan-queue.js';
+import { newScanTotals, scanSummary } from './scan/scan-totals.js';
+import type { ScanTotals } from './scan/scan-totals.js';
+import type { LibraryTools } from './tools.js';
+import { LibraryWatch } from './watch/library-watch.js';
 
 export interface LibraryService {
   listFolders(): Folder[];
@@ -71,36 +65,16 @@ export interface LibraryService {
 
 export interface OpenLibraryOptions {
   dataDir: string;
-  /** ffprobe binary; default `ffprobe` on PATH. */
-  ffprobePath?: string;
-  /** Time source for progress throttling and timestamps; default the system clock. */
-  clock?: Clock;
+  /** ffprobe, process spawning, and the time source for timeouts, progress throttling and timestamps. */
+  tools: LibraryTools;
+  /** How the host addresses a cached picture (`/art/<id>`); the snapshot carries these URLs. */
+  artUrl: (artId: string) => string;
   /** Per-file read limit (ffprobe or tag parsing); default 15 s. */
   probeTimeoutMs?: number;
   /** Files read at once (worker threads and ffprobe spawns together); default: cores, from 2 to 4. */
   parseWorkers?: number;
   /** The parse worker's module; tests substitute one that hangs. */
   parseWorkerModule?: URL;
-  /** How the host addresses a cached picture (`/art/<id>`); the snapshot carries these URLs. */
-  artUrl?: (artId: string) => string;
-}
-
-/** As many readers as cores, but at least two (reads wait on the disk) and at most four. */
-export function defaultParseWorkers(): number {
-  return Math.min(4, Math.max(2, os.availableParallelism()));
-}
-
-interface ScanJob {
-  scope: string | null;
-  progress: ProgressReporter;
-  promise: Promise<ScanSummary>;
-  settled: boolean;
-}
-
-/** The snapshot's notice of a rebuild: how much of the salvaged user state found its items again so far. */
-function recoveryNotice(db: WritableDB, recovery: IndexRecovery, restoring: boolean): NonNullable<LibrarySnapshot['recovery']> {
-  const { kept, total } = salvagedStateCounts(db);
-  return { damagedCopy: recovery.quarantineName, folders: recovery.foldersRestored, kept, salvaged: total, restoring };
 }
 
 /**
@@ -109,217 +83,179 @@ function recoveryNotice(db: WritableDB, recovery: IndexRecovery, restoring: bool
  */
 export function openLibrary(opts: OpenLibraryOptions): LibraryService {
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const clock = opts.clock ?? systemClock;
-  const indexFile = path.join(opts.dataDir, 'library.db');
-  const { db, recovery }: { db: WritableDB; recovery: IndexRecovery | null } = openIndex(indexFile, clock.now());
-  // Set when a query met a damaged page: the in-use marker then stays, so the next start checks the index
-  // thoroughly and rebuilds it (see index-health.ts).
-  let damageSeen = false;
-  // After a rebuild, until a scan of every folder has finished, salvaged state is still finding its items.
-  let restoring = recovery !== null;
-  const noteDamage = (error: unknown): never => {
-    if (isCorruptionError(error)) damageSeen = true;
-    throw error;
-  };
+  const { tools } = opts;
+  const index = new IndexSession(path.join(opts.dataDir, 'library.db'), tools.clock.now());
   const timeoutMs = opts.probeTimeoutMs ?? 15_000;
   const pool = new ParsePool({
     size: opts.parseWorkers ?? defaultParseWorkers(),
     timeoutMs,
+    clock: tools.clock,
     ...(opts.parseWorkerModule ? { workerModule: opts.parseWorkerModule } : {}),
   });
-  const artDir = artworkDir(opts.dataDir);
-  const readOptions = { ffprobePath: opts.ffprobePath ?? 'ffprobe', timeoutMs, pool, artDir };
-  const artUrl = opts.artUrl ?? ((id: string) => `/art/${id}`);
-  let sweepDue = false;
-  const lifetime = new AbortController();
-  let latest: ScanJob | null = null;
-  let closed = false;
-  const watchListeners = new Set<() => void>();
-  let watcher: ReturnType<typeof watchLibrary> | null = null;
-  // The watcher's batch being applied, if any: a scan waits for it so the two never write one folder at once.
-  let watcherBatch: Promise<void> = Promise.resolve();
+  return new Library(index, pool, { tools, timeoutMs, pool, artDir: artworkDir(opts.dataDir) }, opts.artUrl);
+}
 
-  const assertOpen = (): void => {
-    if (closed) throw new AppError('conflict', 'The library is closed.');
-  };
+const folderNotFound = (): AppError => new AppError('not-found', 'That folder is not in the library.');
 
-  async function runScan(job: ScanJob, opts: ScanOptions): Promise<ScanSummary> {
-    const started = clock.now();
-    const signal = opts.signal ? AbortSignal.any([lifetime.signal, opts.signal]) : lifetime.signal;
-    const totals: ScanTotals = { added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], read: 0 };
-    const summary = (): ScanSummary => ({
-      added: totals.added,
-      updated: totals.updated,
-      removed: totals.removed,
-      unchanged: totals.unchanged,
-      failed: totals.failed,
-      durationMs: Math.max(0, clock.now() - started),
+/** Reads files with the artwork cache set, so their sidecars are read too. */
+type LibraryReadOptions = ReadOptions & { artDir: string };
+
+class Library implements LibraryService {
+  readonly recovery: IndexRecovery | null;
+  private closed = false;
+  /** Removed folders left pictures that the next scan sweeps (a scan may be storing some now). */
+  private sweepDue = false;
+  // After a rebuild, until a scan of every folder has finished, salvaged state is still finding its items.
+  private restoring: boolean;
+  private readonly lifetime = new AbortController();
+  private readonly scans: ScanQueue;
+  private readonly watching: LibraryWatch;
+
+  constructor(
+    private readonly index: IndexSession,
+    private readonly pool: ParsePool,
+    private readonly read: LibraryReadOptions,
+    private readonly artUrl: (artId: string) => string,
+  ) {
+    this.recovery = index.recovery;
+    this.restoring = index.recovery !== null;
+    // A scan starts once the watcher's batch being applied (if any) is done.
+    this.scans = new ScanQueue(read.tools.clock, (scope, progress, opts) => this.watching.batchDone().then(() => this.runScan(scope, progress, opts)));
+    this.watching = new LibraryWatch({ db: index.db, read: { ...read, signal: this.lifetime.signal }, scansIdle: () => this.scans.idle() });
+  }
+
+  private get db(): WritableDB {
+    return this.index.db;
+  }
+
+  listFolders(): Folder[] {
+    this.assertOpen();
+    return listFolders(this.db);
+  }
+
+  addFolder(input: string, kind: FolderKind): Folder {
+    this.assertOpen();
+    const real = resolveFolderPath(input);
+    const insert = this.db.transaction(() => {
+      assertNoOverlap(
+        real,
+        listFolderRows(this.db).map((f) => f.path),
+      );
+      return insertFolder(this.db, real, kind, this.read.tools.clock.now());
     });
-    if (closed || signal.aborted) {
-      job.progress.finish('cancelled');
-      return summary();
+    const folder = toFolderDto(insert(), 0);
+    this.watching.refresh();
+    return folder;
+  }
+
+  folderPath(folderId: string): string | null {
+    this.assertOpen();
+    return getFolderRow(this.db, folderId)?.path ?? null;
+  }
+
+  removeFolder(folderId: string): { removedItems: number } {
+    this.assertOpen();
+    if (!getFolderRow(this.db, folderId)) throw folderNotFound();
+    const removedItems = this.db.transaction(() => deleteFolder(this.db, folderId))();
+    this.sweepDue = removedItems > 0 || this.sweepDue;
+    this.watching.refresh();
+    return { removedItems };
+  }
+
+  scan(opts: ScanOptions = {}): Promise<ScanSummary> {
+    try {
+      this.assertOpen();
+      if (opts.folderId !== undefined && !getFolderRow(this.db, opts.folderId)) throw folderNotFound();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.scans.enqueue(opts);
+  }
+
+  snapshot(): LibrarySnapshot {
+    this.assertOpen();
+    try {
+      return { ...buildSnapshot(this.db, this.artUrl), recovery: this.index.recoveryNotice(this.restoring) };
+    } catch (error) {
+      return this.index.noteDamage(error);
+    }
+  }
+
+  watch(onChange: () => void): () => void {
+    this.assertOpen();
+    return this.watching.subscribe(onChange);
+  }
+
+  search(query: string, limit = 50): SearchHit[] {
+    this.assertOpen();
+    return searchIndex(this.db, query, limit);
+  }
+
+  saveProgress(itemId: string, positionSec: number): ProgressChange {
+    this.assertOpen();
+    return saveProgress(this.db, itemId, positionSec, this.read.tools.clock.now());
+  }
+
+  resolveItem(itemId: string): ResolvedItem | null {
+    this.assertOpen();
+    return resolveItem(this.db, itemId);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.watching.close();
+    this.lifetime.abort();
+    void this.pool.close();
+    this.index.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new AppError('conflict', 'The library is closed.');
+  }
+
+  private async runScan(scope: string | null, progress: ProgressReporter, opts: ScanOptions): Promise<ScanSummary> {
+    const { clock } = this.read.tools;
+    const started = clock.now();
+    const signal = opts.signal ? AbortSignal.any([this.lifetime.signal, opts.signal]) : this.lifetime.signal;
+    const totals = newScanTotals();
+    if (this.closed || signal.aborted) {
+      progress.finish('cancelled');
+      return scanSummary(totals, clock.now() - started);
     }
     try {
-      recoverDeletedArtwork(db, artDir);
-      let folders = listFolderRows(db);
-      if (job.scope !== null) {
-        folders = folders.filter((f) => f.id === job.scope);
-        if (folders.length === 0) throw new AppError('not-found', 'That folder is not in the library.');
-      }
-      for (const folder of folders) {
-        if (signal.aborted) break;
-        await scanFolder({ db, clock, read: readOptions, signal, progress: job.progress, totals }, folder);
-      }
+      await this.scanFolders(scope, { db: this.db, read: this.read, signal, progress, totals });
     } catch (error) {
-      job.progress.finish('failed');
+      progress.finish('failed');
       if (error instanceof ProbeToolMissing) throw new AppError('internal', error.message);
-      noteDamage(error);
+      this.index.noteDamage(error);
     }
+    this.afterScan(scope, signal, progress, totals);
+    return scanSummary(totals, clock.now() - started);
+  }
+
+  private async scanFolders(scope: string | null, ctx: FolderScanContext): Promise<void> {
+    recoverDeletedArtwork(this.db, this.read.artDir);
+    let folders = listFolderRows(this.db);
+    if (scope !== null) {
+      folders = folders.filter((f) => f.id === scope);
+      if (folders.length === 0) throw folderNotFound();
+    }
+    for (const folder of folders) {
+      if (ctx.signal.aborted) break;
+      await scanFolder(ctx, folder);
+    }
+  }
+
+  private afterScan(scope: string | null, signal: AbortSignal, progress: ProgressReporter, totals: ScanTotals): void {
     // Pictures of removed or re-read items; after the writes, so nothing just stored waits for its row.
-    if (!signal.aborted && (sweepDue || totals.added + totals.updated + totals.removed > 0)) {
-      sweepArtwork(db, artDir);
-      sweepDue = false;
+    if (!signal.aborted && (this.sweepDue || totals.added + totals.updated + totals.removed > 0)) {
+      sweepArtwork(this.db, this.read.artDir);
+      this.sweepDue = false;
     }
-    job.progress.update({ currentFolder: null });
-    job.progress.finish(signal.aborted ? 'cancelled' : 'done');
-    if (job.scope === null && !signal.aborted) restoring = false;
-    watcher?.refresh(); // a folder that came back online is watched again
-    return summary();
+    progress.update({ currentFolder: null });
+    progress.finish(signal.aborted ? 'cancelled' : 'done');
+    if (scope === null && !signal.aborted) this.restoring = false;
+    this.watching.refresh(); // a folder that came back online is watched again
   }
-
-  function startWatching(): void {
-    watcher = watchLibrary({
-      db,
-      clock,
-      read: { ...readOptions, signal: lifetime.signal },
-      folders: () => listFolderRows(db),
-      serialize: async (work) => {
-        while (latest && !latest.settled) await latest.promise.catch(() => undefined);
-        if (closed) return;
-        watcherBatch = work();
-        await watcherBatch;
-      },
-      onChange: () => {
-        for (const listener of watchListeners) {
-          try {
-            listener();
-          } catch {
-            // A listener's bug must not stop the watcher.
-          }
-        }
-      },
-    });
-  }
-
-  return {
-    listFolders() {
-      assertOpen();
-      const counts = countItemsByFolder(db);
-      return listFolderRows(db).map((row) => toFolderDto(row, counts.get(row.id) ?? 0));
-    },
-
-    addFolder(input, kind) {
-      assertOpen();
-      const real = resolveFolderPath(input);
-      const insert = db.transaction(() => {
-        assertNoOverlap(
-          real,
-          listFolderRows(db).map((f) => f.path),
-        );
-        return insertFolder(db, real, kind, clock.now());
-      });
-      const folder = toFolderDto(insert(), 0);
-      watcher?.refresh();
-      return folder;
-    },
-
-    folderPath(folderId) {
-      assertOpen();
-      return getFolderRow(db, folderId)?.path ?? null;
-    },
-
-    removeFolder(folderId) {
-      assertOpen();
-      if (!getFolderRow(db, folderId)) throw new AppError('not-found', 'That folder is not in the library.');
-      const removedItems = db.transaction(() => deleteFolder(db, folderId))();
-      sweepDue = removedItems > 0 || sweepDue; // its pictures go with the next scan (a scan may be storing some now)
-      watcher?.refresh();
-      return { removedItems };
-    },
-
-    scan(opts = {}) {
-      try {
-        assertOpen();
-        if (opts.folderId !== undefined && !getFolderRow(db, opts.folderId)) {
-          throw new AppError('not-found', 'That folder is not in the library.');
-        }
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      const scope = opts.folderId ?? null;
-      if (latest && !latest.settled && (latest.scope === null || latest.scope === scope)) {
-        latest.progress.listen(opts.onProgress);
-        return latest.promise;
-      }
-      const previous = latest?.promise;
-      const job: ScanJob = { scope, progress: new ProgressReporter(clock), promise: Promise.resolve(null as never), settled: false };
-      job.progress.listen(opts.onProgress);
-      const start = (): Promise<ScanSummary> => watcherBatch.catch(() => undefined).then(() => runScan(job, opts));
-      job.promise = (previous ? previous.then(start, start) : start()).finally(() => {
-        job.settled = true;
-      });
-      latest = job;
-      return job.promise;
-    },
-
-    snapshot() {
-      assertOpen();
-      try {
-        return { ...buildSnapshot(db, artUrl), recovery: recovery && recoveryNotice(db, recovery, restoring) };
-      } catch (error) {
-        return noteDamage(error);
-      }
-    },
-
-    recovery,
-
-    watch(onChange) {
-      assertOpen();
-      watchListeners.add(onChange);
-      if (!watcher) startWatching();
-      return () => {
-        watchListeners.delete(onChange);
-        if (watchListeners.size === 0 && watcher) {
-          watcher.close();
-          watcher = null;
-        }
-      };
-    },
-
-    search(query, limit = 50) {
-      assertOpen();
-      return searchIndex(db, query, limit);
-    },
-
-    saveProgress(itemId, positionSec) {
-      assertOpen();
-      return saveProgress(db, itemId, positionSec, clock.now());
-    },
-
-    resolveItem(itemId) {
-      assertOpen();
-      return resolveItem(db, itemId);
-    },
-
-    close() {
-      if (closed) return;
-      closed = true;
-      watcher?.close();
-      watcher = null;
-      lifetime.abort();
-      void pool.close();
-      db.close();
-      if (!damageSeen) markClosedCleanly(indexFile);
-    },
-  };
 }

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { handleParseRequest } from '../parse-job.js';
-import type { ParseRequest } from '../parse-protocol.js';
+import { handleParseRequest } from '../scan/parse-job.js';
+import type { ParseRequest } from '../scan/parse-protocol.js';
 
 /** A parse worker that loops forever on any file whose name contains HANG, like a parser stuck on a hostile file. */
 const port = parentPort!;

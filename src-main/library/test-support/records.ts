@@ -1,4 +1,4 @@
-import type { ItemRecord } from '../index-store.js';
+import type { ItemRecord } from '../index/item-record.js';
 
 const NONE = {
   year: null,
