@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, openIndexDatabase } from './db.js';
+import { describeMigrations } from '../../sqlite/test-support/migrations.js';
+import { LIBRARY_INDEX, SCHEMA_VERSION, openIndexDatabase } from './db.js';
 import { openLibrary } from '../index.js';
 import { makeTempDir } from '../test-support/fixtures.js';
 import { testLibraryOptions } from '../test-support/library-options.js';
@@ -50,11 +51,11 @@ describe('the index database', () => {
   });
 
   it('rolls a failing migration back as a whole', async () => {
-    const { migrate } = await import('./db.js');
+    const { migrate } = await import('../../sqlite/index.js');
     const { MIGRATIONS } = await import('./migrations/index.js');
     const db = new Database(path.join(temp.dir, 'half.db'));
     db.exec('CREATE TABLE folders (x INTEGER)'); // collides with the first migration's table
-    expect(() => migrate(db)).toThrow();
+    expect(() => migrate(db, LIBRARY_INDEX)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(MIGRATIONS.length).toBe(SCHEMA_VERSION);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
@@ -62,3 +63,5 @@ describe('the index database', () => {
     db.close();
   });
 });
+
+describeMigrations('library.db', LIBRARY_INDEX);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibrarySnapshot } from '../../contract/index.js';
 import { generateDemoLibrary, openLibrary } from '../index.js';
-import { inUseMarkerPath } from './index-health.js';
+import { inUseMarkerPath } from '../../sqlite/index.js';
 import { salvageIndex } from './salvage.js';
 import { makeTempDir } from '../test-support/fixtures.js';
 import { testLibraryOptions } from '../test-support/library-options.js';

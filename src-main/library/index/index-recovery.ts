@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openIndexDatabase } from './db.js';
-import type { WritableDB } from './db.js';
-import { isCorruptionError, markInUse, wasLeftInUse } from './index-health.js';
+import { openDatabase } from '../../sqlite/index.js';
+import { LIBRARY_INDEX, type WritableDB } from './db.js';
 import { mergeSalvages, salvageIndex } from './salvage.js';
 import type { Salvage } from './salvage.js';
 
 /**
- * Opening the index, and rebuilding it when it is damaged: the damaged file (with its -wal and -shm) is
- * moved aside as `library.db.corrupt-<time>` (quarantined, never deleted), a fresh index is created, the
- * folders readable from the damaged copy (or the newest `*.bak`) are added back, and the user state of its
- * items waits in `salvaged_state` until the rescan indexes each file again (see `salvaged-state.ts`).
+ * Opening the index, and rebuilding it when it is damaged: `openDatabase` moves the damaged file (with its
+ * -wal and -shm) aside as `library.db.corrupt-<time>` (quarantined, never deleted) and creates a fresh index;
+ * here the folders readable from the damaged copy (or the newest `*.bak`) are added back, and the user state
+ * of its items waits in `salvaged_state` until the rescan indexes each file again (see `salvaged-state.ts`).
  */
 
 /** What a rebuild did, for the notice the user sees. */
@@ -22,24 +21,9 @@ export interface IndexRecovery {
   statesSalvaged: number;
 }
 
-export interface OpenedIndex {
+interface OpenedIndex {
   db: WritableDB;
   recovery: IndexRecovery | null;
-}
-
-/** `20261123T024455Z`: sortable, and legal in file names everywhere. */
-function stamp(now: number): string {
-  return new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-}
-
-/** Moves `file` and its -wal/-shm to `<file>.corrupt-<time>` (+ the same suffixes). Returns the new main path. */
-export function quarantineIndex(file: string, now: number): string {
-  let target = `${file}.corrupt-${stamp(now)}`;
-  for (let n = 2; fs.existsSync(target); n++) target = `${file}.corrupt-${stamp(now)}-${n}`;
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
-  }
-  return target;
 }
 
 /** The newest migration backup beside `file` (`library.db.v<N>.bak`), if any. */
@@ -69,29 +53,21 @@ function restore(db: WritableDB, salvage: Salvage, now: number): void {
   })();
 }
 
-/** Quarantines the damaged index at `file`, creates a fresh one, and restores what could be salvaged. */
-export function rebuildIndex(file: string, now: number): OpenedIndex {
-  const quarantined = quarantineIndex(file, now);
+/** Restores into the fresh index at `file` what could be salvaged from its quarantined copy and newest backup. */
+function salvageInto(db: WritableDB, file: string, quarantined: string, now: number): IndexRecovery {
   const backup = newestBackup(file);
   const salvage = mergeSalvages(salvageIndex(quarantined), ...(backup ? [salvageIndex(backup)] : []));
-  const db = openIndexDatabase(file);
   restore(db, salvage, now);
   const statesSalvaged = salvage.items.filter((i) => i.watched || i.resumeSec !== null).length;
-  return { db, recovery: { quarantineName: path.basename(quarantined), foldersRestored: salvage.folders.length, statesSalvaged } };
+  return { quarantineName: path.basename(quarantined), foldersRestored: salvage.folders.length, statesSalvaged };
 }
 
 /**
- * Opens the index at `file`, rebuilding it when it is damaged, and marks it in use until
- * `markClosedCleanly`. The full check runs only after a session that did not close cleanly.
+ * Opens the index at `file`, rebuilding it when it is damaged; it stays marked in use until closed through
+ * `closeDatabase`. The full check runs only after a session that did not close cleanly.
  */
 export function openIndex(file: string, now: number): OpenedIndex {
-  let opened: OpenedIndex;
-  try {
-    opened = { db: openIndexDatabase(file, { thoroughCheck: wasLeftInUse(file) }), recovery: null };
-  } catch (error) {
-    if (!isCorruptionError(error)) throw error;
-    opened = rebuildIndex(file, now);
-  }
-  markInUse(file);
-  return opened;
+  const { db, quarantined } = openDatabase(file, LIBRARY_INDEX, now);
+  const index = db as WritableDB;
+  return { db: index, recovery: quarantined ? salvageInto(index, file, quarantined, now) : null };
 }

@@ -1,6 +1,6 @@
 import type { LibrarySnapshot } from '../../contract/index.js';
+import { closeDatabase, isCorruptionError } from '../../sqlite/index.js';
 import type { WritableDB } from './db.js';
-import { isCorruptionError, markClosedCleanly } from './index-health.js';
 import { openIndex } from './index-recovery.js';
 import type { IndexRecovery } from './index-recovery.js';
 import { salvagedStateCounts } from './salvaged-state.js';
@@ -14,13 +14,10 @@ export class IndexSession {
   /** Set when this session found the index damaged and rebuilt it. */
   readonly recovery: IndexRecovery | null;
   // Set when a query met a damaged page: the in-use marker then stays, so the next start checks the index
-  // thoroughly and rebuilds it (see index-health.ts).
+  // thoroughly and rebuilds it (see sqlite/health.ts).
   private damageSeen = false;
 
-  constructor(
-    private readonly file: string,
-    now: number,
-  ) {
+  constructor(file: string, now: number) {
     ({ db: this.db, recovery: this.recovery } = openIndex(file, now));
   }
 
@@ -38,7 +35,6 @@ export class IndexSession {
   }
 
   close(): void {
-    this.db.close();
-    if (!this.damageSeen) markClosedCleanly(this.file);
+    closeDatabase(this.db, { damageSeen: this.damageSeen });
   }
 }

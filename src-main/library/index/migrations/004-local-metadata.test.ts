@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupPath, openIndexDatabase } from '../db.js';
+import { backupPath } from '../../../sqlite/index.js';
+import { openIndexDatabase } from '../db.js';
 import { buildSnapshot } from '../snapshot.js';
 import { makeTempDir } from '../../test-support/fixtures.js';
 import { testArtUrl } from '../../test-support/library-options.js';
