@@ -76,3 +76,16 @@ export const nodeFetch: Fetch = async (url, init) => {
 
 /** The process-spawning port: node's `spawn` in the app and in tests (real ffmpeg); argv arrays, never a shell. */
 export type Spawn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
+
+/**
+ * What a probe of a media file tells: the facts the library indexes and playback decides with. Declared here
+ * because it crosses from the library to playback through the item-resolving function services.ts hands over.
+ */
+export interface MediaFacts {
+  durationSec: number | null;
+  container: string | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  width: number | null;
+  height: number | null;
+}

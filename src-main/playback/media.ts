@@ -1,21 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { MediaFacts } from '../ports.js';
 import { etagOf, lastModifiedOf, planRange, type ConditionalHeaders } from './range.js';
 
 /** What playback needs to know about an item; the library provides it (services.ts wires the two). */
-export interface PlayableFile {
+export interface PlayableFile extends MediaFacts {
   id: string;
   kind: 'movie' | 'episode' | 'track';
   title: string;
   path: string;
   folderRoot: string;
   mime: string;
-  durationSec: number | null;
-  container: string | null;
-  videoCodec: string | null;
-  audioCodec: string | null;
-  width: number | null;
-  height: number | null;
   /** A movie split over files: every part's path in order (`path` is the first), summed in `durationSec`. */
   parts?: readonly string[] | null;
 }

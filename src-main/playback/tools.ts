@@ -1,8 +1,6 @@
-import type { ChildProcess, SpawnOptions } from 'node:child_process';
-import type { Clock } from '../ports.js';
+import type { Clock, Spawn } from '../ports.js';
 
-/** The process-spawning port: node's `spawn` in the app, the same in tests (real ffmpeg), never a shell. */
-export type Spawn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
+export type { Spawn };
 
 export interface Tools {
   ffmpeg: string;

@@ -1,18 +1,6 @@
+import type { MediaFacts } from '../../ports.js';
 import type { ExtraType, ItemKind } from '../../contract/index.js';
 import type { LinkedSubtitle } from '../metadata/sidecars.js';
-
-/**
- * What the library knows of a file's streams; the one definition in the library (the index stores it, the
- * readers produce it, `ResolvedItem` hands it to playback).
- */
-export interface MediaFacts {
-  durationSec: number | null;
-  container: string | null;
-  videoCodec: string | null;
-  audioCodec: string | null;
-  width: number | null;
-  height: number | null;
-}
 
 /** Everything the scanner knows about one indexed file. */
 export interface ItemRecord extends MediaFacts {

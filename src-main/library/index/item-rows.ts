@@ -1,6 +1,6 @@
 import type { ExtraType, ItemKind } from '../../contract/index.js';
 import { prepared, type ReadableDB } from './db.js';
-import type { MediaFacts } from './item-record.js';
+import type { MediaFacts } from '../../ports.js';
 
 /**
  * An items row as SQLite returns it (columns of migrations 001–005). A query selects only what it needs

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ItemId } from '../../contract/index.js';
 import type { ItemKind } from '../../contract/index.js';
 import { prepared, type ReadableDB } from './db.js';
-import type { MediaFacts } from './item-record.js';
+import type { MediaFacts } from '../../ports.js';
 import { mediaFactsOf } from './item-rows.js';
 import type { ItemRow, MediaFactsColumns } from './item-rows.js';
 

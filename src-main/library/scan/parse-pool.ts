@@ -5,7 +5,7 @@ import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Clock, TimerHandle } from '../../ports.js';
-import type { MediaFacts } from '../index/item-record.js';
+import type { MediaFacts } from '../../ports.js';
 import type { LocalMetadata, SidecarRequest } from '../metadata/local-metadata.js';
 import type { ParseReply, ParseRequest } from './parse-protocol.js';
 import type { AudioProbe } from './probe-audio.js';

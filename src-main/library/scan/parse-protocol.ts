@@ -1,4 +1,4 @@
-import type { MediaFacts } from '../index/item-record.js';
+import type { MediaFacts } from '../../ports.js';
 import type { LocalMetadata, SidecarRequest } from '../metadata/local-metadata.js';
 import type { AudioProbe } from './probe-audio.js';
 

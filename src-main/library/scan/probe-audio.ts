@@ -1,5 +1,5 @@
 import { parseFile } from 'music-metadata';
-import type { MediaFacts } from '../index/item-record.js';
+import type { MediaFacts } from '../../ports.js';
 import { ProbeFailure, toProbeFailure } from './probe-errors.js';
 import type { TrackTags } from '../names/track-names.js';
 

@@ -1,4 +1,4 @@
-import type { MediaFacts } from '../index/item-record.js';
+import type { MediaFacts } from '../../ports.js';
 import type { LibraryTools } from '../tools.js';
 import { ProbeFailure, ProbeToolMissing, reasonFromToolMessage } from './probe-errors.js';
 

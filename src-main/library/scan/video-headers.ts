@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseFile } from 'music-metadata';
-import type { MediaFacts } from '../index/item-record.js';
+import type { MediaFacts } from '../../ports.js';
 import { audioCodecName, frontCover } from './probe-audio.js';
 import { ProbeFailure } from './probe-errors.js';
 
