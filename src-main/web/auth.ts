@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const SESSION_COOKIE = 'gw_session';
+const SESSION_COOKIE = 'gw_session';
 
 /** 32 random bytes, base64url: per launch, never stored. */
 export function newToken(): string {
