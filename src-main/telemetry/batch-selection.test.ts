@@ -4,7 +4,7 @@ import { BatchSelection } from './batch-selection.js';
 import { compileCatalog } from './catalog-model.js';
 import { Kv } from './db.js';
 import { EventQueue } from './event-queue.js';
-import type { Generalized } from './record.js';
+import type { Generalized } from './generalize.js';
 import { tempTelemetryDb } from './test-support/harness.js';
 
 const HOUR = 3_600_000;

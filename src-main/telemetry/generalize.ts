@@ -1,3 +1,4 @@
+import type { Category } from '../contract/index.js';
 import type { BucketField, FieldSpec, GeneralizerName, NormalizerName } from '../event-catalog/index.js';
 
 /**
@@ -86,6 +87,13 @@ export const generalizers = {
 } as const satisfies Record<GeneralizerName, { describe: string; convert: (raw: number) => number }>;
 
 export type StoredValue = string | boolean | number;
+
+/** An event once every raw field has been replaced by its generalized value: all that is ever stored. */
+export interface Generalized {
+  name: string;
+  category: Category;
+  fields: Record<string, StoredValue>;
+}
 
 const bucketCache = new WeakMap<BucketField, { token: string; label: string }[]>();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Kv } from './db.js';
 import { EventQueue } from './event-queue.js';
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
-import type { Generalized } from './record.js';
+import type { Generalized } from './generalize.js';
 import { tempTelemetryDb } from './test-support/harness.js';
 
 const failed: Generalized = { name: 'playback.failed', category: 'diagnostics', fields: { errorClass: 'decode' } };

@@ -1,5 +1,5 @@
 import type { EventQueue } from './event-queue.js';
-import type { Generalized } from './record.js';
+import type { Generalized } from './generalize.js';
 
 export interface GroupCommitOptions {
   queue: EventQueue;

@@ -1,7 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { EVENTS, type RecordTelemetry, type TelemetryEventName, type TelemetryFields } from '../event-catalog/index.js';
 import { compileCatalog } from './catalog-model.js';
-import { generalizeEvent, type Generalized } from './record.js';
+import type { Generalized } from './generalize.js';
+import { generalizeEvent } from './record.js';
 import type { TelemetryService } from './service.js';
 
 // The `@ts-expect-error` lines below are the test: `npx tsc -p tsconfig.tools.json` fails if any of them compiles.

@@ -1,17 +1,10 @@
-import type { Category } from '../contract/index.js';
 import type { Clock } from '../ports.js';
 import type { CompiledCatalog } from './catalog-model.js';
 import type { ChangeReason } from './changes.js';
 import type { Consent } from './consent.js';
 import { floorToHour } from './event-queue.js';
-import { generalizeField, INVALID, type StoredValue } from './generalize.js';
+import { generalizeField, INVALID, type Generalized, type StoredValue } from './generalize.js';
 import type { GroupCommit } from './group-commit.js';
-
-export interface Generalized {
-  name: string;
-  category: Category;
-  fields: Record<string, StoredValue>;
-}
 
 /**
  * Turns raw fields into the generalized event, or null when the input cannot be expressed by the catalog.
