@@ -11,8 +11,9 @@ import { sendSpan } from './send-span.js';
  * session's HLS and subtitle files, a cached picture by content id. Never a path from the URL.
  */
 export async function serveMedia(services: Services, pathname: string, req: http.IncomingMessage, res: http.ServerResponse, zeroCopy: boolean): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
   const route = parseMediaUrl('web', pathname);
+  // Pictures answer their own 405 (with Allow), as the Electron host's do.
+  if (route?.kind !== 'art' && req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
   if (!route) return sendText(res, 404, 'Not found.');
   switch (route.kind) {
     case 'item':
