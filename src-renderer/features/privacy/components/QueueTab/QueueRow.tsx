@@ -10,13 +10,15 @@ interface QueueRowProps {
   /** The next batch holds this event. */
   inBatch: boolean;
   now: number;
+  /** The review window; the time left shown never exceeds it. */
+  reviewWindowMs: number;
   busy: boolean;
   onSelect: (on: boolean) => void;
   onDelete: () => void;
 }
 
 /** One queued event as it is stored: name, category, hour, status, purpose and every field's value. */
-export function QueueRow({ event, selected, inBatch, now, busy, onSelect, onDelete }: QueueRowProps) {
+export function QueueRow({ event, selected, inBatch, now, reviewWindowMs, busy, onSelect, onDelete }: QueueRowProps) {
   const short = event.id.slice(0, 8);
   return (
     <div className={selected ? 'qrow is-selected' : 'qrow'}>
@@ -28,7 +30,7 @@ export function QueueRow({ event, selected, inBatch, now, busy, onSelect, onDele
           <span className="qrow-time" title="Timestamps are coarsened to the hour">
             {formatClock(event.hour)} · to the hour
           </span>
-          <span className={`qrow-status status-${rowStatus(event, inBatch)}`}>{statusLabel(event.status, event.reviewUntil, inBatch, now)}</span>
+          <span className={`qrow-status status-${rowStatus(event, inBatch)}`}>{statusLabel(event.status, event.reviewUntil, inBatch, now, reviewWindowMs)}</span>
         </div>
         <p className="qrow-purpose" title={event.purpose}>
           {event.purpose}

@@ -35,6 +35,7 @@ export function QueueTab({ snapshot }: QueueTabProps) {
         selected={selection.has(event.id)}
         inBatch={inBatch.has(event.id)}
         now={now}
+        reviewWindowMs={queue.reviewWindowMs}
         busy={actions.busy}
         onSelect={(on) => selection.set(event.id, on)}
         onDelete={() => void deleteEvents([event.id])}
