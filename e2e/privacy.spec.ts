@@ -71,7 +71,10 @@ test.describe('What we collect', () => {
     await expect(rows).toHaveCount(1);
     await page.getByLabel('Search events').fill('');
 
-    // The exact bytes, then send them.
+    // Uploads are off until the user allows them; then the exact bytes, and send them.
+    await openPrivacy(page, 'Network');
+    await page.getByRole('switch', { name: 'Allow Telemetry upload' }).click();
+    await expect(page.getByRole('switch', { name: 'Allow Telemetry upload' })).toHaveAttribute('aria-checked', 'true');
     await openPrivacy(page, 'Next batch');
     await page.getByRole('button', { name: 'Raw' }).click();
     const raw = await page.getByLabel('Batch body, exact bytes').textContent();

@@ -73,6 +73,11 @@ test('a new user plays a movie and watches its event go from the queue to the le
   await expect(queued).not.toContainText('Night Train');
   await page.screenshot(shot('4-queue'));
 
+  // Uploads are off until the user allows them on the Network tab.
+  await page.getByRole('tab', { name: 'Network', exact: true }).click();
+  await page.getByRole('switch', { name: 'Allow Telemetry upload' }).click();
+  await expect(page.getByRole('switch', { name: 'Allow Telemetry upload' })).toHaveAttribute('aria-checked', 'true');
+
   await page.getByRole('tab', { name: 'Next batch', exact: true }).click();
   await expect(page.getByText(collector.url, { exact: true })).toBeVisible();
   await expect(page.locator('pre').first()).toContainText('"eventName": "playback.started"');

@@ -54,6 +54,7 @@ async function child(dir: string, endpoint: string): Promise<void> {
   t.markSeen();
   t.setMaster(true);
   for (const c of ['usage', 'performance', 'diagnostics'] as const) t.setCategory(c, true);
+  t.setNetworkPurpose('telemetry-upload', true); // uploads are off until the user turns them on
   process.stdout.write('ready\n');
   const features = ['subtitles', 'search', 'fullscreen', 'add-folder'] as const;
   for (let i = 0; ; i++) {

@@ -27,9 +27,15 @@ describe('local history for "Your stats"', () => {
     history.addWatched(b, 900);
     const stats = LocalStats.parse(history.stats());
     expect(stats.weeks).toHaveLength(8);
-    expect(stats.weeks.at(-1)).toEqual({ weekStart: '2026-11-23', hours: 1.8 });
+    expect(stats.weeks.at(-1)).toEqual({ weekStart: '2026-11-23', hours: 1.75 });
     expect(stats.weeks.slice(0, -1).every((w) => w.hours === 0)).toBe(true);
     expect(stats.modes).toEqual({ direct: 1, remux: 0, transcode: 1 });
+  });
+
+  it('keeps a few minutes of playback: a week with playback is never 0 h', () => {
+    const { history } = setup();
+    history.addWatched(history.startPlay('movie', 'direct'), 120);
+    expect(history.stats().weeks.at(-1)!.hours * 60).toBeCloseTo(2);
   });
 
   it('moves last week into its own bucket as time passes', () => {

@@ -69,7 +69,8 @@ export function openHistory(opts: { dataDir: string; clock: Clock }): HistorySer
       const growth = (db.prepare('SELECT day, items FROM library_size ORDER BY day DESC LIMIT ?').all(GROWTH_POINTS) as { day: string; items: number }[])
         .reverse()
         .map((r) => ({ date: r.day, items: r.items }));
-      return { weeks: weeks.map((w) => ({ ...w, hours: Math.round(w.hours * 10) / 10 })), modes, growth };
+      // Not rounded here: a week of a few minutes would round to 0 h; the screen words small amounts itself.
+      return { weeks, modes, growth };
     },
     close: () => closeDatabase(db),
   };

@@ -18,8 +18,14 @@ export interface PurposeGate {
   check(): { enabled: boolean; destination: string | null };
 }
 
-/** Purposes the user switched off on the Network tab, kept in the telemetry database's key/value table. */
-const BLOCKED_KEY = 'network.blocked';
+/**
+ * Purposes the user switched on on the Network tab, kept in the telemetry database's key/value table.
+ *
+ * Important: an allow list, so a purpose is off until the user turns it on (README: everything is off
+ * until turned on). The block list earlier builds kept under `network.blocked` is ignored: a purpose it did
+ * not list had never been turned on by anyone, so it starts off too.
+ */
+const ALLOWED_KEY = 'network.allowed';
 
 /** Rows kept in the network ledger; older ones are pruned so the file stays small. */
 const KEEP_REQUESTS = 1000;
@@ -38,16 +44,21 @@ export class Network {
     private readonly kv: Kv,
   ) {}
 
-  /** The user's per-purpose toggle. Off wins over everything: the purpose makes no request at all. */
+  /** The user's per-purpose toggle, off until turned on. Off wins over everything: the purpose makes no request at all. */
   setAllowed(purpose: NetworkPurpose, allowed: boolean): void {
-    const blocked = new Set(this.kv.get<NetworkPurpose[]>(BLOCKED_KEY, []));
-    if (allowed) blocked.delete(purpose);
-    else blocked.add(purpose);
-    this.kv.set(BLOCKED_KEY, [...blocked]);
+    const on = new Set(this.kv.get<NetworkPurpose[]>(ALLOWED_KEY, []));
+    if (allowed) on.add(purpose);
+    else on.delete(purpose);
+    this.kv.set(ALLOWED_KEY, [...on]);
+  }
+
+  /** True when a request of this purpose would be made now (not refused): allowed by the user, and its gate open. */
+  enabled(purpose: NetworkPurpose): boolean {
+    return this.gate(purpose).enabled;
   }
 
   private allowed(purpose: NetworkPurpose): boolean {
-    return !this.kv.get<NetworkPurpose[]>(BLOCKED_KEY, []).includes(purpose);
+    return this.kv.get<NetworkPurpose[]>(ALLOWED_KEY, []).includes(purpose);
   }
 
   private gate(purpose: NetworkPurpose): { allowed: boolean; enabled: boolean; destination: string | null } {

@@ -230,6 +230,20 @@ describe('consent', () => {
     expect(t.snapshot().queue.total).toBe(0);
   });
 
+  it('keeps each category choice while the master switch is off, and honours it again once it is back on', () => {
+    const { t } = start();
+    optIn(t);
+    t.setCategory('usage', false);
+    t.setMaster(false);
+    t.record('playback.failed', { errorClass: 'decode' });
+    expect(t.snapshot().queue.total).toBe(0);
+    t.setMaster(true);
+    expect(t.snapshot().consent.categories).toEqual({ performance: true, usage: false, diagnostics: true });
+    t.record('playback.failed', { errorClass: 'decode' });
+    t.record('ui.feature_used', { feature: 'search' });
+    expect(t.snapshot().queue.events.map((e) => e.category)).toEqual(['diagnostics']);
+  });
+
   it('persists choices across restarts', async () => {
     const { t, dir } = start();
     optIn(t);

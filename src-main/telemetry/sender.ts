@@ -9,6 +9,7 @@ import type { Network } from './network.js';
 import { postBatch, type UploadOutcome } from './uploader.js';
 
 const NO_ENDPOINT = 'No endpoint configured: nothing will leave this machine.';
+const UPLOAD_OFF = 'Telemetry upload is off on the Network tab: nothing will leave this machine.';
 
 interface SenderOptions {
   endpoint: string | null;
@@ -66,6 +67,9 @@ export class Sender {
     const batch = this.o.batches.next();
     if (!batch) return notSent('The queue is empty: nothing to send.');
     if (auto && !this.ready(batch)) return notSent('Nothing is ready to send.');
+    // A wake of auto upload is not the user asking: while the purpose is off it tries nothing, so the
+    // network list is not filled with refusals nobody requested. Send now still tries, and is refused and listed.
+    if (auto && !this.o.network.enabled('telemetry-upload')) return notSent(UPLOAD_OFF);
     this.o.batches.freeze(batch);
     const outcome = await postBatch({ network: this.o.network, clock: this.o.clock, random: this.o.random, endpoint, body: batch.body, stop: closed });
     this.o.notify('network');

@@ -32,12 +32,18 @@ async function setup(script: Reply[] = [], over: Partial<TelemetryOptions> = {},
   });
   cleanup.push(() => t.close());
   if (consent) {
-    t.markSeen();
-    t.setMaster(true);
-    t.setCategory('usage', true);
-    t.setCategory('diagnostics', true);
+    consentToRecording(t);
+    t.setNetworkPurpose('telemetry-upload', true);
   }
   return { t, clock, collector, dir };
+}
+
+/** What the user does on the Consent tab: master and two categories on (uploads stay a separate choice). */
+function consentToRecording(t: TelemetryService): void {
+  t.markSeen();
+  t.setMaster(true);
+  t.setCategory('usage', true);
+  t.setCategory('diagnostics', true);
 }
 
 function fill(t: TelemetryService): void {
@@ -257,6 +263,29 @@ describe('upload to a real OTLP/HTTP collector', () => {
     t.setNetworkPurpose('telemetry-upload', true);
     expect(await t.sendNow()).toMatchObject({ sent: true, status: 200 });
     expect(collector.received).toHaveLength(1);
+  });
+
+  it('the upload purpose starts off: with recording consented but uploads never allowed, no request is made', async () => {
+    const { t, clock, collector } = await setup([], { autoUpload: true }, false);
+    consentToRecording(t);
+    fill(t);
+    expect(t.snapshot().network.purposes[0]).toMatchObject({ purpose: 'telemetry-upload', allowed: false, enabled: false });
+    clock.advance(48 * 3_600_000);
+    await settle();
+    // Auto upload tried nothing: not even a refusal is listed.
+    expect(t.snapshot().network.requests).toEqual([]);
+    const refused = await t.sendNow();
+    expect(refused.message).toMatch(/Refused: telemetry-upload is off/);
+    expect(collector.received).toHaveLength(0);
+    expect(t.snapshot().queue.total).toBe(2);
+  });
+
+  it('remembers the user turning uploads on across restarts', async () => {
+    const dir = tempDir();
+    const first = await setup([], { dataDir: dir });
+    await first.t.close();
+    const again = await setup([], { dataDir: dir }, false);
+    expect(again.t.snapshot().network.purposes[0]).toMatchObject({ allowed: true, enabled: true });
   });
 
   it('without consent: nothing queued and zero requests, even with auto upload on', async () => {

@@ -170,7 +170,7 @@ export function makeTelemetry(over: Partial<TelemetrySnapshot> = {}): TelemetryS
     nextBatch: null,
     endpoint: null,
     ledger: [],
-    network: { purposes: [{ purpose: 'telemetry-upload', description: 'Sends telemetry batches you allowed.', allowed: true, enabled: false, destination: null }], requests: [] },
+    network: { purposes: [{ purpose: 'telemetry-upload', description: 'Sends telemetry batches you allowed.', allowed: false, enabled: false, destination: null }], requests: [] },
     ...over,
   };
 }

@@ -47,19 +47,44 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-/** Minutes left until an ISO time, rounded up; 0 when past. */
-export function minutesUntil(iso: string, now: number = Date.now()): number {
-  const t = new Date(iso).getTime();
-  if (Number.isNaN(t)) return 0;
-  return Math.max(0, Math.ceil((t - now) / 60_000));
+/**
+ * The time left until an ISO time, in words, rounded down so a countdown never promises more than is left:
+ * "23 h 59 min", "8 min", "under 1 min"; "" when past. `atMostMs` caps it: a review window never has more
+ * left than its length, even when this screen's clock (refreshed every 30 s) lags the one that set it.
+ */
+export function formatTimeLeft(iso: string, now: number, atMostMs = Number.POSITIVE_INFINITY): string {
+  const until = new Date(iso).getTime();
+  if (Number.isNaN(until)) return '';
+  const ms = Math.min(until - now, atMostMs);
+  if (ms <= 0) return '';
+  const minutes = Math.floor(ms / 60_000);
+  return minutes === 0 ? 'under 1 min' : formatMinutes(minutes);
 }
 
-/** A span of minutes in words: 8 → "8 min", 125 → "2 h 5 min", 1440 → "24 h", 4320 → "3 days". */
+/**
+ * A span of minutes in words: 8 → "8 min", 125 → "2 h 5 min", 1440 → "24 h", 4320 → "3 days", 3000 → "2 days 2 h".
+ * Days and hours are whole units rounded down, never up: a span is not said to be longer than it is.
+ */
 export function formatMinutes(minutes: number): string {
   const m = Math.max(0, Math.round(minutes));
   if (m < 60) return `${m} min`;
-  if (m > 48 * 60) return `${Math.round(m / 1440)} days`;
+  if (m > 48 * 60) {
+    const days = Math.floor(m / 1440);
+    const hours = Math.floor((m % 1440) / 60);
+    return hours ? `${days} days ${hours} h` : `${days} days`;
+  }
   const h = Math.floor(m / 60);
   const rest = m % 60;
   return rest ? `${h} h ${rest} min` : `${h} h`;
+}
+
+/**
+ * Hours of playback in words, honest about small amounts: 0 → "0 h", 20 s → "under 1 min", 0.2 → "12 min",
+ * 1.5 → "1.5 h". Never "0.0 h" for time that was played.
+ */
+export function formatHoursPlayed(hours: number): string {
+  if (!Number.isFinite(hours) || hours <= 0) return '0 h';
+  const minutes = Math.round(hours * 60);
+  if (minutes === 0) return 'under 1 min';
+  return minutes < 60 ? `${minutes} min` : `${hours.toFixed(1)} h`;
 }

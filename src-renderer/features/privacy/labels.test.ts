@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordingSummary, verdictLabel } from './labels';
+import { recordingSummary, statusLabel, verdictLabel } from './labels';
 
 describe('privacy labels', () => {
   it('names what first run will record, or says nothing will be', () => {
@@ -12,5 +12,12 @@ describe('privacy labels', () => {
     expect(verdictLabel({ ok: true, entries: 3, brokenAt: null, message: 'ok' })).toBe('Chain OK: 3 entries');
     expect(verdictLabel({ ok: false, entries: 4, brokenAt: 3, message: 'hash does not match its bytes' })).toBe('Chain broken at entry 3: hash does not match its bytes');
     expect(verdictLabel({ ok: false, entries: 4, brokenAt: null, message: 'unreadable' })).toBe('Chain broken at entry ?: unreadable');
+  });
+
+  it('right after recording, a 24 h review window says 24 h left, never more', () => {
+    const now = Date.UTC(2026, 0, 1, 12);
+    // The screen's clock is refreshed every 30 s, so it can lag the moment the event was recorded.
+    const reviewUntil = new Date(now + 24 * 3_600_000 + 29_000).toISOString();
+    expect(statusLabel('in-review', reviewUntil, false, now, 24 * 3_600_000)).toMatch(/\(24 h left\)$/);
   });
 });

@@ -1,5 +1,5 @@
 import type { Category, ChainVerdict, ConsentSource, EventStatus } from '../../api';
-import { formatClock, formatDateTime, formatMinutes, minutesUntil } from '../../ui';
+import { formatClock, formatDateTime, formatTimeLeft } from '../../ui';
 
 export const CATEGORIES: readonly Category[] = ['performance', 'usage', 'diagnostics'];
 
@@ -29,14 +29,17 @@ export const SOURCE_LABEL: Record<ConsentSource, string> = {
   policy: 'Administrator policy',
 };
 
-/** "In review until 14:10 (8 min left)", "… until 24 Nov 14:10 (23 h 50 min left)", "Ready to send", "In next batch", "Held". */
-export function statusLabel(status: EventStatus, reviewUntil: string, inBatch: boolean, now: number): string {
+/**
+ * "In review until 14:10 (8 min left)", "… until 24 Nov 14:10 (23 h 59 min left)", "Ready to send", "In next batch", "Held".
+ * The time left is capped at `windowMs`, the review window every event waits.
+ */
+export function statusLabel(status: EventStatus, reviewUntil: string, inBatch: boolean, now: number, windowMs?: number): string {
   if (status === 'held') return 'Held';
   if (status === 'in-review') {
-    const left = minutesUntil(reviewUntil, now);
+    const left = formatTimeLeft(reviewUntil, now, windowMs);
     const sameDay = new Date(reviewUntil).toDateString() === new Date(now).toDateString();
     const until = sameDay ? formatClock(reviewUntil) : formatDateTime(reviewUntil, new Date(now));
-    return `In review until ${until}${left > 0 ? ` (${formatMinutes(left)} left)` : ''}`;
+    return `In review until ${until}${left ? ` (${left} left)` : ''}`;
   }
   return inBatch ? 'In next batch' : 'Ready to send';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../../../api/testing';
-import { allSelected, filterEvents, rowStatus, stillQueued, withIds } from './queueView';
+import { allSelected, filterEvents, queuedTypes, rowStatus, sharedLinkability, stillQueued, withIds } from './queueView';
 
 describe('queue view', () => {
   const started = makeEvent({ name: 'playback.started', category: 'performance' });
@@ -36,5 +36,20 @@ describe('queue view', () => {
     expect(rowStatus(makeEvent({ status: 'ready' }), true)).toBe('batch');
     expect(rowStatus(makeEvent({ status: 'ready' }), false)).toBe('ready');
     expect(rowStatus(makeEvent({ status: 'held' }), true)).toBe('held');
+  });
+
+  it('lists each event type once, in order of first appearance, with its purpose and count', () => {
+    const again = makeEvent({ name: 'playback.started', category: 'performance' });
+    expect(queuedTypes([started, opened, again])).toEqual([
+      { name: 'playback.started', category: 'performance', purpose: started.purpose, count: 2 },
+      { name: 'app.opened', category: 'usage', purpose: opened.purpose, count: 1 },
+    ]);
+    expect(queuedTypes([])).toEqual([]);
+  });
+
+  it('finds the linkability note shared by every event, or none when they differ or nothing is queued', () => {
+    expect(sharedLinkability(events)).toBe(started.linkability);
+    expect(sharedLinkability([started, makeEvent({ linkability: 'another note' })])).toBeNull();
+    expect(sharedLinkability([])).toBeNull();
   });
 });

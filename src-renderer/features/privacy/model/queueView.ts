@@ -33,3 +33,28 @@ export function allSelected(shown: readonly QueuedEvent[], selected: ReadonlySet
 export function rowStatus(event: QueuedEvent, inBatch: boolean): QueuedEvent['status'] | 'batch' {
   return inBatch && event.status === 'ready' ? 'batch' : event.status;
 }
+
+/** One event type among the queued events: what it is for and how many of it there are. */
+export interface QueuedType {
+  name: string;
+  category: Category;
+  purpose: string;
+  count: number;
+}
+
+/** The distinct event types among `events`, in order of first appearance, each counted once. */
+export function queuedTypes(events: readonly QueuedEvent[]): QueuedType[] {
+  const byName = new Map<string, QueuedType>();
+  for (const e of events) {
+    const seen = byName.get(e.name);
+    if (seen) seen.count++;
+    else byName.set(e.name, { name: e.name, category: e.category, purpose: e.purpose, count: 1 });
+  }
+  return [...byName.values()];
+}
+
+/** The linkability note when every event carries the same one (it can then be said once); null otherwise. */
+export function sharedLinkability(events: readonly QueuedEvent[]): string | null {
+  const first = events[0]?.linkability;
+  return first !== undefined && events.every((e) => e.linkability === first) ? first : null;
+}

@@ -11,6 +11,12 @@ async function openConsent() {
   return user;
 }
 
+/** What assistive tech reads after an element's name: the text of the elements its aria-describedby names. */
+function description(el: HTMLElement): string {
+  const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
+
 describe('Consent tab', () => {
   it('turning a category off says how many queued events it deleted', async () => {
     const events = Array.from({ length: 12 }, () => makeEvent());
@@ -43,5 +49,24 @@ describe('Consent tab', () => {
     expect(screen.getAllByText('DO_NOT_TRACK').length).toBeGreaterThan(0);
     expect(screen.getByText('DO_NOT_TRACK=1 is set in the environment.')).toBeTruthy();
     for (const name of ['All telemetry', 'Performance', 'Usage', 'Diagnostics']) expect((screen.getByRole('switch', { name }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('while the master switch is off, shows every category off and disabled, says why, and brings the choices back with it', async () => {
+    const { fake } = renderWithApi(<PrivacyScreen />);
+    const user = await openConsent();
+    await user.click(screen.getByRole('switch', { name: 'All telemetry' }));
+    await waitFor(() => expect(screen.getByRole('switch', { name: 'All telemetry' }).getAttribute('aria-checked')).toBe('false'));
+    for (const name of ['Performance', 'Usage', 'Diagnostics']) {
+      const toggle = screen.getByRole('switch', { name }) as HTMLButtonElement;
+      expect(toggle.getAttribute('aria-checked')).toBe('false');
+      expect(toggle.disabled).toBe(true);
+      expect(description(toggle)).toMatch(/All telemetry is off, so every category is off/);
+    }
+    await user.click(screen.getByRole('switch', { name: 'All telemetry' }));
+    await waitFor(() => expect(screen.getByRole('switch', { name: 'Performance' }).getAttribute('aria-checked')).toBe('true'));
+    expect((screen.getByRole('switch', { name: 'Performance' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByRole('switch', { name: 'Usage' }).getAttribute('aria-checked')).toBe('false');
+    expect(screen.queryByText(/All telemetry is off, so every category is off/)).toBeNull();
+    expect(fake.callsTo('privacy.setCategory')).toEqual([]);
   });
 });

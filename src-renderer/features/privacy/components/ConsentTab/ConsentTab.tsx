@@ -3,14 +3,18 @@ import { useApi, type Catalog, type Category, type TelemetrySnapshot } from '../
 import { ErrorText, Switch } from '../../../../ui';
 import { useAction } from '../../hooks/useAction';
 import { CATEGORIES, CATEGORY_BLURB, CATEGORY_LABEL, SOURCE_LABEL, purgeMessage } from '../../labels';
-import { catalogEventsIn } from '../../model/consent';
+import { catalogEventsIn, effectivelyOn } from '../../model/consent';
 import { LockedNotice } from '../LockedNotice/LockedNotice';
+
+const MASTER_OFF_NOTE = 'consent-master-off';
 
 /** The master switch and the categories, who decided, and how many queued events a switch-off purged. */
 export function ConsentTab({ snapshot, catalog }: { snapshot: TelemetrySnapshot; catalog: Catalog | null }) {
   const client = useApi();
   const { consent, queue } = snapshot;
   const locked = consent.source !== 'user';
+  // Locked, the locked notice already explains why everything is off.
+  const masterOff = !locked && !consent.master;
   const [message, setMessage] = useState('');
   const { busy, error, run } = useAction();
 
@@ -46,16 +50,23 @@ export function ConsentTab({ snapshot, catalog }: { snapshot: TelemetrySnapshot;
       </div>
       <ErrorText>{error}</ErrorText>
 
+      {masterOff ? (
+        <p id={MASTER_OFF_NOTE} className="notice notice-info">
+          All telemetry is off, so every category is off and cannot be changed here. Turn it on to change them: your choices come back as
+          you left them.
+        </p>
+      ) : null}
       <ul className="consent-categories">
         {CATEGORIES.map((category) => (
           <ConsentCategory
             key={category}
             category={category}
-            on={consent.categories[category] ?? false}
+            on={effectivelyOn(consent, category)}
             pending={consent.pendingCategories.includes(category)}
             queued={queue.events.filter((e) => e.category === category).length}
             eventNames={catalogEventsIn(catalog, category).map((e) => e.name)}
-            disabled={locked || busy}
+            disabled={locked || busy || masterOff}
+            note={masterOff ? MASTER_OFF_NOTE : undefined}
             onChange={(on) => void setCategory(category, on)}
           />
         ))}
@@ -73,15 +84,17 @@ interface ConsentCategoryProps {
   queued: number;
   eventNames: readonly string[];
   disabled: boolean;
+  /** The id of a note saying why the switch is disabled, if it is. */
+  note?: string;
   onChange: (on: boolean) => void;
 }
 
-function ConsentCategory({ category, on, pending, queued, eventNames, disabled, onChange }: ConsentCategoryProps) {
+function ConsentCategory({ category, on, pending, queued, eventNames, disabled, note, onChange }: ConsentCategoryProps) {
   const descId = `consent-desc-${category}`;
   return (
     <li className="consent-category">
       <div className="consent-category-head">
-        <Switch label={CATEGORY_LABEL[category]} checked={on} disabled={disabled} describedBy={descId} onChange={onChange} />
+        <Switch label={CATEGORY_LABEL[category]} checked={on} disabled={disabled} describedBy={note ? `${note} ${descId}` : descId} onChange={onChange} />
         {pending ? <span className="pill pill-warn">New: awaiting your decision</span> : null}
         <span className="muted small">{queued === 1 ? '1 queued event' : `${queued.toLocaleString('en-US')} queued events`}</span>
       </div>

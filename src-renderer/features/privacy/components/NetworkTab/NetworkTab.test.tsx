@@ -12,14 +12,20 @@ describe('Network tab', () => {
     expect(screen.getByText('No network traffic')).toBeTruthy();
   });
 
-  it('switches a purpose off and on with its own toggle', async () => {
+  it('shows uploads off until the user turns them on, then switches them on and off with their own toggle', async () => {
     const user = userEvent.setup();
     const { fake } = renderWithApi(<PrivacyScreen />);
     await user.click(await screen.findByRole('tab', { name: 'Network' }));
     const toggle = screen.getByRole('switch', { name: 'Allow Telemetry upload' });
-    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+    expect(screen.getByText(/Off until you turn it on/)).toBeTruthy();
     await user.click(toggle);
-    expect(fake.callsTo('privacy.setNetworkPurpose')).toEqual([{ purpose: 'telemetry-upload', allowed: false }]);
+    expect((await screen.findByRole('switch', { name: 'Allow Telemetry upload' })).getAttribute('aria-checked')).toBe('true');
+    await user.click(screen.getByRole('switch', { name: 'Allow Telemetry upload' }));
+    expect(fake.callsTo('privacy.setNetworkPurpose')).toEqual([
+      { purpose: 'telemetry-upload', allowed: true },
+      { purpose: 'telemetry-upload', allowed: false },
+    ]);
     expect((await screen.findByRole('switch', { name: 'Allow Telemetry upload' })).getAttribute('aria-checked')).toBe('false');
   });
 

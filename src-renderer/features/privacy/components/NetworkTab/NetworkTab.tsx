@@ -35,8 +35,8 @@ export function NetworkTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
       </ul>
       <ErrorText>{error}</ErrorText>
       <p className="muted small">
-        Switched off here, a purpose makes no request at all, whatever else is set. Switched on, uploads still need an endpoint and your
-        choices under Consent.
+        Off until you turn it on. Switched off here, a purpose makes no request at all, whatever else is set. Switched on, uploads still
+        need an endpoint and your choices under Consent.
       </p>
 
       <h2 className="section-title">Requests</h2>

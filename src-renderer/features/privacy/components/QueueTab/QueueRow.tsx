@@ -10,13 +10,17 @@ interface QueueRowProps {
   /** The next batch holds this event. */
   inBatch: boolean;
   now: number;
+  /** False when the queue says the note once for every event (QueueTypes). */
+  showLinkability: boolean;
+  /** The review window; the time left shown never exceeds it. */
+  reviewWindowMs: number;
   busy: boolean;
   onSelect: (on: boolean) => void;
   onDelete: () => void;
 }
 
-/** One queued event as it is stored: name, category, hour, status, purpose and every field's value. */
-export function QueueRow({ event, selected, inBatch, now, busy, onSelect, onDelete }: QueueRowProps) {
+/** One queued event as it is stored: name, category, hour, status and every field's value (its purpose is said once per type, above). */
+export function QueueRow({ event, selected, inBatch, now, showLinkability, reviewWindowMs, busy, onSelect, onDelete }: QueueRowProps) {
   const short = event.id.slice(0, 8);
   return (
     <div className={selected ? 'qrow is-selected' : 'qrow'}>
@@ -28,11 +32,8 @@ export function QueueRow({ event, selected, inBatch, now, busy, onSelect, onDele
           <span className="qrow-time" title="Timestamps are coarsened to the hour">
             {formatClock(event.hour)} · to the hour
           </span>
-          <span className={`qrow-status status-${rowStatus(event, inBatch)}`}>{statusLabel(event.status, event.reviewUntil, inBatch, now)}</span>
+          <span className={`qrow-status status-${rowStatus(event, inBatch)}`}>{statusLabel(event.status, event.reviewUntil, inBatch, now, reviewWindowMs)}</span>
         </div>
-        <p className="qrow-purpose" title={event.purpose}>
-          {event.purpose}
-        </p>
         <div className="qrow-fields">
           {event.fields.length === 0 ? <span className="muted">no fields</span> : null}
           {event.fields.map((f) => (
@@ -40,8 +41,8 @@ export function QueueRow({ event, selected, inBatch, now, busy, onSelect, onDele
               {f.name}: {f.label}
             </span>
           ))}
-          <span className="qrow-link">{event.linkability}</span>
         </div>
+        {showLinkability ? <p className="qrow-link">{event.linkability}</p> : null}
       </div>
       <Button size="sm" variant="ghost" className="qrow-delete" aria-label={`Delete event ${event.name} ${short}`} onClick={onDelete} disabled={busy}>
         <Icon.Trash />

@@ -25,11 +25,34 @@ describe('Queue tab', () => {
     expect(within(first).getByText('duration: 60–90 min')).toBeTruthy();
     expect(within(first).getByText('decision: Direct play')).toBeTruthy();
     expect(within(first).getByText(/to the hour/)).toBeTruthy();
-    expect(within(first).getByText('tied to nothing but its batch')).toBeTruthy();
+    // The linkability note, the same for every event, is said once for the queue rather than in every row.
+    expect(screen.getByText('Every event: tied to nothing but its batch')).toBeTruthy();
     expect(within(first).getByText(/^In review until (\d+ \w{3}( \d{4})? )?\d\d:\d\d/)).toBeTruthy();
     expect(within(rows[1]!).getByText('Ready to send')).toBeTruthy();
     expect(screen.getByText('Dropped').nextSibling?.textContent).toBe('2');
     expect(screen.getByText('Invalid').nextSibling?.textContent).toBe('1');
+  });
+
+  it('says each event type\'s purpose once, not on every row', async () => {
+    const purpose = 'Tells us how often playback starts without transcoding.';
+    const events = [makeEvent(), makeEvent(), makeEvent(), makeEvent({ name: 'app.opened', category: 'usage', purpose: 'Counts app launches.', fields: [] })];
+    renderWithApi(<PrivacyScreen />, { telemetry: makeTelemetry({ queue: makeQueue(events) }) });
+    const list = await screen.findByRole('list', { name: 'Queued events' });
+    const types = screen.getByRole('region', { name: 'What these events are for' });
+    expect(within(types).getAllByText(purpose)).toHaveLength(1);
+    expect(within(types).getByText('Counts app launches.')).toBeTruthy();
+    expect(within(types).getByText('3 events')).toBeTruthy();
+    expect(within(list).queryByText(purpose)).toBeNull();
+    expect(screen.getAllByText(/tied to nothing but its batch/)).toHaveLength(1);
+  });
+
+  it('keeps a linkability note in each row, whole, when the events do not share one', async () => {
+    const events = [makeEvent({ linkability: 'tied to nothing but its batch' }), makeEvent({ linkability: 'tied to its batch and to the hour it was recorded' })];
+    renderWithApi(<PrivacyScreen />, { telemetry: makeTelemetry({ queue: makeQueue(events) }) });
+    const rows = within(await screen.findByRole('list', { name: 'Queued events' })).getAllByRole('listitem');
+    expect(within(rows[0]!).getByText('tied to nothing but its batch')).toBeTruthy();
+    expect(within(rows[1]!).getByText('tied to its batch and to the hour it was recorded')).toBeTruthy();
+    expect(screen.queryByText(/^Every event:/)).toBeNull();
   });
 
   it('deletes one event with its row button and the list updates live', async () => {

@@ -4,12 +4,16 @@ import { ErrorText, Icon, VirtualList, useNow } from '../../../../ui';
 import { useQueueActions } from '../../hooks/useQueueActions';
 import { useQueueFilter } from '../../hooks/useQueueFilter';
 import { useQueueSelection } from '../../hooks/useQueueSelection';
+import { queuedTypes, sharedLinkability } from '../../model/queueView';
 import { EmptyQueue } from './EmptyQueue';
 import { QueueMeta } from './QueueMeta';
 import { QueueRow } from './QueueRow';
 import { QueueToolbar } from './QueueToolbar';
+import { QueueTypes } from './QueueTypes';
 
-const ROW_HEIGHT = 96;
+/** Rows are one line shorter when the linkability note is said once for the whole queue. */
+const ROW_HEIGHT = 64;
+const ROW_HEIGHT_WITH_LINKABILITY = 88;
 
 interface QueueTabProps {
   snapshot: TelemetrySnapshot;
@@ -23,6 +27,8 @@ export function QueueTab({ snapshot }: QueueTabProps) {
   const selection = useQueueSelection(queue.events, filter.shown);
   const actions = useQueueActions();
   const inBatch = useMemo(() => new Set(snapshot.nextBatch?.eventIds ?? []), [snapshot.nextBatch]);
+  const types = useMemo(() => queuedTypes(filter.shown), [filter.shown]);
+  const linkability = useMemo(() => sharedLinkability(queue.events), [queue.events]);
 
   async function deleteEvents(ids: string[]) {
     if (await actions.deleteEvents(ids)) selection.forget(ids);
@@ -35,6 +41,8 @@ export function QueueTab({ snapshot }: QueueTabProps) {
         selected={selection.has(event.id)}
         inBatch={inBatch.has(event.id)}
         now={now}
+        showLinkability={linkability === null}
+        reviewWindowMs={queue.reviewWindowMs}
         busy={actions.busy}
         onSelect={(on) => selection.set(event.id, on)}
         onDelete={() => void deleteEvents([event.id])}
@@ -61,7 +69,17 @@ export function QueueTab({ snapshot }: QueueTabProps) {
       ) : filter.shown.length === 0 ? (
         <NoMatch />
       ) : (
-        <VirtualList className="queue-list" label="Queued events" items={filter.shown} rowHeight={ROW_HEIGHT} getKey={(e) => e.id} renderRow={renderRow} />
+        <>
+          <QueueTypes types={types} linkability={linkability} />
+          <VirtualList
+            className="queue-list"
+            label="Queued events"
+            items={filter.shown}
+            rowHeight={linkability === null ? ROW_HEIGHT_WITH_LINKABILITY : ROW_HEIGHT}
+            getKey={(e) => e.id}
+            renderRow={renderRow}
+          />
+        </>
       )}
     </div>
   );

@@ -26,4 +26,24 @@ describe('Your stats tab', () => {
     expect(screen.getByText('Direct play: 75 % (3)')).toBeTruthy();
     expect(screen.getByText(/14 items on 2026-11-23, from 10 on 2026-11-20/)).toBeTruthy();
   });
+
+  it('shows minutes of playback as minutes, never as 0.0 h', async () => {
+    const user = userEvent.setup();
+    renderWithApi(<PrivacyScreen />, {}, {
+      'stats.get': () => ({
+        weeks: [
+          { weekStart: '2026-11-09', hours: 0 },
+          { weekStart: '2026-11-16', hours: 20 / 3600 },
+          { weekStart: '2026-11-23', hours: 12 / 60 },
+        ],
+        modes: { direct: 2, remux: 0, transcode: 0 },
+        growth: [],
+      }),
+    });
+    await user.click(await screen.findByRole('tab', { name: 'Your stats' }));
+    expect((await screen.findByRole('row', { name: /Week of 2026-11-23/ })).textContent).toContain('12 min');
+    expect(screen.getByRole('row', { name: /Week of 2026-11-16/ }).textContent).toContain('under 1 min');
+    expect(screen.getByRole('row', { name: /Week of 2026-11-09/ }).textContent).toContain('0 h');
+    expect(screen.getByRole('table').textContent).not.toContain('0.0 h');
+  });
 });

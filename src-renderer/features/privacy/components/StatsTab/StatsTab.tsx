@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorMessage, useApi, type LocalStats } from '../../../../api';
-import { ErrorText } from '../../../../ui';
+import { ErrorText, formatHoursPlayed } from '../../../../ui';
 
 /**
  * "Your stats": what Glasswing knows locally, shown to its owner. Computed on this machine from a history
@@ -39,8 +39,8 @@ export function StatsTab() {
       </p>
 
       <section aria-labelledby="stats-hours">
-        <h2 id="stats-hours" className="section-title">Hours watched per week</h2>
-        <table className="table stats-bars" aria-label="Hours watched per week">
+        <h2 id="stats-hours" className="section-title">Time watched per week</h2>
+        <table className="table stats-bars" aria-label="Time watched per week">
           <tbody>
             {stats.weeks.map((w) => (
               <tr key={w.weekStart}>
@@ -48,7 +48,7 @@ export function StatsTab() {
                 <td className="bar-cell">
                   <span className="bar" style={{ width: `${(w.hours / maxHours) * 100}%` }} aria-hidden="true" />
                 </td>
-                <td className="num">{w.hours.toFixed(1)} h</td>
+                <td className="num">{formatHoursPlayed(w.hours)}</td>
               </tr>
             ))}
           </tbody>
