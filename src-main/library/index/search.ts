@@ -98,11 +98,11 @@ function tier(titleWords: readonly string[], queryWords: readonly string[]): num
 const MIN_TYPO_WORD = 4;
 /**
  * Rowids read per trigram of the typed words, and trigrams looked up per query: together they bound pass 4
- * at 24 × 200 index reads whatever the library's size. A trigram held by more titles than this ("the")
+ * at 16 × 200 index reads whatever the library's size. A trigram held by more titles than this ("the")
  * yields an arbitrary 200 of them; the rarer trigrams of the same word, read whole, carry the ranking.
  */
 const ROWS_PER_TRIGRAM = 200;
-const MAX_TRIGRAMS = 24;
+const MAX_TRIGRAMS = 16;
 
 /**
  * Pass 4's two reads, exported for the query-plan test. Trigram lists are read unranked: ranking an OR of
@@ -140,27 +140,44 @@ export function editDistance(from: string, to: string): number {
   return previous[b.length]!;
 }
 
+/** Fewest edits from a typed word to a title word or to its beginning, or more than allowed when neither is close. */
+function wordEdits(typed: string, word: string): number {
+  const allowed = allowedEdits(typed);
+  // Lengths further apart than the allowed edits cannot be close: skip the quadratic work on long words.
+  const whole = Math.abs(word.length - typed.length) <= allowed ? editDistance(typed, word) : allowed + 1;
+  return Math.min(whole, editDistance(typed, word.slice(0, typed.length)));
+}
+
 /**
  * Edits from the typed words to the title's: each typed word counts the fewest edits to some title word,
  * or to its beginning (the user may still be typing: "lantre" is one swap from "lanter…n"). 0 for a word
  * that begins a title word; null when a word is too short to correct or too far from every title word.
  */
-export function typoEdits(titleWords: readonly string[], queryWords: readonly string[]): number | null {
+export function typoEdits(
+  titleWords: readonly string[],
+  queryWords: readonly string[],
+  edits: (typed: string, word: string) => number = wordEdits,
+): number | null {
   let total = 0;
   for (const typed of queryWords) {
     if (titleWords.some((word) => word.startsWith(typed))) continue;
     if (typed.length < MIN_TYPO_WORD) return null;
-    const allowed = allowedEdits(typed);
-    let fewest = allowed + 1;
-    for (const word of titleWords) {
-      // Lengths further apart than the allowed edits cannot be close: skip the quadratic work on long words.
-      if (Math.abs(word.length - typed.length) <= allowed) fewest = Math.min(fewest, editDistance(typed, word));
-      fewest = Math.min(fewest, editDistance(typed, word.slice(0, typed.length)));
-    }
-    if (fewest > allowed) return null;
+    const fewest = Math.min(...titleWords.map((word) => edits(typed, word)));
+    if (fewest > allowedEdits(typed)) return null;
     total += fewest;
   }
   return total;
+}
+
+/** `wordEdits` remembering its answers: candidate titles share most of their words ("The", "Night"). */
+function rememberedWordEdits(): (typed: string, word: string) => number {
+  const known = new Map<string, number>();
+  return (typed, word) => {
+    const key = `${typed}\u0000${word}`;
+    let edits = known.get(key);
+    if (edits === undefined) known.set(key, (edits = wordEdits(typed, word)));
+    return edits;
+  };
 }
 
 /**
@@ -170,14 +187,17 @@ export function typoEdits(titleWords: readonly string[], queryWords: readonly st
  * each letter in turn brings back a run the title holds ("nigt" → "nig").
  */
 export function typoTrigrams(queryWords: readonly string[]): string[] {
-  const words = queryWords.map((word) => Array.from(word)).filter((letters) => letters.length >= MIN_TYPO_WORD);
+  // A word's first MAX_TRIGRAMS letters already give that many trigrams: the rest would only cost time.
+  const words = queryWords
+    .map((word) => Array.from(word).slice(0, MAX_TRIGRAMS))
+    .filter((letters) => letters.length >= MIN_TYPO_WORD);
   const trigrams = new Set<string>();
   const add = (letters: readonly string[]): void => {
-    for (let i = 0; i + 3 <= letters.length; i++) trigrams.add(letters.slice(i, i + 3).join(''));
+    for (let i = 0; i + 3 <= letters.length && trigrams.size < MAX_TRIGRAMS; i++) trigrams.add(letters.slice(i, i + 3).join(''));
   };
   for (const letters of words) add(letters);
-  for (const letters of words) for (let i = 0; i < letters.length; i++) add(letters.toSpliced(i, 1));
-  return [...trigrams].slice(0, MAX_TRIGRAMS);
+  for (const letters of words) for (let i = 0; i < letters.length && trigrams.size < MAX_TRIGRAMS; i++) add(letters.toSpliced(i, 1));
+  return [...trigrams];
 }
 
 /** The `cap` documents that hold the most of `trigrams` (then the oldest), from bounded index reads. */
@@ -206,8 +226,9 @@ function typoPass(db: ReadableDB, queryWords: readonly string[], cap: number): D
   const docs = mostSharedTrigrams(db, trigrams, cap);
   if (docs.length === 0) return [];
   const rows = prepared(db, TYPO_SQL.docs).all(JSON.stringify(docs)) as DocRow[];
+  const wordEdits = rememberedWordEdits();
   return rows.flatMap((row) => {
-    const edits = typoEdits(foldWords(row.title), queryWords);
+    const edits = typoEdits(foldWords(row.title), queryWords, wordEdits);
     return edits === null ? [] : [{ ...row, edits }];
   });
 }
