@@ -107,7 +107,7 @@ const MAX_TRIGRAMS = 16;
 /**
  * Pass 4's two reads, exported for the query-plan test. Trigram lists are read unranked: ranking an OR of
  * a word's trigrams by bm25 measured 8–130 ms at 100,000 titles (it scores every title holding "the" or
- * "nig"), against under 1 ms for these capped reads.
+ * "nig"), against about 1 ms for all the capped reads of "nigth".
  */
 export const TYPO_SQL = {
   trigram: 'SELECT rowid AS doc FROM search_trigrams WHERE search_trigrams MATCH ? LIMIT ?',
@@ -233,7 +233,7 @@ function typoPass(db: ReadableDB, queryWords: readonly string[], cap: number): D
   });
 }
 
-/** Best first: by tier (typo matches after every exact one, fewest edits first), kind, length, title. */
+/** Best first: by tier (typo matches last, fewest edits first), kind, length, title. */
 function rank(rows: Iterable<DocRow>, queryWords: readonly string[]): DocRow[] {
   const ranked = [...rows].map((row) => {
     const words = foldWords(row.title);

@@ -5,7 +5,7 @@ import { backupPath } from '../../../sqlite/index.js';
 import { openIndexDatabase } from '../db.js';
 import { searchIndex } from '../search.js';
 import { makeTempDir } from '../../test-support/fixtures.js';
-import { MIGRATIONS } from './index.js';
+import { writeIndexAtVersion } from '../../test-support/index-at-version.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -13,28 +13,22 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-/** A version-5 index with a movie, a show and its episode, as the previous release left them. */
-function versionFiveIndex(file: string): void {
-  const db = new Database(file);
-  for (const step of MIGRATIONS.slice(0, 5)) step(db);
-  db.pragma('user_version = 5');
-  db.exec(`
-    INSERT INTO folders (id, path, kind, added_at) VALUES ('FFFFFFFFFFFFFFFFFFFFFF', '/media', 'mixed', 0);
-    INSERT INTO shows (id, title_key, title) VALUES ('SSSSSSSSSSSSSSSSSSSSSS', 'harbour lights', 'Harbour Lights');
-    INSERT INTO items (id, folder_id, rel_path, kind, title, year, mime, size, mtime_ms, scanned_at, watched)
-      VALUES ('MMMMMMMMMMMMMMMMMMMMMM', 'FFFFFFFFFFFFFFFFFFFFFF', 'Night Train (1998).mp4', 'movie', 'Night Train', 1998, 'video/mp4', 10, 5, 0, 1);
-    INSERT INTO items (id, folder_id, rel_path, kind, title, show_id, show_title, season, episode, episode_title, mime, size, mtime_ms, scanned_at)
-      VALUES ('EEEEEEEEEEEEEEEEEEEEEE', 'FFFFFFFFFFFFFFFFFFFFFF', 'S01E02.mkv', 'episode', 'The Storm', 'SSSSSSSSSSSSSSSSSSSSSS', 'Harbour Lights', 1, 2, 'The Storm', 'video/x-matroska', 10, 5, 0);
-  `);
-  db.close();
-}
+/** A movie, a show and its episode, as the release at schema 5 left them. */
+const VERSION_FIVE_ROWS = `
+  INSERT INTO folders (id, path, kind, added_at) VALUES ('FFFFFFFFFFFFFFFFFFFFFF', '/media', 'mixed', 0);
+  INSERT INTO shows (id, title_key, title) VALUES ('SSSSSSSSSSSSSSSSSSSSSS', 'harbour lights', 'Harbour Lights');
+  INSERT INTO items (id, folder_id, rel_path, kind, title, year, mime, size, mtime_ms, scanned_at, watched)
+    VALUES ('MMMMMMMMMMMMMMMMMMMMMM', 'FFFFFFFFFFFFFFFFFFFFFF', 'Night Train (1998).mp4', 'movie', 'Night Train', 1998, 'video/mp4', 10, 5, 0, 1);
+  INSERT INTO items (id, folder_id, rel_path, kind, title, show_id, show_title, season, episode, episode_title, mime, size, mtime_ms, scanned_at)
+    VALUES ('EEEEEEEEEEEEEEEEEEEEEE', 'FFFFFFFFFFFFFFFFFFFFFF', 'S01E02.mkv', 'episode', 'The Storm', 'SSSSSSSSSSSSSSSSSSSSSS', 'Harbour Lights', 1, 2, 'The Storm', 'video/x-matroska', 10, 5, 0);
+`;
 
 const titles = (db: Parameters<typeof searchIndex>[0], query: string): string[] => searchIndex(db, query, 20).map((h) => h.title);
 
 describe('migration 006: typo-tolerant search', () => {
   it('backs the index up, keeps every item and its state, and finds what was indexed before by a typo', () => {
     const file = path.join(temp.dir, 'library.db');
-    versionFiveIndex(file);
+    writeIndexAtVersion(file, 5, VERSION_FIVE_ROWS);
     const db = openIndexDatabase(file);
     try {
       const backup = new Database(backupPath(file, 5), { readonly: true });
