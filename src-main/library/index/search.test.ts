@@ -5,7 +5,7 @@ import { openIndexDatabase } from './db.js';
 import type { WritableDB } from './db.js';
 import { deleteFolder, insertFolder } from './folder-rows.js';
 import { forgetPath, pruneOrphanGroups, upsertItem } from './item-writes.js';
-import { ftsTerms, searchIndex } from './search.js';
+import { editDistance, ftsTerms, searchIndex, TYPO_SQL, typoEdits, typoTrigrams } from './search.js';
 import { makeTempDir } from '../test-support/fixtures.js';
 import { episodeRecord, movieRecord, trackRecord } from '../test-support/records.js';
 
@@ -104,5 +104,57 @@ describe('library search', () => {
     expect(titles('qu')).toEqual([]);
     db.transaction(() => pruneOrphanGroups(db))();
     expect(titles('harbour')[0]).toBe('Harbour Lights');
+  });
+
+  it('forgives a typo in a word of 4 letters or more when nothing matches as typed', () => {
+    expect(titles('nigth')).toEqual(['Night', 'Night Train', 'Nightcrawler', 'The Night Train to Lisbon']);
+    expect(titles('nigth trian')).toEqual(['Night Train', 'The Night Train to Lisbon']);
+    expect(titles('beyonec')).toEqual(['Beyoncé']);
+    expect(titles('lantren')).toEqual(['Lantern']);
+    expect(titles('hrabour ligths')[0]).toBe('Harbour Lights');
+    expect(titles('nigth', 2)).toEqual(['Night', 'Night Train']);
+  });
+
+  it('offers no corrections beside exact matches, and none for words under 4 letters', () => {
+    expect(titles('night')).not.toContain('Harbour Lights');
+    expect(titles('nihgt')).toContain('Night');
+    expect(titles('nite')).toEqual([]);
+    expect(typoEdits(['halo'], ['hla'])).toBeNull();
+    expect(typoEdits(['halo'], ['hlao'])).toBe(1);
+  });
+
+  it('counts edits with swaps of neighbours, allowing one up to 7 letters and two from 8', () => {
+    expect(editDistance('nigth', 'night')).toBe(1);
+    expect(editDistance('night', 'night')).toBe(0);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('ca', 'abc')).toBe(3);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(typoEdits(['night', 'train'], ['nigth', 'tr'])).toBe(1);
+    expect(typoEdits(['lantern'], ['lantre'])).toBe(1);
+    expect(typoEdits(['nightcrawler'], ['nigthcrawlre'])).toBe(2);
+    expect(typoEdits(['night'], ['nghti'])).toBeNull();
+    expect(typoEdits(['lantern'], ['lnatren'])).toBeNull();
+  });
+
+  it('bounds the typo pass: at most 16 trigrams, each read with a LIMIT, titles fetched by key', () => {
+    expect(typoTrigrams(['a'.repeat(200)])).toEqual(['aaa']);
+    expect(typoTrigrams(['abcdefghijklmnopqrstuvwxyz0123456789'])).toHaveLength(16);
+    expect(typoTrigrams(['nig', 'nigth']).slice(0, 3)).toEqual(['nig', 'igt', 'gth']);
+    expect(typoTrigrams(['nihgt'])).toContain('nig');
+    const plan = (sql: string, ...params: unknown[]): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan(TYPO_SQL.trigram, '"nig"', 200)).toMatch(/VIRTUAL TABLE INDEX/);
+    expect(plan(TYPO_SQL.docs, '[1, 2]')).toMatch(/SEARCH search_docs USING INTEGER PRIMARY KEY/);
+  });
+
+  it('keeps typo search in step as items are renamed and deleted', () => {
+    const relPath = 'typo-zebra.mkv';
+    upsertItem(db, folderId, movieRecord('Zebra Crossing', null, { relPath }), 0);
+    expect(titles('zebar')).toEqual(['Zebra Crossing']);
+    upsertItem(db, folderId, movieRecord('Quokka Parade', null, { relPath }), 0);
+    expect(titles('zebar')).toEqual([]);
+    expect(titles('qoukka')).toEqual(['Quokka Parade']);
+    db.transaction(() => forgetPath(db, folderId, relPath))();
+    expect(titles('qoukka')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../api';
 import { makeAlbum, makeEpisode, makeLibrary, makeMovie, makeShow, makeTrack } from '../../../api/testing';
-import { filterByHits } from './searchFilter';
+import { filterByHits, matchesNothing } from './searchFilter';
 
 const hit = (id: string, kind: SearchHit['kind'], title = 'x'): SearchHit => ({ id, kind, title, subtitle: null, playableId: null });
 
@@ -43,5 +43,12 @@ describe('filterByHits', () => {
     const out = filterByHits(lib, []);
     expect([out.movies.length, out.shows.length, out.albums.length]).toEqual([0, 0, 0]);
     expect(out.folders).toBe(lib.folders);
+  });
+
+  it('tells when every section is left empty, and only then', () => {
+    expect(matchesNothing(filterByHits(lib, []))).toBe(true);
+    expect(matchesNothing(filterByHits(lib, [hit(b.id, 'movie')]))).toBe(false);
+    expect(matchesNothing(filterByHits(lib, [hit(e2.id, 'episode')]))).toBe(false);
+    expect(matchesNothing(filterByHits(lib, [hit(t1.id, 'track')]))).toBe(false);
   });
 });

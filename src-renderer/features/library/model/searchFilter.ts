@@ -61,3 +61,8 @@ export function filterByHits(lib: LibrarySnapshot, hits: readonly SearchHit[]): 
 
   return { ...lib, movies, shows, albums };
 }
+
+/** The filter left every section empty: the screen says so once instead of three times. */
+export function matchesNothing(shown: LibrarySnapshot): boolean {
+  return shown.movies.length + shown.shows.length + shown.albums.length === 0;
+}

@@ -67,6 +67,32 @@ describe('LibraryScreen', () => {
     expect(await screen.findByRole('button', { name: 'Play Undertow' })).toBeTruthy();
   });
 
+  it('says once, calmly, that nothing matches, and clears the filter back to the whole library', async () => {
+    const user = userEvent.setup();
+    renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />);
+    const box = await screen.findByRole('searchbox', { name: 'Filter library' });
+    await user.type(box, 'zzzz');
+    expect(await screen.findByText('Nothing matches “zzzz”')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: /Movies|Shows|Music/ })).toBeNull();
+    expect(screen.queryByText(/No (movies|shows) match|No music matches/)).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Clear filter' }));
+    expect(await screen.findByRole('button', { name: 'Play Night Train (1998)' })).toBeTruthy();
+    expect((box as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(box);
+    expect(screen.queryByText(/Nothing matches/)).toBeNull();
+  });
+
+  it('shows a hostile query that matches nothing as text, never as markup', async () => {
+    const user = userEvent.setup();
+    const evil = '<img src=x onerror=alert(1)><b>x</b>';
+    const { container } = renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />);
+    await user.type(await screen.findByRole('searchbox', { name: 'Filter library' }), evil);
+    expect(await screen.findByText(`Nothing matches “${evil}”`)).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+  });
+
   it('says so when search fails, and keeps the library on screen', async () => {
     const user = userEvent.setup();
     renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, {}, {

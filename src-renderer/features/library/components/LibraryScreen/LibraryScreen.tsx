@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
 import { useApi, type LibrarySnapshot } from '../../../../api';
 import { Button, ErrorText, Icon } from '../../../../ui';
 import { useLibrary } from '../../hooks/useLibrary';
 import { useLibraryFilter, type LibraryFilter } from '../../hooks/useLibraryFilter';
 import { countLibrary, countsText, isEmptyLibrary, type LibraryCounts } from '../../model/counts';
+import { matchesNothing } from '../../model/searchFilter';
 import type { PlayProps } from '../../playing';
 import { AlbumList } from '../AlbumList/AlbumList';
 import { ContinueWatching } from '../ContinueWatching/ContinueWatching';
@@ -25,9 +26,15 @@ export function LibraryScreen({ onPlay, playingId, onAddToPlayQueue }: LibrarySc
   const filter = useLibraryFilter(snapshot);
   const counts = snapshot ? countLibrary(snapshot) : null;
   const isEmpty = counts ? isEmptyLibrary(counts) : false;
+  const filterBox = useRef<HTMLInputElement>(null);
+  const clearFilter = () => {
+    filter.setQuery('');
+    // The Clear button goes away with the message: focus goes back where the user was typing.
+    filterBox.current?.focus();
+  };
   return (
     <div className="library page">
-      <LibraryHeader counts={counts} filter={!isEmpty && snapshot ? filter : null} scanning={scanning} canScan={!!snapshot && snapshot.folders.length > 0} onScan={() => void store.scan()} />
+      <LibraryHeader counts={counts} filter={!isEmpty && snapshot ? filter : null} filterBox={filterBox} scanning={scanning} canScan={!!snapshot && snapshot.folders.length > 0} onScan={() => void store.scan()} />
       {filter.search.state === 'failed' ? <ErrorText>Search failed: {filter.search.message}</ErrorText> : null}
       <RecoveryNotice recovery={snapshot?.recovery ?? null} />
       <ScanPanel scanning={scanning} progress={progress} summary={summary} error={scanError} />
@@ -37,6 +44,8 @@ export function LibraryScreen({ onPlay, playingId, onAddToPlayQueue }: LibrarySc
           <FolderPanel folders={snapshot.folders} canPickFolders={info?.canPickFolders ?? false} />
           {isEmpty ? (
             <EmptyLibrary hasFolders={snapshot.folders.length > 0} />
+          ) : filter.shown && filter.needle !== '' && matchesNothing(filter.shown) ? (
+            <NoMatches query={filter.needle} onClear={clearFilter} />
           ) : filter.shown ? (
             <LibraryShelves library={snapshot} shown={filter.shown} filtered={filter.needle !== ''} onPlay={onPlay} playingId={playingId} onAddToPlayQueue={onAddToPlayQueue} />
           ) : null}
@@ -52,6 +61,7 @@ interface LibraryHeaderProps {
   counts: LibraryCounts | null;
   /** The filter box, offered once there is something to filter. */
   filter: Pick<LibraryFilter, 'query' | 'setQuery'> | null;
+  filterBox: RefObject<HTMLInputElement | null>;
   scanning: boolean;
   /** There are folders to scan. */
   canScan: boolean;
@@ -59,7 +69,7 @@ interface LibraryHeaderProps {
 }
 
 /** The title with what the library holds, the filter box, and Scan library (Cancel scan while one runs). */
-function LibraryHeader({ counts, filter, scanning, canScan, onScan }: LibraryHeaderProps) {
+function LibraryHeader({ counts, filter, filterBox, scanning, canScan, onScan }: LibraryHeaderProps) {
   const client = useApi();
   return (
     <header className="page-head row">
@@ -69,7 +79,7 @@ function LibraryHeader({ counts, filter, scanning, canScan, onScan }: LibraryHea
       </div>
       <div className="page-actions">
         {filter ? (
-          <input type="search" className="library-search" aria-label="Filter library" placeholder="Filter by title, show or artist" value={filter.query} onChange={(e) => filter.setQuery(e.target.value)} />
+          <input ref={filterBox} type="search" className="library-search" aria-label="Filter library" placeholder="Filter by title, show or artist" value={filter.query} onChange={(e) => filter.setQuery(e.target.value)} />
         ) : null}
         {scanning ? <Button onClick={() => void client['library.cancelScan']({}).catch(() => undefined)}>Cancel scan</Button> : null}
         <Button variant="primary" icon={<Icon.Refresh />} onClick={onScan} disabled={scanning || !canScan}>
@@ -90,6 +100,17 @@ function EmptyLibrary({ hasFolders }: { hasFolders: boolean }) {
           ? 'Choose Scan library to read the folders above. Files named like “Night Train (1998).mp4” or “Show - S01E02.mkv” are recognised best.'
           : 'Add a folder that holds your movies, shows or music above, then choose Scan library. Glasswing reads the files where they are and never uploads anything about them.'}
       </p>
+    </div>
+  );
+}
+
+/** One calm line when the filter finds nothing anywhere, with the way back (the query is text, never markup). */
+function NoMatches({ query, onClear }: { query: string; onClear: () => void }) {
+  return (
+    <div className="empty big" role="status">
+      <p className="empty-title no-matches-query">Nothing matches “{query}”</p>
+      <p className="muted">Try fewer words, or the start of a title, show or artist.</p>
+      <Button onClick={onClear}>Clear filter</Button>
     </div>
   );
 }
