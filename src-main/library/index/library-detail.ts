@@ -6,6 +6,8 @@ import { albumSummaries, artistSummaries, movieParts, partsDuration, type AlbumR
 import { LISTED_MOVIE } from './page-queries.js';
 import { byExtraTitle, ownerMovie, toExtra, toMovieRef, type ExtraRow, type MovieRef } from './snapshot-placement.js';
 import { loadSubtitleLanguages, orderSeasons, orderTracks, SNAPSHOT_COLUMNS, toEpisode, toMovie, toTrack, type ArtLink, type SnapshotRow } from './snapshot.js';
+import { extraOwnerDir } from '../names/media-name.js';
+import { movieDirOf } from '../names/movie-names.js';
 import { titleKey } from '../names/name-text.js';
 
 /**
@@ -28,12 +30,19 @@ function movieRefsOf(db: ReadableDB, folderId: string): MovieRef[] {
   >[]).map(toMovieRef);
 }
 
-/** The extras `placeExtrasAndParts` would list under this movie: those of its folder that it owns. */
-function movieExtras(db: ReadableDB, movie: Pick<ItemRow, 'id' | 'folder_id'>): Extra[] {
-  const extras = prepared(db, `SELECT ${EXTRA_COLUMNS} FROM items WHERE extra_type IS NOT NULL AND folder_id = ?`).all(movie.folder_id) as ExtraRow[];
-  if (extras.length === 0) return [];
+/**
+ * The extras `placeExtrasAndParts` would list under this movie. Only extras named after it or beside it can
+ * be its own; the folder's movies (against which `ownerMovie` decides) are read only when there are such.
+ */
+function movieExtras(db: ReadableDB, movie: Pick<ItemRow, 'id' | 'folder_id' | 'rel_path' | 'title'>): Extra[] {
+  const key = titleKey(movie.title);
+  const dir = movieDirOf(movie.rel_path);
+  const candidates = (prepared(db, `SELECT ${EXTRA_COLUMNS} FROM items WHERE extra_type IS NOT NULL AND folder_id = ?`).all(movie.folder_id) as ExtraRow[]).filter(
+    (e) => (e.extra_owner !== null && titleKey(e.extra_owner) === key) || extraOwnerDir(e.rel_path) === dir,
+  );
+  if (candidates.length === 0) return [];
   const refs = movieRefsOf(db, movie.folder_id);
-  return extras.filter((e) => ownerMovie(e, refs) === movie.id).map(toExtra).sort(byExtraTitle);
+  return candidates.filter((e) => ownerMovie(e, refs) === movie.id).map(toExtra).sort(byExtraTitle);
 }
 
 /** The extras named after a show that no movie owns (as in the snapshot). */

@@ -42,7 +42,7 @@ export const RESOLUTION_WIDTHS: Readonly<Record<ResolutionClass, readonly [numbe
 };
 
 /** The movie filters as SQL over `g` and their bound parameters. */
-export function movieFilterSql(filters: MovieFilters): { where: string[]; params: Record<string, number> } {
+export function movieFilterSql(filters: MovieFilters, sort = 'title'): { where: string[]; params: Record<string, number> } {
   const where: string[] = [];
   const params: Record<string, number> = {};
   if (filters.unwatched) where.push('g.watched = 0');
@@ -51,8 +51,10 @@ export function movieFilterSql(filters: MovieFilters): { where: string[]; params
     [params.widthFrom, params.widthBelow] = RESOLUTION_WIDTHS[filters.resolution];
   }
   if (filters.decade !== undefined) {
-    // On the sort column, so a year-sorted page seeks straight to the decade.
-    where.push('g.sort_year >= @decade AND g.sort_year < @decade + 10');
+    // Sorted by year, on the sort column, so the page seeks straight into the decade; sorted otherwise, on the
+    // plain column, which no index offers, so SQLite keeps walking the sort's index rather than sorting the decade.
+    const year = sort === 'year' ? 'g.sort_year' : 'g.year';
+    where.push(`${year} >= @decade AND ${year} < @decade + 10`);
     params.decade = filters.decade;
   }
   return { where, params };
@@ -67,7 +69,7 @@ export interface PageQuery {
 export function buildPageQuery(request: LibraryPageRequest, after: { key: SortKey; id: string } | null): PageQuery {
   const section = SECTIONS[request.section];
   const column = `g.${section.sorts[request.sort]!}`;
-  const filters = request.section === 'movies' ? movieFilterSql(request.filters) : { where: [], params: {} };
+  const filters = request.section === 'movies' ? movieFilterSql(request.filters, request.sort) : { where: [], params: {} };
   const where = [section.listed, ...filters.where];
   if (after) where.push(`(${column}, g.id) ${request.direction === 'asc' ? '>' : '<'} (@afterKey, @afterId)`);
   const direction = request.direction === 'asc' ? 'ASC' : 'DESC';
