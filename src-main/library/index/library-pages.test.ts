@@ -5,6 +5,7 @@ import { LibraryPageRequest as PageRequestSchema } from '../../contract/index.js
 import { bigId, buildBigIndex, BIG_COUNTS, type BigIndex, type BigMovie } from '../test-support/big-index.js';
 import { makeTempDir } from '../test-support/fixtures.js';
 import { openIndexDatabase, type WritableDB } from './db.js';
+import { libraryDetail } from './library-detail.js';
 import { libraryCounts, libraryPage } from './library-pages.js';
 import { buildPageQuery, RESOLUTION_WIDTHS } from './page-queries.js';
 import { encodeCursor } from './page-cursor.js';
@@ -178,5 +179,53 @@ describe('a page cursor', () => {
     const page = libraryPage(db, request({ section: 'movies', sort: 'title', after: hostile }), art);
     expect(page.items.length).toBeGreaterThan(0);
     expect(libraryCounts(db).movies).toBe(big.movies.length);
+  });
+});
+
+describe('library.detail', () => {
+  const detail = (kind: 'item' | 'show' | 'album' | 'artist', id: string) => calls['library.detail'].output.parse(libraryDetail(db, { kind, id }, art));
+
+  it('gives a movie in parts with each file, the size of both, and its extras', () => {
+    const found = detail('item', big.split.id);
+    expect(found).toMatchObject({ kind: 'movie', movie: { id: big.split.id, parts: 2, durationSec: 6000 } });
+    if (found.kind !== 'movie') return;
+    expect(found.file).toEqual({ mime: 'video/mp4', size: 3000, parts: [{ number: 1, durationSec: 3000, size: 1000 }, { number: 2, durationSec: 3000, size: 2000 }] });
+    expect(found.movie.extras.map((e) => [e.title, e.type])).toEqual([['Making of', 'featurette'], ['Split Movie', 'trailer']]);
+    expect(detail('item', big.movies[0]!.id)).toMatchObject({ kind: 'movie', movie: { extras: [], parts: 1 }, file: { parts: [] } });
+  });
+
+  it('gives an episode with its show, and a show with its seasons and episodes in order with watched state', () => {
+    const show = big.shows[0]!;
+    expect(detail('item', bigId('show 0 episode 0'))).toMatchObject({ kind: 'episode', episode: { season: 3, episode: 20 }, show: { id: show.id, title: show.title } });
+    const found = detail('show', show.id);
+    if (found.kind !== 'show') throw new Error('not a show');
+    expect(found.show.seasons.map((s) => s.season)).toEqual([1, 2, 3]);
+    expect(found.show.seasons[0]!.episodes.map((e) => e.episode)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(found.show.seasons.map((s) => s.episodes.every((e) => e.watched))).toEqual([true, false, false]);
+  });
+
+  it('gives an album with its tracks by disc and number, a track with its album, and an artist with the albums it is on', () => {
+    const album = big.albums[0]!;
+    const found = detail('album', album.id);
+    if (found.kind !== 'album') throw new Error('not an album');
+    expect(found.album).toMatchObject({ id: album.id, title: album.title, trackCount: 15, year: 1990 });
+    expect(found.album.discs.map((d) => [d.disc, d.tracks.map((t) => t.trackNo)])).toEqual([
+      [1, [1, 2, 3, 4, 5, 6, 7]],
+      [2, [8, 9, 10, 11, 12, 13, 14, 15]],
+    ]);
+    expect(detail('item', bigId('album 0 track 3'))).toMatchObject({ kind: 'track', track: { trackNo: 12, discNo: 2 }, album: { id: album.id } });
+    const artist = detail('artist', big.artists[1]!.id);
+    if (artist.kind !== 'artist') throw new Error('not an artist');
+    const expected = [0, 1, 1000, 1001].map((a) => big.albums[a]!);
+    expect(artist.albums.map((a) => a.id).sort()).toEqual(expected.map((a) => a.id).sort());
+    expect(artist.artist).toMatchObject({ name: big.artists[1]!.name, albumCount: 4 });
+  });
+
+  it('says not-found for an id that is not there, or of another kind', () => {
+    const notFound = expect.objectContaining({ name: 'AppError', code: 'not-found' });
+    expect(() => libraryDetail(db, { kind: 'item', id: bigId('nothing') }, art)).toThrow(notFound);
+    expect(() => libraryDetail(db, { kind: 'show', id: big.movies[0]!.id }, art)).toThrow(notFound);
+    expect(() => libraryDetail(db, { kind: 'album', id: big.shows[0]!.id }, art)).toThrow(notFound);
+    expect(() => libraryDetail(db, { kind: 'artist', id: big.albums[0]!.id }, art)).toThrow(notFound);
   });
 });
