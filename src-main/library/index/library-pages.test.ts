@@ -16,12 +16,13 @@ let temp: ReturnType<typeof makeTempDir>;
 let db: WritableDB;
 let big: BigIndex;
 
-// Built once for the file: 100,000 items take a few seconds to insert.
+// Built once for the file: 100,000 items (each through the search triggers) take seconds alone, and over a
+// minute on a machine busy with other test files, so this hook may take longer than the default.
 beforeAll(() => {
   temp = makeTempDir();
   db = openIndexDatabase(path.join(temp.dir, 'library.db'));
   big = buildBigIndex(db);
-});
+}, 300_000);
 afterAll(() => {
   db.close();
   temp.cleanup();
