@@ -1,4 +1,4 @@
-import { AppError, type ScanSummary } from '../contract/index.js';
+import { AppError, LibraryPageRequest, type ScanSummary } from '../contract/index.js';
 import type { RecordTelemetry } from '../event-catalog/index.js';
 import type { HistoryService } from '../history/index.js';
 import type { LibraryService } from '../library/index.js';
@@ -57,6 +57,10 @@ export function libraryCalls(deps: LibraryCallsDeps, scans: Scans): CallsOf<'lib
   };
   return {
     'library.snapshot': async () => library.snapshot(),
+    // Dispatch has parsed the input already; parsing again types it with its defaults filled in.
+    'library.page': async (request) => library.page(LibraryPageRequest.parse(request)),
+    'library.counts': async () => library.counts(),
+    'library.detail': async (request) => library.detail(request),
     'library.addFolder': async ({ path, kind }) => changing(() => library.addFolder(path, kind)),
     'library.pickFolder': async ({ kind }) => {
       if (!deps.pickFolder) throw new AppError('bad-request', 'This host has no folder picker: type the folder path instead.');

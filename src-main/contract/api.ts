@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FolderKind, ItemId, LibrarySnapshot, LocalStats, ScanProgress, ScanSummary, Folder, SearchHit } from './library.js';
+import { DetailRequest, FolderKind, ItemId, LibraryCounts, LibraryDetail, LibraryPage, LibraryPageRequest, LibrarySnapshot, LocalStats, ScanProgress, ScanSummary, Folder, SearchHit } from './library.js';
 import { Catalog, Category, ChainVerdict, NetworkPurpose, SendResult, TelemetrySnapshot, UiFeature } from './telemetry.js';
 import { OpenPlayback, PlaybackSource, TranscodeStatus } from './playback.js';
 
@@ -22,6 +22,12 @@ export const calls = {
   /** The renderer notes that a feature was used; main records `ui.feature_used` if the user allowed it. */
   'app.noteFeature': { input: z.object({ feature: UiFeature }), output: z.object({}) },
   'library.snapshot': { input: z.object({}), output: LibrarySnapshot },
+  /** One page of a section, sorted and filtered; pass `next` back as `after` for the following page. */
+  'library.page': { input: LibraryPageRequest, output: LibraryPage },
+  /** How many movies, shows, albums… there are, and what each movie filter leaves, without paging. */
+  'library.counts': { input: z.object({}), output: LibraryCounts },
+  /** An item (movie, episode, track) with its file facts, or a show, album or artist with what it holds. */
+  'library.detail': { input: DetailRequest, output: LibraryDetail },
   'library.addFolder': {
     input: z.object({ path: z.string().min(1).max(4096), kind: FolderKind }),
     output: Folder,

@@ -209,3 +209,127 @@ export const LocalStats = z.object({
   growth: z.array(z.object({ date: z.string(), items: z.number().int().nonnegative() })),
 });
 export type LocalStats = z.infer<typeof LocalStats>;
+
+/*
+ * Paged queries (issue 13): nothing returns the whole library. A section is read a page at a time with
+ * keyset pagination: `next` is an opaque cursor the renderer only passes back as `after`.
+ */
+
+export const LibrarySection = z.enum(['movies', 'shows', 'albums', 'artists']);
+export type LibrarySection = z.infer<typeof LibrarySection>;
+export const SortDirection = z.enum(['asc', 'desc']);
+export type SortDirection = z.infer<typeof SortDirection>;
+export const MovieSort = z.enum(['title', 'year', 'added', 'duration']);
+export type MovieSort = z.infer<typeof MovieSort>;
+/** Shows, albums and artists sort by title (an artist's name) or by when they entered the library. */
+export const GroupSort = z.enum(['title', 'added']);
+export type GroupSort = z.infer<typeof GroupSort>;
+/** By the picture's width: sd < 1280, hd < 1920, fhd < 3840, uhd from 3840 (so a 1920×800 scope film is fhd). */
+export const ResolutionClass = z.enum(['sd', 'hd', 'fhd', 'uhd']);
+export type ResolutionClass = z.infer<typeof ResolutionClass>;
+
+export const MovieFilters = z.object({
+  unwatched: z.boolean().optional(),
+  resolution: ResolutionClass.optional(),
+  /** The first year of a decade: 1990 is 1990–1999. */
+  decade: z.number().int().min(1800).max(2200).multipleOf(10).optional(),
+});
+export type MovieFilters = z.infer<typeof MovieFilters>;
+
+/** Opaque to the renderer; main validates and decodes it (a tampered one is a 'bad-request'). */
+export const PageCursor = z.string().min(1).max(16_384).regex(/^[A-Za-z0-9_-]+$/, 'not a page cursor');
+const pageLimit = z.number().int().min(1).max(200).default(50);
+const pageAfter = PageCursor.nullable().default(null);
+
+export const LibraryPageRequest = z.discriminatedUnion('section', [
+  z.object({
+    section: z.literal('movies'),
+    sort: MovieSort.default('title'),
+    direction: SortDirection.default('asc'),
+    filters: MovieFilters.default({}),
+    limit: pageLimit,
+    after: pageAfter,
+  }),
+  ...(['shows', 'albums', 'artists'] as const).map((section) =>
+    z.object({ section: z.literal(section), sort: GroupSort.default('title'), direction: SortDirection.default('asc'), limit: pageLimit, after: pageAfter }),
+  ),
+]);
+export type LibraryPageRequest = z.output<typeof LibraryPageRequest>;
+
+/** A movie in a grid: the snapshot's `Movie` less its extras (the item detail has them). */
+export const MovieSummary = Movie.omit({ extras: true });
+export type MovieSummary = z.infer<typeof MovieSummary>;
+
+export const ShowSummary = Show.omit({ seasons: true, extras: true }).extend({
+  seasonCount: z.number().int().nonnegative(),
+  episodeCount: z.number().int().nonnegative(),
+  unwatchedCount: z.number().int().nonnegative(),
+});
+export type ShowSummary = z.infer<typeof ShowSummary>;
+
+export const AlbumSummary = Album.omit({ tracks: true }).extend({ trackCount: z.number().int().nonnegative() });
+export type AlbumSummary = z.infer<typeof AlbumSummary>;
+
+/** A track artist (search finds the same ones). */
+export const ArtistSummary = z.object({
+  id: ItemId,
+  name: z.string(),
+  albumCount: z.number().int().nonnegative(),
+  trackCount: z.number().int().nonnegative(),
+});
+export type ArtistSummary = z.infer<typeof ArtistSummary>;
+
+const nextCursor = PageCursor.nullable();
+export const LibraryPage = z.discriminatedUnion('section', [
+  z.object({ section: z.literal('movies'), items: z.array(MovieSummary), next: nextCursor }),
+  z.object({ section: z.literal('shows'), items: z.array(ShowSummary), next: nextCursor }),
+  z.object({ section: z.literal('albums'), items: z.array(AlbumSummary), next: nextCursor }),
+  z.object({ section: z.literal('artists'), items: z.array(ArtistSummary), next: nextCursor }),
+]);
+export type LibraryPage = z.infer<typeof LibraryPage>;
+
+const count = z.number().int().nonnegative();
+export const LibraryCounts = z.object({
+  movies: count,
+  shows: count,
+  episodes: count,
+  albums: count,
+  tracks: count,
+  artists: count,
+  /** What each movie filter leaves on its own; decades that hold no movie are left out. */
+  movieFilters: z.object({
+    unwatched: count,
+    resolution: z.record(ResolutionClass, count),
+    decades: z.array(z.object({ decade: z.number().int(), count })),
+  }),
+});
+export type LibraryCounts = z.infer<typeof LibraryCounts>;
+
+export const DetailRequest = z.object({ kind: z.enum(['item', 'show', 'album', 'artist']), id: ItemId });
+export type DetailRequest = z.infer<typeof DetailRequest>;
+
+/** What the file (or the files, for a movie in parts) holds beyond the media facts on the DTO. */
+export const FileFacts = z.object({
+  mime: z.string(),
+  /** Bytes, all parts together. */
+  size: count,
+  /** Each file of a movie in parts, in playing order; empty for a single file. */
+  parts: z.array(z.object({ number: z.number().int().positive(), durationSec: z.number().nonnegative().nullable(), size: count })),
+});
+export type FileFacts = z.infer<typeof FileFacts>;
+
+export const AlbumDetail = AlbumSummary.extend({
+  /** Tracks by disc (null: untagged, last) and number. */
+  discs: z.array(z.object({ disc: z.number().int().nullable(), tracks: z.array(Track) })),
+});
+export type AlbumDetail = z.infer<typeof AlbumDetail>;
+
+export const LibraryDetail = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('movie'), movie: Movie, file: FileFacts }),
+  z.object({ kind: z.literal('episode'), episode: Episode, show: z.object({ id: ItemId, title: z.string() }), file: FileFacts }),
+  z.object({ kind: z.literal('track'), track: Track, album: z.object({ id: ItemId, title: z.string(), artist: z.string().nullable() }), file: FileFacts }),
+  z.object({ kind: z.literal('show'), show: Show }),
+  z.object({ kind: z.literal('album'), album: AlbumDetail }),
+  z.object({ kind: z.literal('artist'), artist: ArtistSummary, albums: z.array(AlbumSummary) }),
+]);
+export type LibraryDetail = z.infer<typeof LibraryDetail>;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/index.js';
-import type { Folder, FolderKind, LibrarySnapshot, ScanSummary, SearchHit } from '../contract/index.js';
+import type { DetailRequest, Folder, FolderKind, LibraryCounts, LibraryDetail, LibraryPage, LibraryPageRequest, LibrarySnapshot, ScanSummary, SearchHit } from '../contract/index.js';
 import { assertNoOverlap, resolveFolderPath } from './folder-paths.js';
 import { deleteFolder, getFolderRow, insertFolder, listFolderRows } from './index/folder-rows.js';
 import type { WritableDB } from './index/db.js';
@@ -9,6 +9,8 @@ import type { IndexRecovery } from './index/index-recovery.js';
 import { IndexSession } from './index/index-session.js';
 import { resolveItem } from './index/resolve-item.js';
 import type { ResolvedItem } from './index/resolve-item.js';
+import { libraryDetail } from './index/library-detail.js';
+import { libraryCounts, libraryPage } from './index/library-pages.js';
 import { searchIndex } from './index/search.js';
 import { buildSnapshot, listFolders, toFolderDto } from './index/snapshot.js';
 import { saveProgress, type ProgressChange } from './index/user-state.js';
@@ -42,6 +44,12 @@ export interface LibraryService {
    */
   scan(opts?: ScanOptions): Promise<ScanSummary>;
   snapshot(): LibrarySnapshot;
+  /** One page of a section by keyset; AppError 'bad-request' for a cursor that is not this request's. */
+  page(request: LibraryPageRequest): LibraryPage;
+  /** Items per section and per movie filter. */
+  counts(): LibraryCounts;
+  /** An item, show, album or artist with what its page shows; AppError 'not-found'. */
+  detail(request: DetailRequest): LibraryDetail;
   /** Set when this session found the index damaged and rebuilt it; the host then rescans every folder. */
   readonly recovery: IndexRecovery | null;
   /**
@@ -177,6 +185,32 @@ class Library implements LibraryService {
     try {
       return { ...buildSnapshot(this.db, this.artUrl), recovery: this.index.recoveryNotice(this.restoring) };
     } catch (error) {
+      return this.index.noteDamage(error);
+    }
+  }
+
+  page(request: LibraryPageRequest): LibraryPage {
+    return this.reading((db) => libraryPage(db, request, this.art));
+  }
+
+  counts(): LibraryCounts {
+    return this.reading(libraryCounts);
+  }
+
+  detail(request: DetailRequest): LibraryDetail {
+    return this.reading((db) => libraryDetail(db, request, this.art));
+  }
+
+  /** A picture's URL, null for none. */
+  private readonly art = (artId: string | null): string | null => (artId === null ? null : this.artUrl(artId));
+
+  /** Runs a read of the index; a damaged index is noted (and rebuilt next start) as the snapshot does. */
+  private reading<T>(read: (db: WritableDB) => T): T {
+    this.assertOpen();
+    try {
+      return read(this.db);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
       return this.index.noteDamage(error);
     }
   }

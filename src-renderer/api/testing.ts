@@ -239,6 +239,64 @@ function libraryHandlers(state: FakeState, emit: Emit): HandlersOf<'library'> {
     'library.scan': () => ({ added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], durationMs: 5 }),
     'library.cancelScan': () => ({}),
     'library.search': ({ query, limit }) => ({ hits: fakeSearch(state.library, query).slice(0, limit) }),
+    ...libraryPageHandlers(state),
+  };
+}
+
+/**
+ * The paged calls over the fake's snapshot, in its order: the cursor is the next offset (main's is a keyset),
+ * sorts and filters are ignored, and the fake has no artists.
+ */
+function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'library.page' | 'library.counts' | 'library.detail'> {
+  const pageOf = <T>(all: T[], limit = 50, after: string | null = null) => {
+    const from = after === null ? 0 : Number(after.slice(1));
+    return { items: all.slice(from, from + limit), next: from + limit < all.length ? `o${from + limit}` : null };
+  };
+  const strip = <T extends object, K extends keyof T>(item: T, key: K): Omit<T, K> => {
+    const { [key]: _dropped, ...rest } = item;
+    return rest;
+  };
+  return {
+    'library.page': (input) => {
+      const lib = state.library;
+      if (input.section === 'movies') return { section: 'movies', ...pageOf(lib.movies.map((m) => strip(m, 'extras')), input.limit, input.after) };
+      if (input.section === 'shows') {
+        const shows = lib.shows.map(({ seasons, extras: _extras, ...show }) => {
+          const episodes = seasons.flatMap((season) => season.episodes);
+          return { ...show, seasonCount: seasons.length, episodeCount: episodes.length, unwatchedCount: episodes.filter((e) => !e.watched).length };
+        });
+        return { section: 'shows', ...pageOf(shows, input.limit, input.after) };
+      }
+      if (input.section === 'albums') return { section: 'albums', ...pageOf(lib.albums.map((a) => ({ ...strip(a, 'tracks'), trackCount: a.tracks.length })), input.limit, input.after) };
+      return { section: 'artists', items: [], next: null };
+    },
+    'library.counts': () => {
+      const lib = state.library;
+      const episodes = lib.shows.reduce((n, s) => n + s.seasons.reduce((m, season) => m + season.episodes.length, 0), 0);
+      return {
+        movies: lib.movies.length,
+        shows: lib.shows.length,
+        episodes,
+        albums: lib.albums.length,
+        tracks: lib.albums.reduce((n, a) => n + a.tracks.length, 0),
+        artists: 0,
+        movieFilters: { unwatched: lib.movies.filter((m) => !m.watched).length, resolution: { sd: 0, hd: 0, fhd: 0, uhd: 0 }, decades: [] },
+      };
+    },
+    'library.detail': ({ kind, id }) => {
+      const lib = state.library;
+      const file = { mime: 'video/mp4', size: 1_000_000, parts: [] };
+      const movie = kind === 'item' ? lib.movies.find((m) => m.id === id) : undefined;
+      if (movie) return { kind: 'movie', movie, file };
+      const show = kind === 'show' ? lib.shows.find((s) => s.id === id) : undefined;
+      if (show) return { kind: 'show', show };
+      const album = kind === 'album' ? lib.albums.find((a) => a.id === id) : undefined;
+      if (album) {
+        const discs = [...new Set(album.tracks.map((t) => t.discNo))].map((disc) => ({ disc, tracks: album.tracks.filter((t) => t.discNo === disc) }));
+        return { kind: 'album', album: { ...strip(album, 'tracks'), trackCount: album.tracks.length, discs } };
+      }
+      throw new ApiError('not-found', 'That is not in the library any more.');
+    },
   };
 }
 

@@ -13,15 +13,28 @@ import { extraOwnerDir } from '../names/media-name.js';
  */
 
 /** Extras are selected by a non-null `extra_type`, parts by a non-null `part_group`. */
-type ExtraRow = Pick<ItemRow, 'id' | 'folder_id' | 'rel_path' | 'title' | 'extra_owner' | 'duration_sec'> & { extra_type: ExtraType };
+export type ExtraRow = Pick<ItemRow, 'id' | 'folder_id' | 'rel_path' | 'title' | 'extra_owner' | 'duration_sec'> & { extra_type: ExtraType };
 type PartRow = Pick<ItemRow, 'id' | 'folder_id' | 'duration_sec'> & { part_group: string };
 
-interface MovieRef {
+export interface MovieRef {
   id: string;
   folderId: string;
   dir: string;
   key: string;
 }
+
+/** A movie as `ownerMovie` compares it with an extra's path and owner title. */
+export function toMovieRef(m: Pick<ItemRow, 'id' | 'folder_id' | 'rel_path' | 'title'>): MovieRef {
+  return { id: m.id, folderId: m.folder_id, dir: movieDirOf(m.rel_path), key: titleKey(m.title) };
+}
+
+/** An extra as the DTOs list it. */
+export function toExtra(e: ExtraRow): Extra {
+  return { id: e.id, title: e.title, type: e.extra_type, durationSec: e.duration_sec };
+}
+
+/** Extras by title, the order every listing shows them in. */
+export const byExtraTitle = (a: Extra, b: Extra): number => a.title.localeCompare(b.title, 'en', { numeric: true });
 
 /** Joined parts: the lead part's id → how many parts and their total duration. */
 function joinParts(parts: PartRow[]): { leads: Map<string, { count: number; durationSec: number | null }>; followers: Set<string> } {
@@ -46,7 +59,7 @@ function joinParts(parts: PartRow[]): { leads: Map<string, { count: number; dura
 }
 
 /** The movie an extra belongs to: by the owner's title (nearest folder first), else the one movie in the owner's folder. */
-function ownerMovie(extra: ExtraRow, movies: MovieRef[]): string | null {
+export function ownerMovie(extra: ExtraRow, movies: MovieRef[]): string | null {
   const dir = extraOwnerDir(extra.rel_path);
   const inFolder = movies.filter((m) => m.folderId === extra.folder_id);
   const key = extra.extra_owner ? titleKey(extra.extra_owner) : null;
@@ -80,10 +93,10 @@ export function placeExtrasAndParts(db: ReadableDB, snapshot: LibrarySnapshot): 
   if (extras.length > 0) {
     const refs = (db.prepare("SELECT id, folder_id, rel_path, title FROM items WHERE kind = 'movie' AND extra_type IS NULL").all() as Pick<ItemRow, 'id' | 'folder_id' | 'rel_path' | 'title'>[])
       .filter((m) => !followers.has(m.id))
-      .map((m): MovieRef => ({ id: m.id, folderId: m.folder_id, dir: movieDirOf(m.rel_path), key: titleKey(m.title) }));
+      .map(toMovieRef);
     const showsByKey = new Map(snapshot.shows.map((s) => [titleKey(s.title), s.id]));
     for (const e of extras) {
-      const extra: Extra = { id: e.id, title: e.title, type: e.extra_type, durationSec: e.duration_sec };
+      const extra = toExtra(e);
       const movieId = ownerMovie(e, refs);
       const showId = movieId === null && e.extra_owner ? showsByKey.get(titleKey(e.extra_owner)) : undefined;
       const target = movieId !== null ? movieExtras : showExtras;
@@ -92,11 +105,10 @@ export function placeExtrasAndParts(db: ReadableDB, snapshot: LibrarySnapshot): 
       target.set(ownerId, [...(target.get(ownerId) ?? []), extra]);
     }
   }
-  const byTitle = (a: Extra, b: Extra): number => a.title.localeCompare(b.title, 'en', { numeric: true });
   return {
     ...snapshot,
-    movies: movies.map((m) => (movieExtras.has(m.id) ? { ...m, extras: movieExtras.get(m.id)!.sort(byTitle) } : m)),
-    shows: snapshot.shows.map((s) => (showExtras.has(s.id) ? { ...s, extras: showExtras.get(s.id)!.sort(byTitle) } : s)),
+    movies: movies.map((m) => (movieExtras.has(m.id) ? { ...m, extras: movieExtras.get(m.id)!.sort(byExtraTitle) } : m)),
+    shows: snapshot.shows.map((s) => (showExtras.has(s.id) ? { ...s, extras: showExtras.get(s.id)!.sort(byExtraTitle) } : s)),
     continueWatching: snapshot.continueWatching.filter((id) => !hidden.has(id)),
   };
 }

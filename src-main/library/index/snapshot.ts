@@ -1,4 +1,4 @@
-import type { Album, Episode, Folder, LibrarySnapshot, Movie, Show, Track } from '../../contract/index.js';
+import type { Album, Episode, Folder, LibrarySnapshot, Movie, Season, Show, Track } from '../../contract/index.js';
 import { folderDisplayName } from '../folder-paths.js';
 import type { ReadableDB } from './db.js';
 import { countItemsByFolder, listFolderRows } from './folder-rows.js';
@@ -9,16 +9,16 @@ import { placeExtrasAndParts } from './snapshot-placement.js';
 import { continueWatching } from './user-state.js';
 
 /** Every item's columns, then those of episodes and tracks only. */
-type SnapshotRow = MediaFactsColumns &
+export type SnapshotRow = MediaFactsColumns &
   Pick<ItemRow, 'id' | 'kind' | 'title' | 'year' | 'plot' | 'poster_art' | 'fanart_art' | 'resume_sec' | 'watched'> &
   Pick<ItemRow, 'show_id' | 'season' | 'episode' | 'episode_title' | 'album_id' | 'artist' | 'track_no' | 'disc_no'>;
 
 /** A picture's URL from its artwork id; no picture stays null. */
-type ArtLink = (artId: string | null) => string | null;
+export type ArtLink = (artId: string | null) => string | null;
 
-/** An album's tracks as they are gathered: `disc` sorts them and is dropped from the snapshot. */
+/** An album's tracks as they are gathered. */
 interface AlbumTracks {
-  tracks: (Track & { disc: number | null })[];
+  tracks: Track[];
   years: number[];
   cover: string | null;
 }
@@ -66,14 +66,15 @@ export function buildSnapshot(db: ReadableDB, artUrl: (artId: string) => string)
   return placeExtrasAndParts(db, snapshot);
 }
 
+/** The columns of `SnapshotRow`, for queries that build the same DTOs (pages, details). */
+export const SNAPSHOT_COLUMNS = `id, kind, title, year, show_id, season, episode, episode_title, album_id, artist, track_no, disc_no,
+  duration_sec, container, video_codec, audio_codec, width, height, resume_sec, watched, plot, poster_art, fanart_art`;
+
 /** Reads every item once and files it under its kind: movies in a list, episodes by show and season, tracks by album. */
 function gatherItems(db: ReadableDB, art: ArtLink): GatheredItems {
   const subtitleLanguages = loadSubtitleLanguages(db);
   const rows = db
-    .prepare(
-      `SELECT id, kind, title, year, show_id, season, episode, episode_title, album_id, artist, track_no, disc_no,
-              duration_sec, container, video_codec, audio_codec, width, height, resume_sec, watched, plot, poster_art, fanart_art FROM items`,
-    )
+    .prepare(`SELECT ${SNAPSHOT_COLUMNS} FROM items`)
     .all() as SnapshotRow[];
   const items: GatheredItems = { movies: [], episodesByShow: new Map(), tracksByAlbum: new Map() };
   for (const r of rows) {
@@ -86,7 +87,7 @@ function gatherItems(db: ReadableDB, art: ArtLink): GatheredItems {
   return items;
 }
 
-function toMovie(r: SnapshotRow, art: ArtLink, subtitleLanguages: string[]): Movie {
+export function toMovie(r: SnapshotRow, art: ArtLink, subtitleLanguages: string[]): Movie {
   return {
     id: r.id,
     title: r.title,
@@ -107,13 +108,21 @@ function addEpisode(episodesByShow: GatheredItems['episodesByShow'], showId: str
   const season = r.season ?? 0;
   const list = seasons.get(season) ?? [];
   seasons.set(season, list);
-  list.push({ id: r.id, season, episode: r.episode ?? 0, title: r.episode_title, ...facts(r), plot: r.plot, subtitleLanguages });
+  list.push(toEpisode(r, subtitleLanguages));
+}
+
+export function toEpisode(r: SnapshotRow, subtitleLanguages: string[]): Episode {
+  return { id: r.id, season: r.season ?? 0, episode: r.episode ?? 0, title: r.episode_title, ...facts(r), plot: r.plot, subtitleLanguages };
+}
+
+export function toTrack(r: SnapshotRow): Track {
+  return { id: r.id, title: r.title, artist: r.artist, trackNo: r.track_no, discNo: r.disc_no, ...facts(r) };
 }
 
 function addTrack(tracksByAlbum: GatheredItems['tracksByAlbum'], albumId: string, r: SnapshotRow): void {
   const group = tracksByAlbum.get(albumId) ?? { tracks: [], years: [], cover: null };
   tracksByAlbum.set(albumId, group);
-  group.tracks.push({ id: r.id, title: r.title, artist: r.artist, trackNo: r.track_no, discNo: r.disc_no, disc: r.disc_no, ...facts(r) });
+  group.tracks.push(toTrack(r));
   if (r.year !== null) group.years.push(r.year);
   group.cover ??= r.poster_art;
 }
@@ -132,9 +141,7 @@ function listShows(db: ReadableDB, episodesByShow: GatheredItems['episodesByShow
     .map((s) => ({
       id: s.id,
       title: s.title,
-      seasons: [...episodesByShow.get(s.id)!.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([season, episodes]) => ({ season, episodes: episodes.sort((a, b) => a.episode - b.episode) })),
+      seasons: orderSeasons(episodesByShow.get(s.id)!),
       plot: s.plot,
       posterUrl: art(s.poster_art),
       fanartUrl: art(s.fanart_art),
@@ -150,18 +157,29 @@ function listAlbums(db: ReadableDB, tracksByAlbum: GatheredItems['tracksByAlbum'
     .filter((a) => tracksByAlbum.has(a.id))
     .map((a) => {
       const group = tracksByAlbum.get(a.id)!;
-      const tracks = group.tracks
-        .sort((x, y) => byNumber(x.disc, y.disc) || byNumber(x.trackNo, y.trackNo) || collator.compare(x.title, y.title))
-        .map(({ disc: _disc, ...track }) => track);
+      const tracks = orderTracks(group.tracks);
       const year = group.years.length > 0 ? Math.min(...group.years) : null;
       return { id: a.id, title: a.title, artist: a.artist, year, tracks, coverUrl: art(group.cover) };
     })
     .sort((a, b) => collator.compare(a.artist ?? '', b.artist ?? '') || collator.compare(a.title, b.title));
 }
 
-/** Item id → the distinct languages of its linked subtitle files, sorted. */
-function loadSubtitleLanguages(db: ReadableDB): Map<string, string[]> {
-  const rows = db.prepare('SELECT DISTINCT item_id, language FROM item_subtitles WHERE language IS NOT NULL ORDER BY item_id, language').raw(true).all() as [string, string][];
+/** A show's seasons in order, each with its episodes in order. */
+export function orderSeasons(seasons: Map<number, Episode[]>): Season[] {
+  return [...seasons.entries()].sort(([a], [b]) => a - b).map(([season, episodes]) => ({ season, episodes: episodes.sort((a, b) => a.episode - b.episode) }));
+}
+
+/** An album's tracks by disc (untagged last), number, then title. */
+export function orderTracks(tracks: Track[]): Track[] {
+  return tracks.sort((x, y) => byNumber(x.discNo, y.discNo) || byNumber(x.trackNo, y.trackNo) || collator.compare(x.title, y.title));
+}
+
+/** Item id → the distinct languages of its linked subtitle files, sorted: of every item, or of `ids` only. */
+export function loadSubtitleLanguages(db: ReadableDB, ids?: readonly string[]): Map<string, string[]> {
+  const only = ids === undefined ? '' : 'AND item_id IN (SELECT value FROM json_each(?))';
+  const sql = `SELECT DISTINCT item_id, language FROM item_subtitles WHERE language IS NOT NULL ${only} ORDER BY item_id, language`;
+  const statement = db.prepare(sql).raw(true);
+  const rows = (ids === undefined ? statement.all() : statement.all(JSON.stringify(ids))) as [string, string][];
   const out = new Map<string, string[]>();
   for (const [id, language] of rows) {
     const list = out.get(id);

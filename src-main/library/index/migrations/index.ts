@@ -5,9 +5,10 @@ import { up as stateTime } from './003-state-time.js';
 import { up as localMetadata } from './004-local-metadata.js';
 import { up as recoveryExtrasParts } from './005-recovery-extras-parts.js';
 import { up as typoSearch } from './006-typo-search.js';
+import { up as pagedQueries } from './007-paged-queries.js';
 
 /**
  * Every migration, in order; entry i takes the schema from user_version i to i + 1.
  * Important: append only. A shipped migration is never edited or reordered.
  */
-export const MIGRATIONS: readonly ((db: Database) => void)[] = [initial, searchAndState, stateTime, localMetadata, recoveryExtrasParts, typoSearch];
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [initial, searchAndState, stateTime, localMetadata, recoveryExtrasParts, typoSearch, pagedQueries];

@@ -1,0 +1,232 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calls, type LibraryPageRequest, type MovieFilters } from '../../contract/index.js';
+import { LibraryPageRequest as PageRequestSchema } from '../../contract/index.js';
+import { bigId, buildBigIndex, BIG_COUNTS, type BigIndex, type BigMovie } from '../test-support/big-index.js';
+import { makeTempDir } from '../test-support/fixtures.js';
+import { openIndexDatabase, type WritableDB } from './db.js';
+import { libraryDetail } from './library-detail.js';
+import { libraryCounts, libraryPage } from './library-pages.js';
+import { buildPageQuery, RESOLUTION_WIDTHS } from './page-queries.js';
+import { encodeCursor } from './page-cursor.js';
+import { buildSnapshot } from './snapshot.js';
+
+const art = (id: string | null): string | null => (id === null ? null : `/art/${id}`);
+let temp: ReturnType<typeof makeTempDir>;
+let db: WritableDB;
+let big: BigIndex;
+
+// Built once for the file: 100,000 items (each through the search triggers) take seconds alone, and over a
+// minute on a machine busy with other test files, so this hook may take longer than the default.
+beforeAll(() => {
+  temp = makeTempDir();
+  db = openIndexDatabase(path.join(temp.dir, 'library.db'));
+  big = buildBigIndex(db);
+}, 300_000);
+afterAll(() => {
+  db.close();
+  temp.cleanup();
+});
+
+const request = (raw: Record<string, unknown>): LibraryPageRequest => PageRequestSchema.parse(raw);
+
+/** Every id of a section, page by page, following `next` to the end. */
+function walk(raw: Record<string, unknown>): string[] {
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = libraryPage(db, request({ ...raw, limit: 200, after }), art);
+    ids.push(...page.items.map((item) => item.id));
+    if (page.next === null) return ids;
+    after = page.next;
+  }
+}
+
+/** SQLite's NOCASE, then the id as the tie-break; unknown numbers as 0 (migration 007). */
+const lowerAscii = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+function expectedOrder<T extends { id: string }>(rows: T[], key: (row: T) => string | number, direction: 'asc' | 'desc'): string[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [...rows].sort((a, b) => sign * (cmp(key(a), key(b)) || cmp(a.id, b.id))).map((row) => row.id);
+}
+const MOVIE_KEYS: Record<string, (m: BigMovie) => string | number> = {
+  title: (m) => lowerAscii(m.title),
+  year: (m) => m.year ?? 0,
+  added: (m) => m.addedAt,
+  duration: (m) => m.durationSec ?? 0,
+};
+
+describe('library.page over 100,000 items', () => {
+  it('lists the same movies, shows and albums as the snapshot', () => {
+    const snapshot = buildSnapshot(db, (id) => `/art/${id}`);
+    expect(new Set(walk({ section: 'movies' }))).toEqual(new Set(snapshot.movies.map((m) => m.id)));
+    expect(new Set(walk({ section: 'shows' }))).toEqual(new Set(snapshot.shows.map((s) => s.id)));
+    expect(new Set(walk({ section: 'albums' }))).toEqual(new Set(snapshot.albums.map((a) => a.id)));
+    expect(snapshot.movies).toHaveLength(BIG_COUNTS.movies + 1);
+  });
+
+  it.each(['title', 'year', 'added', 'duration'].flatMap((sort) => [[sort, 'asc'], [sort, 'desc']] as const))(
+    'walks every movie exactly once by %s %s, in order',
+    (sort, direction) => {
+      const ids = walk({ section: 'movies', sort, direction });
+      expect(ids).toEqual(expectedOrder(big.movies, MOVIE_KEYS[sort]!, direction));
+    },
+  );
+
+  it.each([
+    [{ unwatched: true }, 'year', (m: BigMovie) => !m.watched],
+    [{ resolution: 'uhd' }, 'title', (m: BigMovie) => m.width !== null && m.width >= RESOLUTION_WIDTHS.uhd[0]],
+    [{ resolution: 'sd', unwatched: true }, 'added', (m: BigMovie) => m.width !== null && m.width < 1280 && !m.watched],
+    [{ decade: 1990 }, 'year', (m: BigMovie) => m.year !== null && m.year >= 1990 && m.year < 2000],
+    [{ decade: 1970 }, 'duration', (m: BigMovie) => m.year !== null && m.year >= 1970 && m.year < 1980],
+  ] as [MovieFilters, string, (m: BigMovie) => boolean][])('walks the movies of filter %j by %s', (filters, sort, keep) => {
+    const expected = expectedOrder(big.movies.filter(keep), MOVIE_KEYS[sort]!, 'desc');
+    expect(expected.length).toBeGreaterThan(100);
+    expect(walk({ section: 'movies', sort, direction: 'desc', filters })).toEqual(expected);
+  });
+
+  it.each(['shows', 'albums', 'artists'].flatMap((section) => ['title', 'added'].flatMap((sort) => [[section, sort, 'asc'], [section, sort, 'desc']] as const)))(
+    'walks every one of the %s by %s %s exactly once, in order',
+    (section, sort, direction) => {
+      const rows = section === 'shows' ? big.shows : section === 'albums' ? big.albums : big.artists.map((a) => ({ ...a, title: a.name }));
+      const key = sort === 'title' ? (r: (typeof rows)[number]) => lowerAscii(r.title) : (r: (typeof rows)[number]) => r.addedAt;
+      expect(walk({ section, sort, direction })).toEqual(expectedOrder(rows, key, direction));
+    },
+  );
+
+  it('answers a page with the snapshot DTOs, a movie in parts once with both lengths, and counts per page', () => {
+    const justBefore = encodeCursor({ section: 'movies', sort: 'title', direction: 'asc', key: 'split', id: bigId('x') });
+    const movies = libraryPage(db, request({ section: 'movies', filters: { decade: 2000 }, sort: 'title', limit: 5, after: justBefore }), art);
+    const split = movies.section === 'movies' ? movies.items.find((m) => m.id === big.split.id) : undefined;
+    expect(split).toMatchObject({ title: 'Split Movie', parts: 2, durationSec: 6000, year: 2001 });
+    const shows = libraryPage(db, request({ section: 'shows', limit: 3 }), art);
+    expect(shows.items[0]).toMatchObject({ seasonCount: 3, episodeCount: 60, unwatchedCount: 40 });
+    const albums = libraryPage(db, request({ section: 'albums', limit: 3 }), art);
+    expect(albums.items[0]).toMatchObject({ trackCount: 15, coverUrl: null });
+    const artists = libraryPage(db, request({ section: 'artists', limit: 3 }), art);
+    expect(artists.items[0]).toMatchObject({ albumCount: 4, trackCount: expect.any(Number) });
+    expect(JSON.stringify(calls['library.page'].output.parse(movies))).toBe(JSON.stringify(movies));
+  });
+
+  it('counts each section and what each movie filter leaves', () => {
+    const counts = libraryCounts(db);
+    const movies = big.movies;
+    const width = (from: number, below: number) => movies.filter((m) => m.width !== null && m.width >= from && m.width < below).length;
+    expect(counts).toMatchObject({ movies: movies.length, shows: BIG_COUNTS.shows, episodes: BIG_COUNTS.shows * BIG_COUNTS.episodesPerShow });
+    expect(counts).toMatchObject({ albums: BIG_COUNTS.albums, tracks: BIG_COUNTS.albums * BIG_COUNTS.tracksPerAlbum, artists: BIG_COUNTS.artists });
+    expect(counts.movieFilters.unwatched).toBe(movies.filter((m) => !m.watched).length);
+    expect(counts.movieFilters.resolution).toEqual({ sd: width(0, 1280), hd: width(1280, 1920), fhd: width(1920, 3840), uhd: width(3840, 1e6) });
+    expect(counts.movieFilters.decades.find((d) => d.decade === 1990)?.count).toBe(movies.filter((m) => m.year !== null && m.year >= 1990 && m.year < 2000).length);
+    calls['library.counts'].output.parse(counts);
+  });
+});
+
+/** Every page query a request can make: each section, sort and direction, first page and later, some filters. */
+function everyPageQuery(): { label: string; request: LibraryPageRequest; after: { key: string | number; id: string } | null }[] {
+  const out = [];
+  const sorts: Record<string, string[]> = { movies: ['title', 'year', 'added', 'duration'], shows: ['title', 'added'], albums: ['title', 'added'], artists: ['title', 'added'] };
+  const filterSets: MovieFilters[] = [{}, { unwatched: true }, { resolution: 'hd' }, { decade: 1980 }, { unwatched: true, resolution: 'uhd', decade: 2010 }];
+  for (const [section, list] of Object.entries(sorts)) {
+    for (const sort of list) {
+      for (const direction of ['asc', 'desc']) {
+        for (const filters of section === 'movies' ? filterSets : [{}]) {
+          const req = request({ section, sort, direction, ...(section === 'movies' ? { filters } : {}) });
+          for (const after of [null, { key: sort === 'title' ? 'm' : 1990, id: bigId('x') }]) {
+            out.push({ label: `${section} ${sort} ${direction} ${JSON.stringify(filters)} ${after ? 'later' : 'first'}`, request: req, after });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+describe('the page queries', () => {
+  it('each seek an index in sort order: no scan of items, no sort in a temporary B-tree', () => {
+    for (const { label, request: req, after } of everyPageQuery()) {
+      const { sql, params } = buildPageQuery(req, after);
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+      const summary = `${label}: ${plan.join(' | ')}`;
+      expect(plan.some((line) => /USING (COVERING )?INDEX (items|shows|albums|artists)_by_/.test(line)), summary).toBe(true);
+      expect(plan.filter((line) => /^SCAN/.test(line) && !/USING (COVERING )?INDEX/.test(line)), summary).toEqual([]);
+      expect(plan.filter((line) => /TEMP B-TREE/.test(line)), summary).toEqual([]);
+      // Items are only ever searched (by kind, part group, show, album or artist), never walked whole.
+      expect(plan.filter((line) => /^SCAN (items|g|e|p)\b/.test(line) && req.section === 'movies'), summary).toEqual([]);
+    }
+  });
+});
+
+describe('a page cursor', () => {
+  const movies = (after: string) => () => libraryPage(db, request({ section: 'movies', sort: 'year', after }), art);
+  const refusal = expect.objectContaining({ name: 'AppError', code: 'bad-request' });
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+
+  it.each([
+    ['not base64 JSON', b64('{nope')],
+    ['JSON of the wrong shape', b64('{"key":1}')],
+    ['a number where a title is', b64(JSON.stringify(['movies', 'year', 'asc', 'x', bigId('x')]))],
+    ['an id that is no id', b64(JSON.stringify(['movies', 'year', 'asc', 1990, "x' OR 1=1 --"]))],
+    ['another sort', encodeCursor({ section: 'movies', sort: 'title', direction: 'asc', key: 'a', id: bigId('x') })],
+    ['another direction', encodeCursor({ section: 'movies', sort: 'year', direction: 'desc', key: 1990, id: bigId('x') })],
+    ['another section', encodeCursor({ section: 'albums', sort: 'year', direction: 'asc', key: 1990, id: bigId('x') })],
+    ['an unknown sort', encodeCursor({ section: 'movies', sort: 'rowid', direction: 'asc', key: 1, id: bigId('x') })],
+  ])('is refused as a bad request when it is %s', (_what, cursor) => {
+    expect(movies(cursor)).toThrow(refusal);
+  });
+
+  it('is refused by the contract when it is not base64url, and binds a hostile title as a value only', () => {
+    expect(calls['library.page'].input.safeParse({ section: 'movies', after: "'; DROP TABLE items; --" }).success).toBe(false);
+    const hostile = encodeCursor({ section: 'movies', sort: 'title', direction: 'asc', key: "') OR 1=1; DROP TABLE items; --", id: bigId('x') });
+    const page = libraryPage(db, request({ section: 'movies', sort: 'title', after: hostile }), art);
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(libraryCounts(db).movies).toBe(big.movies.length);
+  });
+});
+
+describe('library.detail', () => {
+  const detail = (kind: 'item' | 'show' | 'album' | 'artist', id: string) => calls['library.detail'].output.parse(libraryDetail(db, { kind, id }, art));
+
+  it('gives a movie in parts with each file, the size of both, and its extras', () => {
+    const found = detail('item', big.split.id);
+    expect(found).toMatchObject({ kind: 'movie', movie: { id: big.split.id, parts: 2, durationSec: 6000 } });
+    if (found.kind !== 'movie') return;
+    expect(found.file).toEqual({ mime: 'video/mp4', size: 3000, parts: [{ number: 1, durationSec: 3000, size: 1000 }, { number: 2, durationSec: 3000, size: 2000 }] });
+    expect(found.movie.extras.map((e) => [e.title, e.type])).toEqual([['Making of', 'featurette'], ['Split Movie', 'trailer']]);
+    expect(detail('item', big.movies[0]!.id)).toMatchObject({ kind: 'movie', movie: { extras: [], parts: 1 }, file: { parts: [] } });
+  });
+
+  it('gives an episode with its show, and a show with its seasons and episodes in order with watched state', () => {
+    const show = big.shows[0]!;
+    expect(detail('item', bigId('show 0 episode 0'))).toMatchObject({ kind: 'episode', episode: { season: 3, episode: 20 }, show: { id: show.id, title: show.title } });
+    const found = detail('show', show.id);
+    if (found.kind !== 'show') throw new Error('not a show');
+    expect(found.show.seasons.map((s) => s.season)).toEqual([1, 2, 3]);
+    expect(found.show.seasons[0]!.episodes.map((e) => e.episode)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(found.show.seasons.map((s) => s.episodes.every((e) => e.watched))).toEqual([true, false, false]);
+  });
+
+  it('gives an album with its tracks by disc and number, a track with its album, and an artist with the albums it is on', () => {
+    const album = big.albums[0]!;
+    const found = detail('album', album.id);
+    if (found.kind !== 'album') throw new Error('not an album');
+    expect(found.album).toMatchObject({ id: album.id, title: album.title, trackCount: 15, year: 1990 });
+    expect(found.album.discs.map((d) => [d.disc, d.tracks.map((t) => t.trackNo)])).toEqual([
+      [1, [1, 2, 3, 4, 5, 6, 7]],
+      [2, [8, 9, 10, 11, 12, 13, 14, 15]],
+    ]);
+    expect(detail('item', bigId('album 0 track 3'))).toMatchObject({ kind: 'track', track: { trackNo: 12, discNo: 2 }, album: { id: album.id } });
+    const artist = detail('artist', big.artists[1]!.id);
+    if (artist.kind !== 'artist') throw new Error('not an artist');
+    const expected = [0, 1, 1000, 1001].map((a) => big.albums[a]!);
+    expect(artist.albums.map((a) => a.id).sort()).toEqual(expected.map((a) => a.id).sort());
+    expect(artist.artist).toMatchObject({ name: big.artists[1]!.name, albumCount: 4 });
+  });
+
+  it('says not-found for an id that is not there, or of another kind', () => {
+    const notFound = expect.objectContaining({ name: 'AppError', code: 'not-found' });
+    expect(() => libraryDetail(db, { kind: 'item', id: bigId('nothing') }, art)).toThrow(notFound);
+    expect(() => libraryDetail(db, { kind: 'show', id: big.movies[0]!.id }, art)).toThrow(notFound);
+    expect(() => libraryDetail(db, { kind: 'album', id: big.shows[0]!.id }, art)).toThrow(notFound);
+    expect(() => libraryDetail(db, { kind: 'artist', id: big.albums[0]!.id }, art)).toThrow(notFound);
+  });
+});

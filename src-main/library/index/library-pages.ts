@@ -1,0 +1,148 @@
+import type { AlbumSummary, ArtistSummary, LibraryCounts, LibraryPage, LibraryPageRequest, MovieSummary, ShowSummary } from '../../contract/index.js';
+import { prepared, type ReadableDB } from './db.js';
+import type { ItemRow } from './item-rows.js';
+import { LISTED_MOVIE, listedSql, queryPage, RESOLUTION_WIDTHS } from './page-queries.js';
+import { loadSubtitleLanguages, toMovie, type ArtLink, type SnapshotRow } from './snapshot.js';
+
+/**
+ * `library.page` and `library.counts` as the renderer sees them: the rows of `page-queries.ts` made into the
+ * snapshot's DTOs (less what only a detail needs), with per-page facts (subtitle languages, parts, episode
+ * and track counts) read for the page's ids only, so a reply never grows with the library.
+ */
+
+type MovieRow = SnapshotRow & Pick<ItemRow, 'folder_id' | 'part_group'>;
+type ShowRow = { id: string; title: string; plot: string | null; poster_art: string | null; fanart_art: string | null };
+export type AlbumRow = { id: string; title: string; artist: string | null };
+type ArtistRow = { id: string; name: string };
+
+/** One file of a movie in parts. */
+export interface MoviePart {
+  number: number;
+  durationSec: number | null;
+  size: number;
+}
+
+/** The files of the movie in parts `partGroup` of a folder, in playing order (migration 005). */
+export function movieParts(db: ReadableDB, folderId: string, partGroup: string): MoviePart[] {
+  return prepared(db, 'SELECT part AS number, duration_sec AS durationSec, size FROM items WHERE folder_id = ? AND part_group = ? ORDER BY part, rel_path').all(
+    folderId,
+    partGroup,
+  ) as MoviePart[];
+}
+
+/** How long the parts play together; unknown if any part's length is. */
+export function partsDuration(parts: readonly MoviePart[]): number | null {
+  return parts.some((p) => p.durationSec === null) ? null : parts.reduce((sum, p) => sum + p.durationSec!, 0);
+}
+
+/** Rows of a per-id aggregate over `ids` (bound as one JSON array), keyed by their `id`. */
+function statsById<T extends { id: string }>(db: ReadableDB, sql: string, ids: readonly string[]): Map<string, T> {
+  return new Map((prepared(db, sql).all(JSON.stringify(ids)) as T[]).map((row) => [row.id, row]));
+}
+const IDS = 'SELECT value FROM json_each(?)';
+
+function movieSummaries(db: ReadableDB, rows: MovieRow[], art: ArtLink): MovieSummary[] {
+  const languages = loadSubtitleLanguages(db, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const { extras: _extras, ...movie } = toMovie(r, art, languages.get(r.id) ?? []);
+    if (r.part_group === null) return movie;
+    const parts = movieParts(db, r.folder_id, r.part_group);
+    return { ...movie, parts: parts.length, durationSec: partsDuration(parts) };
+  });
+}
+
+function showSummaries(db: ReadableDB, rows: ShowRow[], art: ArtLink): ShowSummary[] {
+  const stats = statsById<{ id: string; seasons: number; episodes: number; unwatched: number }>(
+    db,
+    `SELECT show_id AS id, count(DISTINCT coalesce(season, 0)) AS seasons, count(*) AS episodes, sum(watched = 0) AS unwatched
+     FROM items WHERE show_id IN (${IDS}) GROUP BY show_id`,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const s = stats.get(r.id);
+    return {
+      id: r.id,
+      title: r.title,
+      plot: r.plot,
+      posterUrl: art(r.poster_art),
+      fanartUrl: art(r.fanart_art),
+      seasonCount: s?.seasons ?? 0,
+      episodeCount: s?.episodes ?? 0,
+      unwatchedCount: s?.unwatched ?? 0,
+    };
+  });
+}
+
+/** Albums as grids and artist pages list them: year of the earliest track, cover of the first with one. */
+export function albumSummaries(db: ReadableDB, rows: AlbumRow[], art: ArtLink): AlbumSummary[] {
+  const stats = statsById<{ id: string; tracks: number; year: number | null; cover: string | null }>(
+    db,
+    `SELECT t.album_id AS id, count(*) AS tracks, min(t.year) AS year,
+       (SELECT c.poster_art FROM items c WHERE c.album_id = t.album_id AND c.poster_art IS NOT NULL ORDER BY c.rowid LIMIT 1) AS cover
+     FROM items t WHERE t.album_id IN (${IDS}) GROUP BY t.album_id`,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const s = stats.get(r.id);
+    return { id: r.id, title: r.title, artist: r.artist, year: s?.year ?? null, coverUrl: art(s?.cover ?? null), trackCount: s?.tracks ?? 0 };
+  });
+}
+
+export function artistSummaries(db: ReadableDB, rows: ArtistRow[]): ArtistSummary[] {
+  const stats = statsById<{ id: string; albums: number; tracks: number }>(
+    db,
+    `SELECT artist_id AS id, count(DISTINCT album_id) AS albums, count(*) AS tracks FROM items WHERE artist_id IN (${IDS}) GROUP BY artist_id`,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, albumCount: stats.get(r.id)?.albums ?? 0, trackCount: stats.get(r.id)?.tracks ?? 0 }));
+}
+
+/** One page of a section; AppError 'bad-request' for a cursor that is not this request's. */
+export function libraryPage(db: ReadableDB, request: LibraryPageRequest, art: ArtLink): LibraryPage {
+  switch (request.section) {
+    case 'movies': {
+      const { rows, next } = queryPage<MovieRow & { sort_key: string | number }>(db, request);
+      return { section: 'movies', items: movieSummaries(db, rows, art), next };
+    }
+    case 'shows': {
+      const { rows, next } = queryPage<ShowRow & { sort_key: string | number }>(db, request);
+      return { section: 'shows', items: showSummaries(db, rows, art), next };
+    }
+    case 'albums': {
+      const { rows, next } = queryPage<AlbumRow & { sort_key: string | number }>(db, request);
+      return { section: 'albums', items: albumSummaries(db, rows, art), next };
+    }
+    case 'artists': {
+      const { rows, next } = queryPage<ArtistRow & { sort_key: string | number }>(db, request);
+      return { section: 'artists', items: artistSummaries(db, rows), next };
+    }
+  }
+}
+
+/**
+ * How many of each there are, and what each movie filter leaves. The section counts are index counts; the
+ * movie filters take one pass over the movies' rows (a counts call is made once per screen, not per scroll).
+ */
+export function libraryCounts(db: ReadableDB): LibraryCounts {
+  const classes = Object.entries(RESOLUTION_WIDTHS);
+  const perClass = classes.map(([name, [from, below]]) => `coalesce(sum(g.width >= ${from} AND g.width < ${below}), 0) AS ${name}`).join(', ');
+  const movies = prepared(db, `SELECT count(*) AS total, coalesce(sum(g.watched = 0), 0) AS unwatched, ${perClass} FROM items g WHERE ${LISTED_MOVIE}`).get() as Record<string, number>;
+  const decades = prepared(
+    db,
+    `SELECT g.sort_year / 10 * 10 AS decade, count(*) AS count FROM items g WHERE ${LISTED_MOVIE} AND g.sort_year >= 1800 GROUP BY 1 ORDER BY 1`,
+  ).all() as { decade: number; count: number }[];
+  const count = (sql: string): number => (prepared(db, sql).get() as { n: number }).n;
+  return {
+    movies: movies.total!,
+    shows: count(`SELECT count(*) AS n FROM shows g WHERE ${listedSql('shows')}`),
+    episodes: count("SELECT count(*) AS n FROM items WHERE kind = 'episode'"),
+    albums: count(`SELECT count(*) AS n FROM albums g WHERE ${listedSql('albums')}`),
+    tracks: count("SELECT count(*) AS n FROM items WHERE kind = 'track'"),
+    artists: count(`SELECT count(*) AS n FROM artists g WHERE ${listedSql('artists')}`),
+    movieFilters: {
+      unwatched: movies.unwatched!,
+      resolution: Object.fromEntries(classes.map(([name]) => [name, movies[name]!])) as LibraryCounts['movieFilters']['resolution'],
+      decades,
+    },
+  };
+}
