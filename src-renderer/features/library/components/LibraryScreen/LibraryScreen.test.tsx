@@ -92,6 +92,8 @@ describe('LibraryScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Add folder' }));
     expect(fake.callsTo('library.addFolder')).toEqual([{ path: '/media/Films', kind: 'movies' }]);
     expect(await screen.findByText(/Added “Films”/)).toBeTruthy();
+    // Main scans a folder as it is added; the notice must not ask for a scan.
+    expect(screen.getByText(/Added “Films”/).textContent).toBe('Added “Films”. Scanning it now.');
     await user.type(screen.getByRole('textbox', { name: 'Folder path' }), '/missing');
     await user.click(screen.getByRole('button', { name: 'Add folder' }));
     expect((await screen.findByRole('alert')).textContent).toBe('That folder does not exist.');
