@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openHistory, type HistoryService } from '../history/index.js';
@@ -11,6 +12,8 @@ import { Jobs } from './jobs.js';
 import { libraryCalls, Scans } from './library-calls.js';
 
 const temp = tempDir('glasswing-library-calls-');
+// Folders are stored by their real path (a temp dir may sit behind a symlink, as on macOS).
+const root = fs.realpathSync(temp.dir);
 let library: LibraryService;
 let history: HistoryService;
 
@@ -54,5 +57,19 @@ describe('adding a library folder', () => {
     await calls['library.pickFolder']({ kind: 'movies' });
     await jobs.settle(60_000);
     expect(titles()).toContain('Low Tide');
+  });
+});
+
+describe('folders named alike', () => {
+  it('come with where each is (display text only), so two “Movies” can be told apart', async () => {
+    const { calls, jobs } = handlers();
+    const [home, nas] = [path.join(root, 'home', 'Movies'), path.join(root, 'nas', 'Movies')];
+    for (const dir of [home, nas]) fs.mkdirSync(dir, { recursive: true });
+    const added = await calls['library.addFolder']({ path: home, kind: 'movies' });
+    expect(added.location).toEqual({ parent: path.join(root, 'home'), full: home });
+    await calls['library.addFolder']({ path: nas, kind: 'movies' });
+    await jobs.settle(60_000);
+    const { folders } = await calls['library.snapshot']({});
+    expect(folders.filter((f) => f.location.parent === path.join(root, 'nas')).map((f) => f.name)).toEqual(['Movies']);
   });
 });

@@ -8,6 +8,11 @@ export function folderDisplayName(folderPath: string): string {
   return cleanText(path.basename(folderPath) || folderPath);
 }
 
+/** Where the UI says a folder is (display text only): the folder that holds it, and its whole path. */
+export function folderLocation(folderPath: string): { parent: string; full: string } {
+  return { parent: cleanText(path.dirname(folderPath)), full: cleanText(folderPath) };
+}
+
 /** Whether `inner` is `outer` or lies inside it (both absolute, normalized). */
 function isSameOrInside(inner: string, outer: string): boolean {
   const rel = path.relative(outer, inner);

@@ -1,5 +1,5 @@
 import type { Album, Episode, Folder, LibrarySnapshot, Movie, Show, Track } from '../../contract/index.js';
-import { folderDisplayName } from '../folder-paths.js';
+import { folderDisplayName, folderLocation } from '../folder-paths.js';
 import type { ReadableDB } from './db.js';
 import { countItemsByFolder, listFolderRows } from './folder-rows.js';
 import type { FolderRow } from './folder-rows.js';
@@ -40,7 +40,7 @@ function facts(r: SnapshotRow) {
 
 /** A folder as the renderer sees it: display name only, never the path. */
 export function toFolderDto(row: FolderRow, itemCount: number): Folder {
-  return { id: row.id, name: folderDisplayName(row.path), kind: row.kind, itemCount, online: row.online };
+  return { id: row.id, name: folderDisplayName(row.path), location: folderLocation(row.path), kind: row.kind, itemCount, online: row.online };
 }
 
 /** Every library folder with its item count, as the renderer sees them. */

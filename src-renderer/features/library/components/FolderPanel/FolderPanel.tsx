@@ -38,7 +38,11 @@ export function FolderPanel({ folders, canPickFolders }: FolderPanelProps) {
   );
 }
 
-/** Each folder with its kind, size and whether it is reachable, and a Remove button that asks first. */
+/**
+ * Each folder with where it is (two named alike are told apart by the folder that holds them; the whole
+ * path is the tooltip and the Remove button's description), its kind, size and whether it is reachable,
+ * and a Remove button that asks first.
+ */
 function FolderList({ folders, busy, onRemove }: { folders: readonly Folder[]; busy: boolean; onRemove: (folder: Folder) => void }) {
   return (
     <ul className="folder-list">
@@ -47,15 +51,21 @@ function FolderList({ folders, busy, onRemove }: { folders: readonly Folder[]; b
           <span className="folder-icon" aria-hidden="true">
             <Icon.Folder />
           </span>
-          <span className="folder-name" title={folder.name}>
-            {folder.name}
+          <span className="folder-label" title={folder.location.full}>
+            <span className="folder-name">{folder.name}</span>
+            <span className="folder-where">{folder.location.parent}</span>
           </span>
-          <span className="chip">{KIND_LABEL[folder.kind]}</span>
-          <span className="muted small">{plural(folder.itemCount, 'item')}</span>
-          <span className={folder.online ? 'pill pill-ok' : 'pill pill-bad'}>{folder.online ? 'Online' : 'Offline'}</span>
-          <Button size="sm" variant="ghost" aria-label={`Remove folder ${folder.name}`} onClick={() => onRemove(folder)} disabled={busy}>
+          <span className="folder-facts">
+            <span className="chip">{KIND_LABEL[folder.kind]}</span>
+            <span className="muted small">{plural(folder.itemCount, 'item')}</span>
+            <span className={folder.online ? 'pill pill-ok' : 'pill pill-bad'}>{folder.online ? 'Online' : 'Offline'}</span>
+          </span>
+          <Button size="sm" variant="ghost" aria-label={`Remove folder ${folder.name}`} aria-describedby={`folder-path-${folder.id}`} onClick={() => onRemove(folder)} disabled={busy}>
             Remove
           </Button>
+          <span id={`folder-path-${folder.id}`} hidden>
+            {folder.location.full}
+          </span>
         </li>
       ))}
     </ul>
@@ -120,6 +130,7 @@ function RemoveFolderDialog({ folder, onCancel, onConfirm }: { folder: Folder; o
         </>
       }
     >
+      <p className="folder-where">{folder.location.full}</p>
       <p>
         Its {plural(folder.itemCount, 'item')} leave the library. The files on disk are not touched, and you can add the folder again
         later.
