@@ -61,15 +61,20 @@ describe('adding a library folder', () => {
 });
 
 describe('folders named alike', () => {
-  it('come with where each is (display text only), so two “Movies” can be told apart', async () => {
+  it('say where each is by the folders that hold it, never by their whole path', async () => {
     const { calls, jobs } = handlers();
-    const [home, nas] = [path.join(root, 'home', 'Movies'), path.join(root, 'nas', 'Movies')];
+    const [home, nas] = [path.join(root, 'home', 'media', 'you', 'Movies'), path.join(root, 'nas', 'media', 'you', 'Movies')];
     for (const dir of [home, nas]) fs.mkdirSync(dir, { recursive: true });
-    const added = await calls['library.addFolder']({ path: home, kind: 'movies' });
-    expect(added.location).toEqual({ parent: path.join(root, 'home'), full: home });
-    await calls['library.addFolder']({ path: nas, kind: 'movies' });
+    const first = await calls['library.addFolder']({ path: home, kind: 'movies' });
+    expect(first.place).toBe(`…${path.sep}${path.join('media', 'you')}`);
+    // "…/media/you" would not tell the two apart: each now shows one folder more.
+    const second = await calls['library.addFolder']({ path: nas, kind: 'movies' });
+    expect(second.place).toBe(`…${path.sep}${path.join('nas', 'media', 'you')}`);
     await jobs.settle(60_000);
     const { folders } = await calls['library.snapshot']({});
-    expect(folders.filter((f) => f.location.parent === path.join(root, 'nas')).map((f) => f.name)).toEqual(['Movies']);
+    expect(folders.find((f) => f.id === first.id)?.place).toBe(`…${path.sep}${path.join('home', 'media', 'you')}`);
+    const places = folders.filter((f) => f.name === 'Movies').map((f) => f.place);
+    expect(new Set(places).size).toBe(places.length);
+    expect(JSON.stringify(folders)).not.toContain(root);
   });
 });

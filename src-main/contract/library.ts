@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Library DTOs. Items and folders are addressed by opaque random ids; no item's path crosses to the renderer.
- * Names and places shown to the user (a folder's last segment and where it is, a failed file's base name) are
- * display text only: no call accepts them back to address anything.
+ * Library DTOs. Items are addressed by opaque random ids; no absolute path ever crosses to the renderer.
+ * Names shown to the user (a folder's last segment and its place, a failed file's base name) are display
+ * text only: no call accepts them back to address anything.
  */
 
 /** 16 random bytes, base64url: never derived from a path. */
@@ -21,10 +21,11 @@ export const Folder = z.object({
   /** The folder's last path segment, for display. */
   name: z.string(),
   /**
-   * Where the folder is, so two named alike can be told apart: the folder that holds it and its whole path.
-   * Display text only, like `name`: the folder is addressed by `id`.
+   * Where the folder is, so two named alike can be told apart: the last folders of the path that holds it,
+   * as "…/nas/media" (two at most and never the whole path, unless only more tell it from a folder of the
+   * same name); empty where nothing needs saying. Display text only, like `name`.
    */
-  location: z.object({ parent: z.string(), full: z.string() }),
+  place: z.string(),
   kind: FolderKind,
   itemCount: z.number().int().nonnegative(),
   online: z.boolean(),

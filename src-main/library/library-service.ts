@@ -10,7 +10,7 @@ import { IndexSession } from './index/index-session.js';
 import { resolveItem } from './index/resolve-item.js';
 import type { ResolvedItem } from './index/resolve-item.js';
 import { searchIndex } from './index/search.js';
-import { buildSnapshot, listFolders, toFolderDto } from './index/snapshot.js';
+import { buildSnapshot, listFolders } from './index/snapshot.js';
 import { saveProgress, type ProgressChange } from './index/user-state.js';
 import { artworkDir, recoverDeletedArtwork, sweepArtwork } from './metadata/artwork-cache.js';
 import { defaultParseWorkers, ParsePool } from './scan/parse-pool.js';
@@ -143,9 +143,10 @@ class Library implements LibraryService {
       );
       return insertFolder(this.db, real, kind, this.read.tools.clock.now());
     });
-    const folder = toFolderDto(insert(), 0);
+    const { id } = insert();
     this.watching.refresh();
-    return folder;
+    // Its place depends on the other folders: a second "Movies" shows more of where it is.
+    return listFolders(this.db).find((f) => f.id === id)!;
   }
 
   folderPath(folderId: string): string | null {

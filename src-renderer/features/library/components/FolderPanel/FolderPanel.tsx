@@ -39,9 +39,9 @@ export function FolderPanel({ folders, canPickFolders }: FolderPanelProps) {
 }
 
 /**
- * Each folder with where it is (two named alike are told apart by the folder that holds them; the whole
- * path is the tooltip and the Remove button's description), its kind, size and whether it is reachable,
- * and a Remove button that asks first.
+ * Each folder with its place (two named alike are told apart by the folders that hold them; main sends the
+ * last few, never the path), its kind, size and whether it is reachable, and a Remove button that asks
+ * first and says which folder it removes.
  */
 function FolderList({ folders, busy, onRemove }: { folders: readonly Folder[]; busy: boolean; onRemove: (folder: Folder) => void }) {
   return (
@@ -51,25 +51,38 @@ function FolderList({ folders, busy, onRemove }: { folders: readonly Folder[]; b
           <span className="folder-icon" aria-hidden="true">
             <Icon.Folder />
           </span>
-          <span className="folder-label" title={folder.location.full}>
+          <span className="folder-label" title={folderTooltip(folder)}>
             <span className="folder-name">{folder.name}</span>
-            <span className="folder-where">{folder.location.parent}</span>
+            {folder.place ? (
+              <span id={`folder-place-${folder.id}`} className="folder-where">
+                {folder.place}
+              </span>
+            ) : null}
           </span>
           <span className="folder-facts">
             <span className="chip">{KIND_LABEL[folder.kind]}</span>
             <span className="muted small">{plural(folder.itemCount, 'item')}</span>
             <span className={folder.online ? 'pill pill-ok' : 'pill pill-bad'}>{folder.online ? 'Online' : 'Offline'}</span>
           </span>
-          <Button size="sm" variant="ghost" aria-label={`Remove folder ${folder.name}`} aria-describedby={`folder-path-${folder.id}`} onClick={() => onRemove(folder)} disabled={busy}>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label={`Remove folder ${folder.name}`}
+            aria-describedby={folder.place ? `folder-place-${folder.id}` : undefined}
+            onClick={() => onRemove(folder)}
+            disabled={busy}
+          >
             Remove
           </Button>
-          <span id={`folder-path-${folder.id}`} hidden>
-            {folder.location.full}
-          </span>
         </li>
       ))}
     </ul>
   );
+}
+
+/** The name in full (the row may cut it short) and where the folder is. */
+function folderTooltip(folder: Folder): string {
+  return folder.place ? `${folder.name} in ${folder.place}` : folder.name;
 }
 
 /** A folder's kind, and its path typed in, or (where the host has one) chosen in the system picker. */
@@ -130,7 +143,7 @@ function RemoveFolderDialog({ folder, onCancel, onConfirm }: { folder: Folder; o
         </>
       }
     >
-      <p className="folder-where">{folder.location.full}</p>
+      {folder.place ? <p className="folder-where">In {folder.place}</p> : null}
       <p>
         Its {plural(folder.itemCount, 'item')} leave the library. The files on disk are not touched, and you can add the folder again
         later.

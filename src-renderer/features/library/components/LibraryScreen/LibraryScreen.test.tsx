@@ -84,7 +84,7 @@ describe('LibraryScreen', () => {
     const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, {}, {
       'library.addFolder': ({ path }) => {
         if (path === '/missing') throw new ApiError('not-found', 'That folder does not exist.');
-        return { id: 'fo-new-xxxxxxxxxxxxxxx', name: 'Films', location: { parent: '/media', full: '/media/Films' }, kind: 'movies', itemCount: 0, online: true };
+        return { id: 'fo-new-xxxxxxxxxxxxxxx', name: 'Films', place: '…/media', kind: 'movies', itemCount: 0, online: true };
       },
     });
     await user.type(await screen.findByRole('textbox', { name: 'Folder path' }), '/media/Films');
