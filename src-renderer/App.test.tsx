@@ -37,6 +37,28 @@ describe('App', () => {
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Player' })).toBeNull());
   });
 
+  it('Space after a poster was clicked or opened with Enter pauses the movie instead of reopening it from 0:00', async () => {
+    const user = userEvent.setup();
+    let paused = true;
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(async () => void (paused = false));
+    vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => void (paused = true));
+    vi.spyOn(HTMLMediaElement.prototype, 'paused', 'get').mockImplementation(() => paused);
+    const { fake } = renderWithApi(<App />);
+    const poster = await screen.findByRole('button', { name: 'Play Night Train (1998)' });
+    await user.click(poster);
+    await screen.findByLabelText('Video player');
+    await waitFor(() => expect(paused).toBe(false));
+    expect(document.activeElement).toBe(poster);
+    await user.keyboard(' ');
+    expect(paused).toBe(true);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(fake.callsTo('playback.open')).toHaveLength(2));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Play Night Train (1998)' }));
+    await user.keyboard(' ');
+    await user.keyboard(' ');
+    expect(fake.callsTo('playback.open')).toHaveLength(2);
+  });
+
   it('g then w and g then l switch screens', async () => {
     const user = userEvent.setup();
     renderWithApi(<App />);

@@ -1,4 +1,4 @@
-import { AppError, LibraryPageRequest, type ScanSummary } from '../contract/index.js';
+import { AppError, LibraryPageRequest, type Folder, type FolderKind, type ScanSummary } from '../contract/index.js';
 import type { RecordTelemetry } from '../event-catalog/index.js';
 import type { HistoryService } from '../history/index.js';
 import type { LibraryService } from '../library/index.js';
@@ -18,32 +18,42 @@ export interface LibraryCallsDeps {
 
 /**
  * Scans, each with the abort signal of its generation: "cancel" aborts the scans running now, and later
- * scans start with a fresh signal.
+ * scans start with a fresh signal. Each is a tracked job, reporting included, so quitting waits for it.
  */
 export class Scans {
   private generation = new AbortController();
 
   constructor(private readonly deps: LibraryCallsDeps) {}
 
-  async run(folderId?: string): Promise<ScanSummary> {
-    const { library, events, history, record, jobs } = this.deps;
-    const summary = await jobs.track(
-      library.scan({
-        ...(folderId ? { folderId } : {}),
-        signal: this.generation.signal,
-        onProgress: (p) => events.emit('onDidChangeScanProgress', p),
-      }),
-    );
-    events.emit('onDidChangeLibrary', {});
-    const itemCount = summary.added + summary.updated + summary.unchanged;
-    history.noteLibrarySize(itemCount);
-    record('library.scan_completed', { itemCount, durationSec: summary.durationMs / 1000, failureCount: summary.failed.length });
-    return summary;
+  run(folderId?: string): Promise<ScanSummary> {
+    return this.deps.jobs.track(this.scanAndReport(folderId));
+  }
+
+  /**
+   * Starts a scan nobody waits for (a folder just added). Its progress reaches every window as it runs; a
+   * failure is told there too (phase 'failed'), so the rejection is not the caller's to handle.
+   */
+  startInBackground(folderId: string): void {
+    void this.run(folderId).catch(() => undefined);
   }
 
   cancel(): void {
     this.generation.abort();
     this.generation = new AbortController();
+  }
+
+  private async scanAndReport(folderId?: string): Promise<ScanSummary> {
+    const { library, events, history, record } = this.deps;
+    const summary = await library.scan({
+      ...(folderId ? { folderId } : {}),
+      signal: this.generation.signal,
+      onProgress: (p) => events.emit('onDidChangeScanProgress', p),
+    });
+    events.emit('onDidChangeLibrary', {});
+    const itemCount = summary.added + summary.updated + summary.unchanged;
+    history.noteLibrarySize(itemCount);
+    record('library.scan_completed', { itemCount, durationSec: summary.durationMs / 1000, failureCount: summary.failed.length });
+    return summary;
   }
 }
 
@@ -55,17 +65,23 @@ export function libraryCalls(deps: LibraryCallsDeps, scans: Scans): CallsOf<'lib
     events.emit('onDidChangeLibrary', {});
     return out;
   };
+  /** Adds a folder and starts indexing it: someone who adds a folder expects to see its files. */
+  const adding = (path: string, kind: FolderKind): Folder => {
+    const folder = changing(() => library.addFolder(path, kind));
+    scans.startInBackground(folder.id);
+    return folder;
+  };
   return {
     'library.snapshot': async () => library.snapshot(),
     // Dispatch has parsed the input already; parsing again types it with its defaults filled in.
     'library.page': async (request) => library.page(LibraryPageRequest.parse(request)),
     'library.counts': async () => library.counts(),
     'library.detail': async (request) => library.detail(request),
-    'library.addFolder': async ({ path, kind }) => changing(() => library.addFolder(path, kind)),
+    'library.addFolder': async ({ path, kind }) => adding(path, kind),
     'library.pickFolder': async ({ kind }) => {
       if (!deps.pickFolder) throw new AppError('bad-request', 'This host has no folder picker: type the folder path instead.');
       const picked = await deps.pickFolder();
-      return picked ? changing(() => library.addFolder(picked, kind)) : null;
+      return picked ? adding(picked, kind) : null;
     },
     'library.removeFolder': async ({ folderId }) => changing(() => library.removeFolder(folderId)),
     'library.scan': async ({ folderId }) => scans.run(folderId),

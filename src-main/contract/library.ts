@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * Library DTOs. Items are addressed by opaque random ids; no absolute path ever crosses to the renderer.
- * Names shown to the user (a folder's last segment, a failed file's base name) are display text only:
- * no call accepts them back to address anything.
+ * Names shown to the user (a folder's last segment and its place, a failed file's base name) are display
+ * text only: no call accepts them back to address anything.
  */
 
 /** 16 random bytes, base64url: never derived from a path. */
@@ -20,6 +20,12 @@ export const Folder = z.object({
   id: ItemId,
   /** The folder's last path segment, for display. */
   name: z.string(),
+  /**
+   * Where the folder is, so two named alike can be told apart: the last folders of the path that holds it,
+   * as "…/nas/media" (two at most and never the whole path, unless only more tell it from a folder of the
+   * same name); empty where nothing needs saying. Display text only, like `name`.
+   */
+  place: z.string(),
   kind: FolderKind,
   itemCount: z.number().int().nonnegative(),
   online: z.boolean(),

@@ -8,6 +8,25 @@ export function folderDisplayName(folderPath: string): string {
   return cleanText(path.basename(folderPath) || folderPath);
 }
 
+/** The last `count` folders of a path's segments, as the platform writes them. */
+const tail = (segments: readonly string[], count: number): string => segments.slice(segments.length - count).join(path.sep);
+
+/**
+ * Where the UI says each folder is (display text only; see the contract's `Folder.place`): the last folders
+ * of the path that holds it, two at most and never all of them, unless more are what tell it from a folder
+ * of the same name. Deeper paths start with "…", so no whole path reads as one.
+ */
+export function folderPlaces(folderPaths: readonly string[]): string[] {
+  const names = folderPaths.map(folderDisplayName);
+  const parents = folderPaths.map((p) => path.dirname(p).split(path.sep).filter(Boolean));
+  return parents.map((segments, i) => {
+    const clashes = (count: number) => parents.some((other, j) => j !== i && names[j] === names[i] && tail(other, count) === tail(segments, count));
+    let count = Math.max(0, Math.min(2, segments.length - 1));
+    while (count < segments.length && clashes(count)) count++;
+    return count === 0 ? '' : cleanText(`…${path.sep}${tail(segments, count)}`);
+  });
+}
+
 /** Whether `inner` is `outer` or lies inside it (both absolute, normalized). */
 function isSameOrInside(inner: string, outer: string): boolean {
   const rel = path.relative(outer, inner);

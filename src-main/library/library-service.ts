@@ -12,7 +12,7 @@ import type { ResolvedItem } from './index/resolve-item.js';
 import { libraryDetail } from './index/library-detail.js';
 import { libraryCounts, libraryPage } from './index/library-pages.js';
 import { searchIndex } from './index/search.js';
-import { buildSnapshot, listFolders, toFolderDto } from './index/snapshot.js';
+import { buildSnapshot, listFolders } from './index/snapshot.js';
 import { saveProgress, type ProgressChange } from './index/user-state.js';
 import { artworkDir, recoverDeletedArtwork, sweepArtwork } from './metadata/artwork-cache.js';
 import { defaultParseWorkers, ParsePool } from './scan/parse-pool.js';
@@ -151,9 +151,10 @@ class Library implements LibraryService {
       );
       return insertFolder(this.db, real, kind, this.read.tools.clock.now());
     });
-    const folder = toFolderDto(insert(), 0);
+    const { id } = insert();
     this.watching.refresh();
-    return folder;
+    // Its place depends on the other folders: a second "Movies" shows more of where it is.
+    return listFolders(this.db).find((f) => f.id === id)!;
   }
 
   folderPath(folderId: string): string | null {

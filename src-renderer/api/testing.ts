@@ -63,7 +63,7 @@ export function makeAlbum(over: Partial<Album> = {}): Album {
 
 export function makeLibrary(over: Partial<LibrarySnapshot> = {}): LibrarySnapshot {
   return {
-    folders: [{ id: fakeId('fo'), name: 'Demo', kind: 'mixed', itemCount: 7, online: true }],
+    folders: [{ id: fakeId('fo'), name: 'Demo', place: '…/home/you', kind: 'mixed', itemCount: 7, online: true }],
     movies: [makeMovie(), makeMovie({ title: 'Paper Moon Harbour', year: null, durationSec: 3725 })],
     shows: [makeShow()],
     albums: [makeAlbum()],
@@ -225,7 +225,9 @@ function libraryHandlers(state: FakeState, emit: Emit): HandlersOf<'library'> {
   return {
     'library.snapshot': () => state.library,
     'library.addFolder': ({ path, kind }) => {
-      const folder = { id: fakeId('fo'), name: path.split('/').filter(Boolean).pop() ?? path, kind, itemCount: 0, online: true };
+      const segments = path.split('/').filter(Boolean);
+      const name = segments.pop() ?? path;
+      const folder = { id: fakeId('fo'), name, place: segments.length > 0 ? `…/${segments.slice(-2).join('/')}` : '', kind, itemCount: 0, online: true };
       state.library = { ...state.library, folders: [...state.library.folders, folder] };
       emit('onDidChangeLibrary', {});
       return folder;

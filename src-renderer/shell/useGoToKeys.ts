@@ -1,19 +1,16 @@
 import { useEffect, useRef } from 'react';
+import { isTextField } from '../ui';
 import { NAV, type View } from './nav';
 
 /** How long after "g" the second key still counts. */
 const CHORD_MS = 1200;
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || !!target.closest('input, select, textarea'));
-}
 
 /** "g l" goes to the Library, "g w" to What we collect (outside text fields). */
 export function useGoToKeys(go: (view: View) => void) {
   const pendingG = useRef(0);
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target)) return;
       if (event.key === 'g') {
         pendingG.current = Date.now();
         return;

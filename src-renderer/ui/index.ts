@@ -10,3 +10,4 @@ export { coalescedLoad, createStore, perKey, refCounted, useStore, type Store } 
 export { cx } from './cx';
 export * from './format';
 export { useNow } from './useNow';
+export { isTextField } from './textField';

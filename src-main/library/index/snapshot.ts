@@ -1,8 +1,7 @@
 import type { Album, Episode, Folder, LibrarySnapshot, Movie, Season, Show, Track } from '../../contract/index.js';
-import { folderDisplayName } from '../folder-paths.js';
+import { folderDisplayName, folderPlaces } from '../folder-paths.js';
 import type { ReadableDB } from './db.js';
 import { countItemsByFolder, listFolderRows } from './folder-rows.js';
-import type { FolderRow } from './folder-rows.js';
 import { mediaFactsOf } from './item-rows.js';
 import type { ItemRow, MediaFactsColumns } from './item-rows.js';
 import { placeExtrasAndParts } from './snapshot-placement.js';
@@ -38,15 +37,12 @@ function facts(r: SnapshotRow) {
   return { ...mediaFactsOf(r), resumeSec: r.resume_sec, watched: r.watched === 1 };
 }
 
-/** A folder as the renderer sees it: display name only, never the path. */
-export function toFolderDto(row: FolderRow, itemCount: number): Folder {
-  return { id: row.id, name: folderDisplayName(row.path), kind: row.kind, itemCount, online: row.online };
-}
-
-/** Every library folder with its item count, as the renderer sees them. */
+/** Every library folder with its item count and its place, as the renderer sees them: never a path. */
 export function listFolders(db: ReadableDB): Folder[] {
   const counts = countItemsByFolder(db);
-  return listFolderRows(db).map((row) => toFolderDto(row, counts.get(row.id) ?? 0));
+  const rows = listFolderRows(db);
+  const places = folderPlaces(rows.map((row) => row.path));
+  return rows.map((row, i) => ({ id: row.id, name: folderDisplayName(row.path), place: places[i] ?? '', kind: row.kind, itemCount: counts.get(row.id) ?? 0, online: row.online }));
 }
 
 /** Builds the whole library view from the index, sorted the way a person reads it; pictures as `artUrl(id)`. */

@@ -40,7 +40,7 @@ export function useFolderActions(): FolderActions {
 
   function added(folder: Folder) {
     noteFeature('add-folder');
-    setNotice(`Added “${folder.name}”. Scan the library to index it.`);
+    setNotice(`Added “${folder.name}”. Scanning it now.`);
   }
 
   return {

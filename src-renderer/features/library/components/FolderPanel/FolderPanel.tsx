@@ -38,7 +38,11 @@ export function FolderPanel({ folders, canPickFolders }: FolderPanelProps) {
   );
 }
 
-/** Each folder with its kind, size and whether it is reachable, and a Remove button that asks first. */
+/**
+ * Each folder with its place (two named alike are told apart by the folders that hold them; main sends the
+ * last few, never the path), its kind, size and whether it is reachable, and a Remove button that asks
+ * first and says which folder it removes.
+ */
 function FolderList({ folders, busy, onRemove }: { folders: readonly Folder[]; busy: boolean; onRemove: (folder: Folder) => void }) {
   return (
     <ul className="folder-list">
@@ -47,19 +51,38 @@ function FolderList({ folders, busy, onRemove }: { folders: readonly Folder[]; b
           <span className="folder-icon" aria-hidden="true">
             <Icon.Folder />
           </span>
-          <span className="folder-name" title={folder.name}>
-            {folder.name}
+          <span className="folder-label" title={folderTooltip(folder)}>
+            <span className="folder-name">{folder.name}</span>
+            {folder.place ? (
+              <span id={`folder-place-${folder.id}`} className="folder-where">
+                {folder.place}
+              </span>
+            ) : null}
           </span>
-          <span className="chip">{KIND_LABEL[folder.kind]}</span>
-          <span className="muted small">{plural(folder.itemCount, 'item')}</span>
-          <span className={folder.online ? 'pill pill-ok' : 'pill pill-bad'}>{folder.online ? 'Online' : 'Offline'}</span>
-          <Button size="sm" variant="ghost" aria-label={`Remove folder ${folder.name}`} onClick={() => onRemove(folder)} disabled={busy}>
+          <span className="folder-facts">
+            <span className="chip">{KIND_LABEL[folder.kind]}</span>
+            <span className="muted small">{plural(folder.itemCount, 'item')}</span>
+            <span className={folder.online ? 'pill pill-ok' : 'pill pill-bad'}>{folder.online ? 'Online' : 'Offline'}</span>
+          </span>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label={`Remove folder ${folder.name}`}
+            aria-describedby={folder.place ? `folder-place-${folder.id}` : undefined}
+            onClick={() => onRemove(folder)}
+            disabled={busy}
+          >
             Remove
           </Button>
         </li>
       ))}
     </ul>
   );
+}
+
+/** The name in full (the row may cut it short) and where the folder is. */
+function folderTooltip(folder: Folder): string {
+  return folder.place ? `${folder.name} in ${folder.place}` : folder.name;
 }
 
 /** A folder's kind, and its path typed in, or (where the host has one) chosen in the system picker. */
@@ -120,6 +143,7 @@ function RemoveFolderDialog({ folder, onCancel, onConfirm }: { folder: Folder; o
         </>
       }
     >
+      {folder.place ? <p className="folder-where">In {folder.place}</p> : null}
       <p>
         Its {plural(folder.itemCount, 'item')} leave the library. The files on disk are not touched, and you can add the folder again
         later.

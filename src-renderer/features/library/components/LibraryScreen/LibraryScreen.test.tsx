@@ -110,7 +110,7 @@ describe('LibraryScreen', () => {
     const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />, {}, {
       'library.addFolder': ({ path }) => {
         if (path === '/missing') throw new ApiError('not-found', 'That folder does not exist.');
-        return { id: 'fo-new-xxxxxxxxxxxxxxx', name: 'Films', kind: 'movies', itemCount: 0, online: true };
+        return { id: 'fo-new-xxxxxxxxxxxxxxx', name: 'Films', place: '…/media', kind: 'movies', itemCount: 0, online: true };
       },
     });
     await user.type(await screen.findByRole('textbox', { name: 'Folder path' }), '/media/Films');
@@ -118,6 +118,8 @@ describe('LibraryScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Add folder' }));
     expect(fake.callsTo('library.addFolder')).toEqual([{ path: '/media/Films', kind: 'movies' }]);
     expect(await screen.findByText(/Added “Films”/)).toBeTruthy();
+    // Main scans a folder as it is added; the notice must not ask for a scan.
+    expect(screen.getByText(/Added “Films”/).textContent).toBe('Added “Films”. Scanning it now.');
     await user.type(screen.getByRole('textbox', { name: 'Folder path' }), '/missing');
     await user.click(screen.getByRole('button', { name: 'Add folder' }));
     expect((await screen.findByRole('alert')).textContent).toBe('That folder does not exist.');

@@ -200,6 +200,55 @@ describe('Player', () => {
     await waitFor(() => expect(fake.callsTo('playback.stop')).toEqual([{ sessionId: SESSION }]));
   });
 
+  describe('Space plays or pauses exactly once, wherever focus is', () => {
+    /** Chromium's own video controls toggle on Space's keyup unless the page took the key: modelled as a default action. */
+    function nativeControlsOn(video: HTMLVideoElement) {
+      const onKeyUp = (e: KeyboardEvent) => {
+        if (e.key !== ' ' || e.defaultPrevented || e.target !== video) return;
+        if (video.paused) void video.play();
+        else video.pause();
+      };
+      window.addEventListener('keyup', onKeyUp);
+      return () => window.removeEventListener('keyup', onKeyUp);
+    }
+
+    it('on the video, where its own controls would toggle a second time on keyup', async () => {
+      const user = userEvent.setup();
+      const { video } = await openVideo();
+      await waitFor(() => expect(paused).toBe(false));
+      const off = nativeControlsOn(video);
+      act(() => video.focus());
+      await user.keyboard(' ');
+      expect(paused).toBe(true);
+      await user.keyboard(' ');
+      expect(paused).toBe(false);
+      off();
+    });
+
+    it('on a focused button of the player, which Space would otherwise press', async () => {
+      const user = userEvent.setup();
+      const onClose = vi.fn();
+      renderWithApi(<Player itemId={ITEM} onClose={onClose} />);
+      await screen.findByLabelText('Video player');
+      await waitFor(() => expect(paused).toBe(false));
+      act(() => screen.getByRole('button', { name: 'Close player' }).focus());
+      await user.keyboard(' ');
+      expect(paused).toBe(true);
+      expect(onClose).not.toHaveBeenCalled();
+    });
+
+    it('once per press while the key is held, and never in a text field', async () => {
+      const user = userEvent.setup();
+      await openVideo({ 'playback.open': () => transcoded });
+      await waitFor(() => expect(paused).toBe(false));
+      await user.keyboard('[Space>2/]');
+      expect(paused).toBe(true);
+      act(() => screen.getByLabelText('Subtitles').focus());
+      await user.keyboard(' ');
+      expect(paused).toBe(true);
+    });
+  });
+
   describe('reopening the item (another audio track, a picture track burned in)', () => {
     const FRENCH = '5b2e3c9f-7d4b-4f6a-9e21-5b8c1d2e3f43';
     const twoVoices = source({
