@@ -9,6 +9,7 @@ import { openIndexDatabase } from '../../src-main/library/index/db.js';
 import { insertFolder } from '../../src-main/library/index/folder-rows.js';
 import type { ItemRecord } from '../../src-main/library/index/item-record.js';
 import { upsertItem } from '../../src-main/library/index/item-writes.js';
+import { movieRecord } from '../../src-main/library/test-support/records.js';
 import { ManualClock, systemClock } from '../../src-main/ports.js';
 import { openTelemetry } from '../../src-main/telemetry/index.js';
 
@@ -21,34 +22,17 @@ function titleOf(i: number): string {
 }
 
 function base(i: number, relPath: string): ItemRecord {
-  return {
+  return movieRecord(titleOf(i), 1950 + (i % 75), {
     relPath,
-    kind: 'movie',
-    title: titleOf(i),
-    year: 1950 + (i % 75),
-    showTitle: null,
-    season: null,
-    episode: null,
-    episodeEnd: null,
-    episodeTitle: null,
-    album: null,
-    albumArtist: null,
-    artist: null,
-    trackNo: null,
-    discNo: null,
-    compilation: false,
-    mime: 'video/mp4',
     size: 1_000_000 + i,
     mtimeMs: 1_700_000_000_000 + i,
-    inode: null,
-    sampleHash: null,
     durationSec: 5400 + (i % 3600),
     container: 'mov,mp4,m4a,3gp,3g2,mj2',
     videoCodec: 'h264',
     audioCodec: 'aac',
     width: 1920,
     height: 1080,
-  };
+  });
 }
 
 /** The i-th item of a library: 60 % movies, 25 % episodes, 15 % tracks. */
