@@ -77,4 +77,12 @@ describe('folders named alike', () => {
     expect(new Set(places).size).toBe(places.length);
     expect(JSON.stringify(folders)).not.toContain(root);
   });
+
+  it("notes the library's size for \"Your stats\" only from a scan of every folder, not from one folder's", async () => {
+    const { calls, jobs } = handlers();
+    await jobs.settle(60_000);
+    expect(history.stats().growth).toEqual([]);
+    await calls['library.scan']({});
+    expect(history.stats().growth.at(-1)?.items).toBe(library.snapshot().movies.length);
+  });
 });

@@ -51,7 +51,8 @@ export class Scans {
     });
     events.emit('onDidChangeLibrary', {});
     const itemCount = summary.added + summary.updated + summary.unchanged;
-    history.noteLibrarySize(itemCount);
+    // Only a scan of every folder counts the whole library; one folder's count is not the library's size.
+    if (folderId === undefined) history.noteLibrarySize(itemCount);
     record('library.scan_completed', { itemCount, durationSec: summary.durationMs / 1000, failureCount: summary.failed.length });
     return summary;
   }
