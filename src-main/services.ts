@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Api } from './contract/index.js';
-import { appCalls, dispatch, EventHub, Jobs, libraryCalls, playbackCalls, privacyCalls, pushTelemetryChanges, Scans, statsCalls } from './app/index.js';
+import { appCalls, dispatch, EventHub, Jobs, LibraryChanges, libraryCalls, playbackCalls, privacyCalls, pushTelemetryChanges, Scans, settingsCalls, statsCalls } from './app/index.js';
 import { openHistory } from './history/index.js';
 import { artResponse, artworkDir, openLibrary, type ArtResponse, type LibraryService } from './library/index.js';
 import { mediaUrls, type MediaHost } from './media-urls.js';
@@ -114,15 +114,17 @@ export function createServices(opts: ServicesOptions): Services {
   });
 
   // Additions, deletions and moves on disk show up without a rescan.
-  const stopWatching = library.watch(() => events.emit('onDidChangeLibrary', {}));
+  const changes = new LibraryChanges(events);
+  const stopWatching = library.watch(() => changes.everything());
   const stopTelemetryPush = pushTelemetryChanges(telemetry, events, systemClock);
 
-  const libraryDeps = { library, history, events, jobs, record, ...(opts.pickFolder ? { pickFolder: opts.pickFolder } : {}) };
+  const libraryDeps = { library, history, events, changes, jobs, record, ...(opts.pickFolder ? { pickFolder: opts.pickFolder } : {}) };
   const scans = new Scans(libraryDeps);
   const api: Api = {
     ...appCalls({ host: opts.host, appVersion: opts.appVersion, canPickFolders: !!opts.pickFolder }, record),
     ...libraryCalls(libraryDeps, scans),
-    ...playbackCalls({ playback, library, history, events, jobs }),
+    ...playbackCalls({ playback, library, history, events, changes, jobs }),
+    ...settingsCalls(settings, events),
     ...privacyCalls(telemetry, jobs),
     ...statsCalls(history),
   };

@@ -9,4 +9,6 @@ export { Jobs } from './jobs.js';
 export { libraryCalls, Scans, type LibraryCallsDeps } from './library-calls.js';
 export { playbackCalls, type PlaybackCallsDeps } from './playback-calls.js';
 export { privacyCalls } from './privacy-calls.js';
+export { LibraryChanges } from './library-changes.js';
+export { settingsCalls } from './settings-calls.js';
 export { pushTelemetryChanges } from './telemetry-push.js';

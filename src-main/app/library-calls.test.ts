@@ -9,6 +9,7 @@ import { makeMp4 } from '../test-support/media.js';
 import { tempDir } from '../test-support/temp.js';
 import { EventHub } from './event-hub.js';
 import { Jobs } from './jobs.js';
+import { LibraryChanges } from './library-changes.js';
 import { libraryCalls, Scans } from './library-calls.js';
 
 const temp = tempDir('glasswing-library-calls-');
@@ -36,7 +37,7 @@ function handlers(pickFolder?: () => Promise<string | null>) {
   const jobs = new Jobs();
   const phases: string[] = [];
   events.subscribe((name, payload) => name === 'onDidChangeScanProgress' && phases.push((payload as { phase: string }).phase));
-  const deps = { library, history, events, jobs, record: vi.fn(), ...(pickFolder ? { pickFolder } : {}) };
+  const deps = { library, history, events, changes: new LibraryChanges(events), jobs, record: vi.fn(), ...(pickFolder ? { pickFolder } : {}) };
   return { calls: libraryCalls(deps, new Scans(deps)), jobs, phases };
 }
 

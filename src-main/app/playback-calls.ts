@@ -4,6 +4,7 @@ import type { LibraryService } from '../library/index.js';
 import type { PlaybackService } from '../playback/index.js';
 import type { CallsOf } from './calls.js';
 import type { EventHub } from './event-hub.js';
+import type { LibraryChanges } from './library-changes.js';
 import type { Jobs } from './jobs.js';
 
 export interface PlaybackCallsDeps {
@@ -11,6 +12,7 @@ export interface PlaybackCallsDeps {
   library: LibraryService;
   history: HistoryService;
   events: EventHub;
+  changes: LibraryChanges;
   jobs: Jobs;
 }
 
@@ -41,7 +43,7 @@ export class Plays {
 }
 
 export function playbackCalls(deps: PlaybackCallsDeps): CallsOf<'playback'> {
-  const { playback, library, events, jobs } = deps;
+  const { playback, library, changes, jobs } = deps;
   const plays = new Plays(deps.history);
   return {
     'playback.open': async (input) => jobs.track(playback.open(input)),
@@ -60,7 +62,9 @@ export function playbackCalls(deps: PlaybackCallsDeps): CallsOf<'playback'> {
     'playback.reportProgress': async ({ sessionId, positionSec, playedSec }) => {
       const info = playback.info(sessionId);
       if (!info) throw new AppError('not-found', 'This playback session has ended.');
-      if (library.saveProgress(info.itemId, positionSec) === 'listing') events.emit('onDidChangeLibrary', {});
+      const change = library.saveProgress(info.itemId, positionSec);
+      // A resume point or watched mark moved: the item's own card, and Home when a shelf's membership changed.
+      if (change !== 'unknown-item') changes.items([info.itemId], change === 'listing' ? ['home', 'movies', 'shows'] : []);
       plays.addWatched(sessionId, playedSec);
       return {};
     },

@@ -1,5 +1,26 @@
 import { z } from 'zod';
-import { DetailRequest, FolderKind, ItemId, LibraryCounts, LibraryDetail, LibraryPage, LibraryPageRequest, LibrarySnapshot, LocalStats, ScanProgress, ScanSummary, Folder, SearchHit } from './library.js';
+import {
+  DetailRequest,
+  FolderKind,
+  HomeShelves,
+  ItemId,
+  LibraryChange,
+  LibraryCounts,
+  LibraryDetail,
+  LibraryPage,
+  LibraryPageRequest,
+  LibrarySnapshot,
+  LibraryStatus,
+  LocalStats,
+  ScanProgress,
+  ScanSummary,
+  SetWatchedRequest,
+  Folder,
+  SearchHit,
+  UnparseablePage,
+  UnparseableRequest,
+} from './library.js';
+import { Settings, SettingsPatch } from './settings.js';
 import { Catalog, Category, ChainVerdict, NetworkPurpose, SendResult, TelemetrySnapshot, UiFeature } from './telemetry.js';
 import { OpenPlayback, PlaybackSource, TranscodeStatus } from './playback.js';
 
@@ -21,7 +42,15 @@ export const calls = {
   },
   /** The renderer notes that a feature was used; main records `ui.feature_used` if the user allowed it. */
   'app.noteFeature': { input: z.object({ feature: UiFeature }), output: z.object({}) },
+  /** @deprecated The whole library: goes once the renderer reads pages only (issue 13). */
   'library.snapshot': { input: z.object({}), output: LibrarySnapshot },
+  /** The folders, how many files could not be read, and whether a damaged index was rebuilt. */
+  'library.status': { input: z.object({}), output: LibraryStatus },
+  /** Home's shelves: Continue watching, Up next, Recently added. */
+  'library.home': { input: z.object({}), output: HomeShelves },
+  /** The files that could not be read, with the reason, a page at a time. */
+  'library.unparseable': { input: UnparseableRequest, output: UnparseablePage },
+  'library.setWatched': { input: SetWatchedRequest, output: z.object({ changed: z.number().int().nonnegative() }) },
   /** One page of a section, sorted and filtered; pass `next` back as `after` for the following page. */
   'library.page': { input: LibraryPageRequest, output: LibraryPage },
   /** How many movies, shows, albums… there are, and what each movie filter leaves, without paging. */
@@ -84,13 +113,19 @@ export const calls = {
   'privacy.sendNow': { input: z.object({}), output: SendResult },
   'privacy.verifyLedger': { input: z.object({}), output: ChainVerdict },
   'privacy.exportLedger': { input: z.object({}), output: z.object({ json: z.string() }) },
+  'settings.get': { input: z.object({}), output: Settings },
+  /** Saves the keys given (checked like the whole schema) and returns every setting. */
+  'settings.update': { input: SettingsPatch, output: Settings },
   /** "Your stats": the user's own local history, never sent. */
   'stats.get': { input: z.object({}), output: LocalStats },
 } as const;
 
 /** Events main pushes to the renderer. Names follow VS Code's `onDidX`. */
 export const events = {
-  onDidChangeLibrary: z.object({}),
+  /** What changed in the index, so a window refetches only what it shows. */
+  onDidChangeLibrary: LibraryChange,
+  /** Every setting, after any window changed one. */
+  onDidChangeSettings: Settings,
   onDidChangeScanProgress: ScanProgress,
   /** Sent at most a few times a second; the renderer refetches `privacy.snapshot`. */
   onDidChangeTelemetry: z.object({ reason: z.string() }),

@@ -3,3 +3,4 @@ export * from './library.js';
 export * from './playback.js';
 export * from './telemetry.js';
 export * from './errors.js';
+export * from './settings.js';

@@ -61,6 +61,14 @@ export type Extra = z.infer<typeof Extra>;
 export const ArtUrl = z.string().regex(/^(\/art\/|media:\/\/art\/)[0-9a-f]{64}$/, 'not an artwork URL');
 
 /**
+ * A poster's or cover's small picture for grids and shelves (`/thumb/<sha256>`, `media://thumb/<sha256>`):
+ * the same content id as the full picture, scaled once and cached beside the artwork. Grids never load the
+ * full-size picture.
+ */
+export const ThumbUrl = z.string().regex(/^(\/thumb\/|media:\/\/thumb\/)[0-9a-f]{64}$/, 'not a thumbnail URL');
+export type ThumbUrl = z.infer<typeof ThumbUrl>;
+
+/**
  * Local metadata (issue 6): from `.nfo` sidecars, artwork beside the files or embedded in them, and subtitle
  * files named after a video. Null means none.
  */
@@ -262,18 +270,22 @@ export const LibraryPageRequest = z.discriminatedUnion('section', [
 ]);
 export type LibraryPageRequest = z.output<typeof LibraryPageRequest>;
 
+/** The small picture a grid shows: the poster's (or cover's) thumbnail, null without artwork. */
+const GridArt = { thumbUrl: ThumbUrl.nullable() };
+
 /** A movie in a grid: the snapshot's `Movie` less its extras (the item detail has them). */
-export const MovieSummary = Movie.omit({ extras: true });
+export const MovieSummary = Movie.omit({ extras: true }).extend(GridArt);
 export type MovieSummary = z.infer<typeof MovieSummary>;
 
 export const ShowSummary = Show.omit({ seasons: true, extras: true }).extend({
+  ...GridArt,
   seasonCount: z.number().int().nonnegative(),
   episodeCount: z.number().int().nonnegative(),
   unwatchedCount: z.number().int().nonnegative(),
 });
 export type ShowSummary = z.infer<typeof ShowSummary>;
 
-export const AlbumSummary = Album.omit({ tracks: true }).extend({ trackCount: z.number().int().nonnegative() });
+export const AlbumSummary = Album.omit({ tracks: true }).extend({ ...GridArt, trackCount: z.number().int().nonnegative() });
 export type AlbumSummary = z.infer<typeof AlbumSummary>;
 
 /** A track artist (search finds the same ones). */
@@ -332,10 +344,79 @@ export type AlbumDetail = z.infer<typeof AlbumDetail>;
 
 export const LibraryDetail = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('movie'), movie: Movie, file: FileFacts }),
-  z.object({ kind: z.literal('episode'), episode: Episode, show: z.object({ id: ItemId, title: z.string() }), file: FileFacts }),
+  z.object({
+    kind: z.literal('episode'),
+    episode: Episode,
+    show: z.object({ id: ItemId, title: z.string() }),
+    file: FileFacts,
+    /** The episode after it in the show (next in season, else the first of the next season); null at the end. */
+    next: Episode.pick({ id: true, season: true, episode: true, title: true }).nullable(),
+  }),
   z.object({ kind: z.literal('track'), track: Track, album: z.object({ id: ItemId, title: z.string(), artist: z.string().nullable() }), file: FileFacts }),
   z.object({ kind: z.literal('show'), show: Show }),
   z.object({ kind: z.literal('album'), album: AlbumDetail }),
   z.object({ kind: z.literal('artist'), artist: ArtistSummary, albums: z.array(AlbumSummary) }),
 ]);
 export type LibraryDetail = z.infer<typeof LibraryDetail>;
+
+/*
+ * Issue 13, the screens: everything a window asks for is bounded by the screen, never by the library.
+ */
+
+/** How many entries each Home shelf holds at most. */
+export const SHELF_LIMIT = 24;
+
+/** A show as an episode's context on a shelf or page. */
+export const ShowRef = z.object({ id: ItemId, title: z.string(), thumbUrl: ThumbUrl.nullable() });
+export type ShowRef = z.infer<typeof ShowRef>;
+
+export const ShelfEntry = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('movie'), movie: MovieSummary }),
+  z.object({ kind: z.literal('episode'), episode: Episode, show: ShowRef }),
+]);
+export type ShelfEntry = z.infer<typeof ShelfEntry>;
+
+/** Home: what to go on with and what is new, each shelf at most `SHELF_LIMIT` long. */
+export const HomeShelves = z.object({
+  /** Movies and episodes with a resume point, most recently played first. */
+  continueWatching: z.array(ShelfEntry).max(SHELF_LIMIT),
+  /** For each show played lately with nothing to resume: its next unwatched episode. */
+  upNext: z.array(ShelfEntry).max(SHELF_LIMIT),
+  /** Newest first. */
+  recentlyAdded: z.object({
+    movies: z.array(ShelfEntry).max(SHELF_LIMIT),
+    episodes: z.array(ShelfEntry).max(SHELF_LIMIT),
+    albums: z.array(AlbumSummary).max(SHELF_LIMIT),
+  }),
+});
+export type HomeShelves = z.infer<typeof HomeShelves>;
+
+/** The folders and the index's health: what Settings and the library's notices show. Bounded by folders. */
+export const LibraryStatus = LibrarySnapshot.pick({ folders: true, unparseableCount: true, recovery: true });
+export type LibraryStatus = z.infer<typeof LibraryStatus>;
+
+/** Files that could not be read, a page at a time, with the folder each is in. */
+export const UnparseableRequest = z.object({ folderId: ItemId.optional(), limit: pageLimit, after: pageAfter });
+export type UnparseableRequest = z.output<typeof UnparseableRequest>;
+export const UnparseablePage = z.object({
+  files: z.array(UnparseableFile.extend({ folderId: ItemId })),
+  next: PageCursor.nullable(),
+});
+export type UnparseablePage = z.infer<typeof UnparseablePage>;
+
+/** Marks one item, or every episode of a show, watched or unwatched (the resume point is cleared either way). */
+export const SetWatchedRequest = z.object({ kind: z.enum(['item', 'show']), id: ItemId, watched: z.boolean() });
+export type SetWatchedRequest = z.infer<typeof SetWatchedRequest>;
+
+/** What a change touched, so a window refetches only what it shows. */
+export const LibraryChangeScope = z.enum(['folders', 'movies', 'shows', 'albums', 'artists', 'home']);
+export type LibraryChangeScope = z.infer<typeof LibraryChangeScope>;
+export const LibraryChange = z.object({
+  /** Lists that may have changed; empty when only `items` did. */
+  scopes: z.array(LibraryChangeScope),
+  /** Items whose watched mark or resume point changed (at most a few hundred; more is said with `scopes`). */
+  items: z.array(ItemId).max(500),
+  /** Grows with every change; a window that missed one refetches what it shows. */
+  version: z.number().int().nonnegative(),
+});
+export type LibraryChange = z.infer<typeof LibraryChange>;

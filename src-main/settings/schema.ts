@@ -1,15 +1,6 @@
-import { z } from 'zod';
+import { Settings } from '../contract/settings.js';
 
-/**
- * User settings. One schema for both hosts: electron-store in the Electron host, a plain `conf` file in the
- * web host (electron-store is built on conf). Library folders live in the index and consent in the
- * telemetry database, where they commit together with what they govern.
- */
-export const Settings = z.object({
-  /** How long a telemetry event waits in review before it may be sent. 0 is allowed. */
-  telemetryReviewHours: z.number().min(0).max(24 * 30).default(24),
-});
-export type Settings = z.infer<typeof Settings>;
+export { Settings };
 
 export const defaultSettings: Settings = Settings.parse({});
 

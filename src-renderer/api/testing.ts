@@ -5,6 +5,7 @@
 import type { CallInput, CallName, CallOutput, EventName, EventPayload, Reply } from '../../src-main/contract/api';
 import type { LibrarySnapshot, Movie, Episode, Track, Album, Show, SearchHit } from '../../src-main/contract/library';
 import type { PlaybackSource } from '../../src-main/contract/playback';
+import type { Settings } from '../../src-main/contract/settings';
 import type { Catalog, Category, ConsentState, QueuedEvent, QueueState, TelemetrySnapshot } from '../../src-main/contract/telemetry';
 import { createClient, type Client } from './client';
 import { ApiError } from './errors';
@@ -19,6 +20,7 @@ type Emit = (event: EventName, payload: unknown) => void;
 
 export interface FakeState {
   app: CallOutput<'app.info'>;
+  settings: Settings;
   library: LibrarySnapshot;
   telemetry: TelemetrySnapshot;
   catalog: Catalog;
@@ -177,7 +179,7 @@ export function makeTelemetry(over: Partial<TelemetrySnapshot> = {}): TelemetryS
 
 /** A fake whose defaults behave like a small, consistent Glasswing. */
 export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers = {}): FakeApi {
-  const state: FakeState = { app: { version: '0.1.0', host: 'web', canPickFolders: false }, library: makeLibrary(), telemetry: makeTelemetry(), catalog: makeCatalog(), ...init };
+  const state: FakeState = { app: { version: '0.1.0', host: 'web', canPickFolders: false }, settings: defaultFakeSettings(), library: makeLibrary(), telemetry: makeTelemetry(), catalog: makeCatalog(), ...init };
   const calls: FakeApi['calls'] = [];
   const events = createFanOut();
   const defaults: { [M in CallName]: Handler<M> } = {
@@ -185,6 +187,7 @@ export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers 
     ...libraryHandlers(state, events.emit),
     ...playbackHandlers(state),
     ...privacyHandlers(state, events.emit),
+    ...settingsHandlers(state, events.emit),
   };
   const transport: Transport = {
     async invoke(method, input) {
@@ -229,19 +232,91 @@ function libraryHandlers(state: FakeState, emit: Emit): HandlersOf<'library'> {
       const name = segments.pop() ?? path;
       const folder = { id: fakeId('fo'), name, place: segments.length > 0 ? `…/${segments.slice(-2).join('/')}` : '', kind, itemCount: 0, online: true };
       state.library = { ...state.library, folders: [...state.library.folders, folder] };
-      emit('onDidChangeLibrary', {});
+      emit('onDidChangeLibrary', everythingChanged());
       return folder;
     },
     'library.pickFolder': () => null,
     'library.removeFolder': ({ folderId }) => {
       state.library = { ...state.library, folders: state.library.folders.filter((f) => f.id !== folderId) };
-      emit('onDidChangeLibrary', {});
+      emit('onDidChangeLibrary', everythingChanged());
       return { removedItems: 0 };
     },
     'library.scan': () => ({ added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], durationMs: 5 }),
     'library.cancelScan': () => ({}),
     'library.search': ({ query, limit }) => ({ hits: fakeSearch(state.library, query).slice(0, limit) }),
     ...libraryPageHandlers(state),
+    ...libraryScreenHandlers(state, emit),
+  };
+}
+
+let fakeVersion = 0;
+/** The change event a scan or a folder change sends: every list may have changed. */
+export function everythingChanged(): EventPayload<'onDidChangeLibrary'> {
+  return { scopes: ['folders', 'movies', 'shows', 'albums', 'artists', 'home'], items: [], version: ++fakeVersion };
+}
+
+export function defaultFakeSettings(): Settings {
+  return { telemetryReviewHours: 24, theme: 'system', preferredAudioLanguage: null, preferredSubtitleLanguage: null, transcodeQuality: 'original', autoplayNextEpisode: true };
+}
+
+function settingsHandlers(state: FakeState, emit: Emit): HandlersOf<'settings'> {
+  return {
+    'settings.get': () => state.settings,
+    'settings.update': (patch) => {
+      state.settings = { ...state.settings, ...patch } as Settings;
+      emit('onDidChangeSettings', state.settings);
+      return state.settings;
+    },
+  };
+}
+
+/** Every episode of the fake with its show, in show, season and episode order. */
+function allEpisodes(lib: LibrarySnapshot): Array<{ episode: Episode; show: Show }> {
+  return lib.shows.flatMap((show) => show.seasons.flatMap((season) => season.episodes.map((episode) => ({ episode, show }))));
+}
+
+/** Home, status, unparseable files and watched marks over the fake's snapshot. */
+function libraryScreenHandlers(state: FakeState, emit: Emit): Pick<HandlersOf<'library'>, 'library.status' | 'library.home' | 'library.unparseable' | 'library.setWatched'> {
+  const summary = (m: Movie) => {
+    const { extras: _extras, ...rest } = m;
+    return { ...rest, thumbUrl: null };
+  };
+  const showRef = (s: Show) => ({ id: s.id, title: s.title, thumbUrl: null });
+  return {
+    'library.status': () => ({ folders: state.library.folders, unparseableCount: state.library.unparseableCount, recovery: state.library.recovery }),
+    'library.home': () => {
+      const lib = state.library;
+      const episodes = allEpisodes(lib);
+      const byId = (id: string) => {
+        const movie = lib.movies.find((m) => m.id === id);
+        if (movie) return { kind: 'movie' as const, movie: summary(movie) };
+        const ep = episodes.find((e) => e.episode.id === id);
+        return ep ? { kind: 'episode' as const, episode: ep.episode, show: showRef(ep.show) } : null;
+      };
+      return {
+        continueWatching: lib.continueWatching.map(byId).filter((e) => e !== null),
+        upNext: [],
+        recentlyAdded: {
+          movies: lib.movies.slice(0, 24).map((m) => ({ kind: 'movie' as const, movie: summary(m) })),
+          episodes: episodes.slice(0, 24).map((e) => ({ kind: 'episode' as const, episode: e.episode, show: showRef(e.show) })),
+          albums: lib.albums.slice(0, 24).map(({ tracks, ...a }) => ({ ...a, thumbUrl: null, trackCount: tracks.length })),
+        },
+      };
+    },
+    'library.unparseable': () => ({ files: [], next: null }),
+    'library.setWatched': ({ kind, id, watched }) => {
+      const lib = state.library;
+      const ids = kind === 'show' ? allEpisodes(lib).filter((e) => e.show.id === id).map((e) => e.episode.id) : [id];
+      const mark = <T extends { id: string; watched: boolean; resumeSec: number | null }>(item: T): T => (ids.includes(item.id) ? { ...item, watched, resumeSec: null } : item);
+      state.library = {
+        ...lib,
+        movies: lib.movies.map(mark),
+        shows: lib.shows.map((s) => ({ ...s, seasons: s.seasons.map((season) => ({ ...season, episodes: season.episodes.map(mark) })) })),
+        continueWatching: lib.continueWatching.filter((c) => !ids.includes(c)),
+      };
+      emit('onDidChangeLibrary', { scopes: ['home'], items: ids, version: ++fakeVersion });
+      return { changed: ids.length };
+    },
   };
 }
 
@@ -261,15 +336,15 @@ function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'lib
   return {
     'library.page': (input) => {
       const lib = state.library;
-      if (input.section === 'movies') return { section: 'movies', ...pageOf(lib.movies.map((m) => strip(m, 'extras')), input.limit, input.after) };
+      if (input.section === 'movies') return { section: 'movies', ...pageOf(lib.movies.map((m) => ({ ...strip(m, 'extras'), thumbUrl: null })), input.limit, input.after) };
       if (input.section === 'shows') {
         const shows = lib.shows.map(({ seasons, extras: _extras, ...show }) => {
           const episodes = seasons.flatMap((season) => season.episodes);
-          return { ...show, seasonCount: seasons.length, episodeCount: episodes.length, unwatchedCount: episodes.filter((e) => !e.watched).length };
+          return { ...show, thumbUrl: null, seasonCount: seasons.length, episodeCount: episodes.length, unwatchedCount: episodes.filter((e) => !e.watched).length };
         });
         return { section: 'shows', ...pageOf(shows, input.limit, input.after) };
       }
-      if (input.section === 'albums') return { section: 'albums', ...pageOf(lib.albums.map((a) => ({ ...strip(a, 'tracks'), trackCount: a.tracks.length })), input.limit, input.after) };
+      if (input.section === 'albums') return { section: 'albums', ...pageOf(lib.albums.map((a) => ({ ...strip(a, 'tracks'), thumbUrl: null, trackCount: a.tracks.length })), input.limit, input.after) };
       return { section: 'artists', items: [], next: null };
     },
     'library.counts': () => {
@@ -290,12 +365,24 @@ function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'lib
       const file = { mime: 'video/mp4', size: 1_000_000, parts: [] };
       const movie = kind === 'item' ? lib.movies.find((m) => m.id === id) : undefined;
       if (movie) return { kind: 'movie', movie, file };
+      const episodes = allEpisodes(lib);
+      const at = kind === 'item' ? episodes.findIndex((e) => e.episode.id === id) : -1;
+      if (at >= 0) {
+        const { episode, show } = episodes[at]!;
+        const after = episodes[at + 1]?.show.id === show.id ? episodes[at + 1]!.episode : null;
+        const next = after ? { id: after.id, season: after.season, episode: after.episode, title: after.title } : null;
+        return { kind: 'episode', episode, show: { id: show.id, title: show.title }, file, next };
+      }
+      for (const album of kind === 'item' ? lib.albums : []) {
+        const track = album.tracks.find((t) => t.id === id);
+        if (track) return { kind: 'track', track, album: { id: album.id, title: album.title, artist: album.artist }, file: { ...file, mime: 'audio/mpeg' } };
+      }
       const show = kind === 'show' ? lib.shows.find((s) => s.id === id) : undefined;
       if (show) return { kind: 'show', show };
       const album = kind === 'album' ? lib.albums.find((a) => a.id === id) : undefined;
       if (album) {
         const discs = [...new Set(album.tracks.map((t) => t.discNo))].map((disc) => ({ disc, tracks: album.tracks.filter((t) => t.discNo === disc) }));
-        return { kind: 'album', album: { ...strip(album, 'tracks'), trackCount: album.tracks.length, discs } };
+        return { kind: 'album', album: { ...strip(album, 'tracks'), thumbUrl: null, trackCount: album.tracks.length, discs } };
       }
       throw new ApiError('not-found', 'That is not in the library any more.');
     },

@@ -70,7 +70,7 @@ function itemDetail(db: ReadableDB, id: string, art: ArtLink): LibraryDetail {
   if (row.kind === 'episode') {
     const show = prepared(db, 'SELECT id, title FROM shows WHERE id = ?').get(row.show_id) as { id: string; title: string } | undefined;
     if (!show) throw notFound('episode');
-    return { kind: 'episode', episode: toEpisode(row, languages), show, file };
+    return { kind: 'episode', episode: toEpisode(row, languages), show, file, next: null };
   }
   if (row.kind === 'track') {
     const album = prepared(db, 'SELECT id, title, artist FROM albums WHERE id = ?').get(row.album_id) as AlbumRow | undefined;

@@ -45,9 +45,10 @@ function movieSummaries(db: ReadableDB, rows: MovieRow[], art: ArtLink): MovieSu
   const languages = loadSubtitleLanguages(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const { extras: _extras, ...movie } = toMovie(r, art, languages.get(r.id) ?? []);
-    if (r.part_group === null) return movie;
+    const summary = { ...movie, thumbUrl: null };
+    if (r.part_group === null) return summary;
     const parts = movieParts(db, r.folder_id, r.part_group);
-    return { ...movie, parts: parts.length, durationSec: partsDuration(parts) };
+    return { ...summary, parts: parts.length, durationSec: partsDuration(parts) };
   });
 }
 
@@ -66,6 +67,7 @@ function showSummaries(db: ReadableDB, rows: ShowRow[], art: ArtLink): ShowSumma
       plot: r.plot,
       posterUrl: art(r.poster_art),
       fanartUrl: art(r.fanart_art),
+      thumbUrl: null,
       seasonCount: s?.seasons ?? 0,
       episodeCount: s?.episodes ?? 0,
       unwatchedCount: s?.unwatched ?? 0,
@@ -84,7 +86,7 @@ export function albumSummaries(db: ReadableDB, rows: AlbumRow[], art: ArtLink): 
   );
   return rows.map((r) => {
     const s = stats.get(r.id);
-    return { id: r.id, title: r.title, artist: r.artist, year: s?.year ?? null, coverUrl: art(s?.cover ?? null), trackCount: s?.tracks ?? 0 };
+    return { id: r.id, title: r.title, artist: r.artist, year: s?.year ?? null, coverUrl: art(s?.cover ?? null), thumbUrl: null, trackCount: s?.tracks ?? 0 };
   });
 }
 

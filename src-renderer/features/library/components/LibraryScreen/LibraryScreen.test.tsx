@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../api';
-import { makeAlbum, makeEpisode, makeLibrary, makeMovie, makeShow, makeTrack } from '../../../../api/testing';
+import { everythingChanged, makeAlbum, makeEpisode, makeLibrary, makeMovie, makeShow, makeTrack } from '../../../../api/testing';
 import { renderWithApi } from '../../../../test-utils';
 import { LibraryScreen } from './LibraryScreen';
 
@@ -155,7 +155,7 @@ describe('LibraryScreen', () => {
     const { fake } = renderWithApi(<LibraryScreen onPlay={() => {}} playingId={null} />);
     await screen.findByRole('button', { name: 'Play Night Train (1998)' });
     fake.state.library = { ...fake.state.library, movies: [makeMovie({ title: 'Low Orbit', year: 2010 })] };
-    act(() => fake.emit('onDidChangeLibrary', {}));
+    act(() => fake.emit('onDidChangeLibrary', everythingChanged()));
     expect(await screen.findByRole('button', { name: 'Play Low Orbit (2010)' })).toBeTruthy();
   });
 
