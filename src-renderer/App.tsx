@@ -1,14 +1,16 @@
-import { useState } from 'react';
+import type { MouseEvent } from 'react';
 import { useApi, type ConnectionState } from './api';
-import { LibraryScreen } from './features/library';
-import { Player } from './features/player';
-import { FirstRun, PrivacyScreen, usePrivacy } from './features/privacy';
+import { navigate, PlaybackProvider, sectionOf, useRoute } from './app';
+import { FirstRun, usePrivacy } from './features/privacy';
 import { BootScreen } from './BootScreen';
+import { CurrentScreen } from './shell/CurrentScreen';
+import { PlayerLayer } from './shell/PlayerLayer';
 import { Sidebar } from './shell/Sidebar';
-import type { View } from './shell/nav';
+import { useBackKeys } from './shell/useBackKeys';
 import { useGoToKeys } from './shell/useGoToKeys';
 import { useNowPlaying } from './shell/useNowPlaying';
-import { cx, useStore } from './ui';
+import { usePlaybackControls } from './shell/usePlaybackControls';
+import { useStore } from './ui';
 
 /** Gate: the first-run privacy screen until it has been seen, then the app. */
 export function App() {
@@ -18,39 +20,36 @@ export function App() {
   return <Shell />;
 }
 
-/** The shell: navigation, the current screen, and the player (which keeps playing across screens). */
+/** The shell: navigation, the screen the address names, and the player (which keeps playing across screens). */
 function Shell() {
   const client = useApi();
   const connection = useStore(client.connection);
+  const route = useRoute();
   const now = useNowPlaying();
-  const [view, setView] = useState<View>('library');
-  useGoToKeys(setView);
+  const playback = usePlaybackControls(now);
+  useGoToKeys(navigate);
+  useBackKeys();
   return (
-    <div className={cx('shell', (now.chosen || now.track) && view === 'library' && 'has-stage')}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <Sidebar view={view} onView={setView} />
-      <main id="main" className="content" tabIndex={-1}>
-        <ConnectionBanner state={connection} />
-        {now.track ? (
-          <Player key={`queue-${now.epoch}`} itemId={now.track.itemId} nonce={now.epoch} onClose={now.close} compact={view !== 'library'} playQueue={now.playQueue} preloader={now.preloader} />
-        ) : now.chosen ? (
-          <Player
-            key={`${now.chosen.itemId}-${now.chosen.nonce}`}
-            itemId={now.chosen.itemId}
-            nonce={now.chosen.nonce}
-            onClose={now.close}
-            compact={view !== 'library'}
-            resumeSec={now.chosen.resumeSec}
-            details={now.chosen.details}
-            onSessionEnd={now.sessionEnded}
-          />
-        ) : null}
-        {view === 'library' ? <LibraryScreen onPlay={now.play} onAddToPlayQueue={now.addToPlayQueue} playingId={now.playingId} /> : <PrivacyScreen />}
-      </main>
-    </div>
+    <PlaybackProvider value={playback}>
+      <div className="shell">
+        <a className="skip-link" href="#main" onClick={skipToMain}>
+          Skip to content
+        </a>
+        <Sidebar active={sectionOf(route)} />
+        <main id="main" className="content" tabIndex={-1}>
+          <ConnectionBanner state={connection} />
+          <PlayerLayer now={now} compact />
+          <CurrentScreen route={route} />
+        </main>
+      </div>
+    </PlaybackProvider>
   );
+}
+
+/** The skip link focuses the content without touching the hash, which holds the route. */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
 }
 
 function ConnectionBanner({ state }: { state: ConnectionState }) {

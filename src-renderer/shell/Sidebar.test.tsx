@@ -5,11 +5,11 @@ import { NAV } from './nav';
 import { Sidebar } from './Sidebar';
 
 describe('Sidebar', () => {
-  it('marks every word the narrow layout hides, and each screen button keeps its name and a tooltip', async () => {
-    const { container } = renderWithApi(<Sidebar view="library" onView={() => {}} />);
+  it('marks every word the narrow layout hides, and each screen link keeps its name and a tooltip', async () => {
+    const { container } = renderWithApi(<Sidebar active="home" />);
     const nav = screen.getByRole('navigation', { name: 'Main' });
     for (const item of NAV) {
-      const button = within(nav).getByRole('button', { name: item.label });
+      const button = within(nav).getByRole('link', { name: item.label });
       expect(button.querySelector('.sidebar-text')?.textContent).toBe(item.label);
       expect(button.getAttribute('title')).toContain(item.label);
     }

@@ -1,11 +1,25 @@
 import type { ReactElement } from 'react';
 import { Icon } from '../ui';
+import type { Route } from '../app';
 
-/** The screens the sidebar switches between. */
-export type View = 'library' | 'privacy';
+export type Section = 'home' | 'movies' | 'shows' | 'music' | 'search' | 'settings' | 'privacy';
 
-/** Each screen in the sidebar, with the key that goes to it after "g". */
-export const NAV: ReadonlyArray<{ view: View; label: string; key: string; icon: () => ReactElement }> = [
-  { view: 'library', label: 'Library', key: 'l', icon: Icon.Library },
-  { view: 'privacy', label: 'What we collect', key: 'w', icon: Icon.Eye },
+export interface NavEntry {
+  section: Section;
+  label: string;
+  /** The key that goes there after "g". */
+  key: string;
+  icon: () => ReactElement;
+  route: Route;
+}
+
+/** The sections of the main navigation, in order. */
+export const NAV: readonly NavEntry[] = [
+  { section: 'home', label: 'Home', key: 'h', icon: Icon.Home, route: { screen: 'home' } },
+  { section: 'movies', label: 'Movies', key: 'm', icon: Icon.Film, route: { screen: 'movies', sort: 'title', dir: 'asc', filters: {} } },
+  { section: 'shows', label: 'Shows', key: 's', icon: Icon.Tv, route: { screen: 'shows', sort: 'title', dir: 'asc' } },
+  { section: 'music', label: 'Music', key: 'u', icon: Icon.Music, route: { screen: 'music', tab: 'artists', sort: 'title', dir: 'asc' } },
+  { section: 'search', label: 'Search', key: '/', icon: Icon.Search, route: { screen: 'search', query: '' } },
+  { section: 'settings', label: 'Settings', key: ',', icon: Icon.Settings, route: { screen: 'settings', tab: 'library' } },
+  { section: 'privacy', label: 'What we collect', key: 'w', icon: Icon.Eye, route: { screen: 'privacy', tab: null } },
 ];

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { isTextField } from '../ui';
-import { NAV, type View } from './nav';
+import { NAV } from './nav';
+import type { Route } from '../app';
 
 /** How long after "g" the second key still counts. */
 const CHORD_MS = 1200;
 
-/** "g l" goes to the Library, "g w" to What we collect (outside text fields). */
-export function useGoToKeys(go: (view: View) => void) {
+/** "g" then a section's key goes there ("g m" Movies, "g w" What we collect), outside text fields. */
+export function useGoToKeys(go: (route: Route) => void) {
   const pendingG = useRef(0);
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -18,7 +19,10 @@ export function useGoToKeys(go: (view: View) => void) {
       if (Date.now() - pendingG.current > CHORD_MS) return;
       pendingG.current = 0;
       const target = NAV.find((n) => n.key === event.key);
-      if (target) go(target.view);
+      if (target) {
+        event.preventDefault();
+        go(target.route);
+      }
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -21,6 +21,32 @@ function Svg({ children, size = 16 }: { children: ReactNode; size?: number }) {
 }
 
 export const Icon = {
+  Home: () => (
+    <Svg>
+      <path d="M3 11l9-7 9 7" />
+      <path d="M5 10v10h5v-6h4v6h5V10" />
+    </Svg>
+  ),
+  Film: () => (
+    <Svg>
+      <rect x="3" y="3" width="18" height="18" rx="2" />
+      <path d="M7 3v18M17 3v18M3 8h4M3 16h4M17 8h4M17 16h4" />
+    </Svg>
+  ),
+  Search: () => (
+    <Svg>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="M20 20l-4.2-4.2" />
+    </Svg>
+  ),
+  Settings: () => (
+    <Svg>
+      <path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0" />
+      <circle cx="16" cy="6" r="2" />
+      <circle cx="10" cy="12" r="2" />
+      <circle cx="18" cy="18" r="2" />
+    </Svg>
+  ),
   Library: () => (
     <Svg>
       <rect x="3" y="4" width="5" height="16" rx="1" />

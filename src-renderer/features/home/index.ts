@@ -1,0 +1,2 @@
+/** Home's door. */
+export { HomeScreen } from './HomeScreen';

@@ -1,0 +1,2 @@
+/** Search's door. */
+export { SearchScreen } from './SearchScreen';

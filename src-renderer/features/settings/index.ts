@@ -1,0 +1,2 @@
+/** Settings' door. */
+export { SettingsScreen } from './SettingsScreen';
