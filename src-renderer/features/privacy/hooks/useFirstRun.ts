@@ -12,15 +12,19 @@ export function useFirstRun() {
   const client = useApi();
   const { snapshot, catalog, store } = usePrivacy();
   const [chosen, setChosen] = useState<Record<Category, boolean>>({ performance: false, usage: false, diagnostics: false });
+  const [upload, setUpload] = useState(false);
   const { busy, error, run } = useAction();
   const consent = snapshot?.consent;
   const locked = consent ? consent.source !== 'user' : false;
   const choice = chosenCategories(chosen, locked);
+  // Uploading is a separate yes: recording lets events wait for review; only this lets them leave on their own.
+  const canUpload = choice.length > 0 && !!snapshot?.endpoint;
 
   async function accept() {
     await run(async () => {
       if (choice.length > 0) await client['privacy.setMaster']({ on: true });
       for (const category of choice) await client['privacy.setCategory']({ category, on: true });
+      if (canUpload && upload) await client['privacy.setNetworkPurpose']({ purpose: 'telemetry-upload', allowed: true });
       await client['privacy.markSeen']({});
       await store.refresh();
     });
@@ -33,6 +37,9 @@ export function useFirstRun() {
     chosen,
     choice,
     choose: (category: Category, on: boolean) => setChosen((c) => ({ ...c, [category]: on })),
+    canUpload,
+    upload: canUpload && upload,
+    chooseUpload: setUpload,
     busy,
     error,
     accept,

@@ -37,6 +37,29 @@ describe('FirstRun', () => {
     ]);
   });
 
+  it('offers sending as its own choice, off, usable once a category is on, and allows it only when turned on', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithApi(<FirstRun />, { telemetry: { ...unseen, endpoint: 'https://collector.example/v1/logs' } });
+    const send = await screen.findByRole('switch', { name: 'Send allowed events on their own' });
+    expect(send.getAttribute('aria-checked')).toBe('false');
+    expect((send as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByRole('switch', { name: 'Performance' }));
+    expect((send as HTMLButtonElement).disabled).toBe(false);
+    await user.click(send);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(fake.callsTo('privacy.markSeen')).toHaveLength(1));
+    expect(fake.callsTo('privacy.setNetworkPurpose')).toEqual([{ purpose: 'telemetry-upload', allowed: true }]);
+  });
+
+  it('never allows sending when the user left it off', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithApi(<FirstRun />, { telemetry: { ...unseen, endpoint: 'https://collector.example/v1/logs' } });
+    await user.click(await screen.findByRole('switch', { name: 'Usage' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(fake.callsTo('privacy.markSeen')).toHaveLength(1));
+    expect(fake.callsTo('privacy.setNetworkPurpose')).toEqual([]);
+  });
+
   it('with nothing chosen, Continue only marks the screen seen', async () => {
     const user = userEvent.setup();
     const { fake } = renderWithApi(<FirstRun />, { telemetry: unseen });

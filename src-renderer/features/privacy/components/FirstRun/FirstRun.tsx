@@ -1,4 +1,4 @@
-import { Button, ErrorText, Logo } from '../../../../ui';
+import { Button, ErrorText, Logo, Switch } from '../../../../ui';
 import { useFirstRun } from '../../hooks/useFirstRun';
 import { CATEGORIES, NO_ENDPOINT, recordingSummary } from '../../labels';
 import { LockedNotice } from '../LockedNotice/LockedNotice';
@@ -11,7 +11,7 @@ import '../../privacy.css';
  * Every category starts off; Continue records exactly what the user turned on.
  */
 export function FirstRun() {
-  const { snapshot, catalog, locked, chosen, choice, choose, busy, error, accept } = useFirstRun();
+  const { snapshot, catalog, locked, chosen, choice, choose, canUpload, upload, chooseUpload, busy, error, accept } = useFirstRun();
   return (
     <main className="firstrun" aria-labelledby="firstrun-title">
       <div className="firstrun-card">
@@ -39,6 +39,8 @@ export function FirstRun() {
           ))}
         </div>
 
+        {snapshot?.endpoint ? <UploadChoice on={upload} enabled={canUpload && !busy} onChange={chooseUpload} /> : null}
+
         <div className="firstrun-actions">
           <ErrorText>{error}</ErrorText>
           <p className="muted small">{recordingSummary(choice)}</p>
@@ -62,5 +64,22 @@ function EndpointLine({ endpoint }: { endpoint: string | null }) {
         NO_ENDPOINT
       )}
     </p>
+  );
+}
+
+/**
+ * Recording and sending are two choices: with upload off, allowed events wait on What we collect until
+ * "Send now". Offered only once something would be recorded, and off until turned on.
+ */
+function UploadChoice({ on, enabled, onChange }: { on: boolean; enabled: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <section className="firstrun-upload" aria-label="Sending">
+      <Switch label="Send allowed events on their own" checked={on} disabled={!enabled} describedBy="firstrun-upload-desc" onChange={onChange} />
+      <p id="firstrun-upload-desc" className="muted small">
+        {enabled
+          ? 'After each event’s review window, in batches you can read first. Off: nothing leaves until you press Send now on What we collect.'
+          : 'Turn on a category first. Until you allow sending, nothing leaves this computer.'}
+      </p>
+    </section>
   );
 }
