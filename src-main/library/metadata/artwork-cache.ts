@@ -141,16 +141,27 @@ function sweepFolder(dir: string, keep: ReadonlySet<string>, inUse: (name: strin
   return deleted;
 }
 
+/** How many rows each query of `gridArt` reads: a short hold of the main thread each. */
+const GRID_ART_PAGE = 500;
+
 /**
  * Every picture a grid shows: the posters of movies and shows, the covers of albums (their tracks'
- * posters). Not episodes' stills: a shelf shows an episode by its show's poster.
+ * posters). Not episodes' stills: a shelf shows an episode by its show's poster. Read lazily, a page at a
+ * time in rowid order (so rows written meanwhile do not upset it); a cover shared by tracks comes once
+ * per track.
  */
-export function gridArt(db: ReadableDB): string[] {
-  const rows = db
-    .prepare("SELECT poster_art FROM items WHERE poster_art IS NOT NULL AND kind != 'episode' UNION SELECT poster_art FROM shows WHERE poster_art IS NOT NULL")
-    .raw(true)
-    .all() as [string][];
-  return rows.map((r) => r[0]);
+export function* gridArt(db: ReadableDB): Generator<string> {
+  const tables = [`items WHERE poster_art IS NOT NULL AND kind != 'episode'`, 'shows WHERE poster_art IS NOT NULL'];
+  for (const from of tables) {
+    const page = db.prepare(`SELECT rowid, poster_art FROM ${from} AND rowid > ? ORDER BY rowid LIMIT ${GRID_ART_PAGE}`).raw(true);
+    let after = 0;
+    for (;;) {
+      const rows = page.all(after) as [number, string][];
+      for (const [, id] of rows) yield id;
+      if (rows.length < GRID_ART_PAGE) break;
+      after = rows[rows.length - 1]![0];
+    }
+  }
 }
 
 /**

@@ -82,6 +82,15 @@ function runFfmpeg(tools: LibraryTools, args: readonly string[], children: Set<C
   });
 }
 
+/** Whether the thumbnail is made, asked off the main thread: made is the common case of a large library. */
+async function isMade(file: string): Promise<boolean> {
+  try {
+    return (await fs.promises.stat(file)).size > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** The finished thumbnail, or null: a file (never a folder or an empty leftover) under its final name. */
 function readyThumb(file: string): ThumbOutcome | null {
   try {
@@ -126,7 +135,7 @@ export class Thumbnails {
   private readonly running = new Map<string, Promise<ThumbOutcome>>();
   private readonly failures = new Map<string, { outcome: ThumbOutcome; until: number }>();
   private readonly children = new Set<ChildProcess>();
-  private readonly toWarm = new Set<string>();
+  private readonly toWarm: Iterator<string>[] = [];
   private warming: Promise<void> | null = null;
   private closed = false;
 
@@ -155,19 +164,24 @@ export class Thumbnails {
 
   /**
    * Makes the thumbnails of these pictures that do not exist yet, one at a time in the background, so a
-   * grid finds them made. Pictures that are not in the cache are skipped.
+   * grid finds them made. Pictures that are not in the cache are skipped. `artIds` is walked lazily, one
+   * id per turn of the event loop, as it can be every poster of a large library.
    */
   warm(artIds: Iterable<string>): void {
     if (this.closed) return;
-    let made: Set<string>;
-    try {
-      made = new Set(fs.readdirSync(thumbsDir(this.o.artDir)));
-    } catch {
-      made = new Set();
-    }
-    // One listing instead of a stat per picture: the list can be every poster of a large library.
-    for (const id of artIds) if (!made.has(`${id}.jpg`)) this.toWarm.add(id);
-    this.warming ??= this.warmQueued().finally(() => (this.warming = null));
+    this.toWarm.push(artIds[Symbol.iterator]());
+    if (!this.warming) this.startWarming();
+  }
+
+  private startWarming(): void {
+    this.warming = this.warmQueued()
+      // A walk that fails (the index closed under it) only ends the background work.
+      .catch(() => void (this.toWarm.length = 0))
+      .then(() => {
+        this.warming = null;
+        // A walk queued as the last one ended.
+        if (this.toWarm.length > 0 && !this.closed) this.startWarming();
+      });
   }
 
   /** Resolves once the background work and every run in progress are done. */
@@ -178,16 +192,16 @@ export class Thumbnails {
   /** Stops the background work and kills any ffmpeg still running; later requests find only made thumbnails. */
   close(): void {
     this.closed = true;
-    this.toWarm.clear();
+    this.toWarm.length = 0;
     for (const child of this.children) child.kill('SIGKILL');
   }
 
   private async warmQueued(): Promise<void> {
-    // A set visits what is added while it is walked: pictures of a later scan join this walk.
-    for (const id of this.toWarm) {
-      this.toWarm.delete(id);
-      if (this.closed) return;
-      await this.thumbnail(id, false);
+    for (let walk = this.toWarm.shift(); walk && !this.closed; walk = this.toWarm.shift()) {
+      for (let next = walk.next(); !next.done && !this.closed; next = walk.next()) {
+        if (await isMade(thumbFile(this.o.artDir, next.value))) continue;
+        await this.thumbnail(next.value, false);
+      }
     }
   }
 
