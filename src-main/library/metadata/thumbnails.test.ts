@@ -138,14 +138,16 @@ describe('thumbnails', () => {
     expect(h.runs()).toBe(0);
   });
 
-  it('without ffmpeg, answers unavailable and tries again only after a while', async () => {
+  it('without ffmpeg, answers unavailable for every picture and tries again only after a while', async () => {
     const h = harness(path.join(temp.dir, 'no-such-ffmpeg'));
     const id = storeArt(h.artDir, picture('later.jpg', '100x150', 'mjpeg'))!;
+    const other = storeArt(h.artDir, picture('other.jpg', '100x160', 'mjpeg'))!;
     expect(await h.thumbs.thumbnail(id)).toEqual({ kind: 'unavailable', reason: 'ffmpeg is not installed' });
     expect(await h.thumbs.thumbnail(id)).toMatchObject({ kind: 'unavailable' });
+    expect(await h.thumbs.thumbnail(other)).toMatchObject({ kind: 'unavailable' });
     expect(h.runs()).toBe(1);
     h.clock.advance(RETRY_AFTER_MS);
-    await h.thumbs.thumbnail(id);
+    await h.thumbs.thumbnail(other);
     expect(h.runs()).toBe(2);
   });
 

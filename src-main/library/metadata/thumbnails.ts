@@ -112,9 +112,11 @@ async function wroteJpeg(file: string): Promise<boolean> {
   }
 }
 
+const NO_FFMPEG: ThumbOutcome = { kind: 'unavailable', reason: 'ffmpeg is not installed' };
+
 /** What a run that did not produce a thumbnail means for the picture. */
 function failureOf(end: RunEnd): ThumbOutcome {
-  if (end.kind === 'not-started') return { kind: 'unavailable', reason: end.missing ? 'ffmpeg is not installed' : 'ffmpeg could not be started' };
+  if (end.kind === 'not-started') return end.missing ? NO_FFMPEG : { kind: 'unavailable', reason: 'ffmpeg could not be started' };
   if (end.kind === 'timed-out') return { kind: 'unavailable', reason: 'ffmpeg took too long' };
   return { kind: 'unreadable' };
 }
@@ -138,6 +140,8 @@ export class Thumbnails {
   private readonly toWarm: Iterator<string>[] = [];
   private warming: Promise<void> | null = null;
   private closed = false;
+  /** Until when ffmpeg counts as missing: no picture is tried (one failed spawn, not one per poster). */
+  private noFfmpegUntil = 0;
 
   constructor(private readonly o: ThumbnailOptions) {}
 
@@ -150,8 +154,10 @@ export class Thumbnails {
     if (!ART_ID.test(artId)) return Promise.resolve({ kind: 'missing' });
     const ready = readyThumb(thumbFile(this.o.artDir, artId));
     if (ready) return Promise.resolve(ready);
+    const now = this.o.tools.clock.now();
+    if (now < this.noFfmpegUntil) return Promise.resolve(NO_FFMPEG);
     const failed = this.failures.get(artId);
-    if (failed && failed.until > this.o.tools.clock.now()) return Promise.resolve(failed.outcome);
+    if (failed && failed.until > now) return Promise.resolve(failed.outcome);
     const running = this.running.get(artId);
     if (running) return running;
     const source = this.closed ? null : findArt(this.o.artDir, artId);
@@ -206,6 +212,7 @@ export class Thumbnails {
   }
 
   private remember(artId: string, outcome: ThumbOutcome): ThumbOutcome {
+    if (outcome === NO_FFMPEG) this.noFfmpegUntil = this.o.tools.clock.now() + RETRY_AFTER_MS;
     if (outcome.kind === 'unreadable') this.failures.set(artId, { outcome, until: Number.POSITIVE_INFINITY });
     if (outcome.kind === 'unavailable' && !this.closed) this.failures.set(artId, { outcome, until: this.o.tools.clock.now() + RETRY_AFTER_MS });
     return outcome;
