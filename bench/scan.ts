@@ -289,8 +289,9 @@ async function engine(config: EngineConfig): Promise<EngineResult> {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
   const lib = openLibrary({
     dataDir,
-    tools: { ffprobe: 'ffprobe', spawn, clock: systemClock },
+    tools: { ffprobe: 'ffprobe', ffmpeg: 'ffmpeg', spawn, clock: systemClock },
     artUrl: (artId) => `/art/${artId}`,
+    thumbUrl: (artId) => `/thumb/${artId}`,
     parseWorkers: workers,
     parseWorkerModule: new URL(config.workerModule),
   });

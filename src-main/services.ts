@@ -54,6 +54,8 @@ export interface Services {
   media(itemId: string, method: string, headers: ConditionalHeaders): MediaResponse;
   /** A cached poster or cover by its content id (`/art/<id>`, `media://art/<id>`); never by path. */
   art(artId: string, method: string, ifNoneMatch?: string | string[]): ArtResponse;
+  /** A cached picture's grid-sized thumbnail (`/thumb/<id>`, `media://thumb/<id>`), made on first request. */
+  thumb(artId: string, method: string, ifNoneMatch?: string | string[]): Promise<ArtResponse>;
   /** Playback sessions: the hosts' HLS and subtitle routes call `hls()` and `subtitle()`. */
   playback: PlaybackService;
   library: LibraryService;
@@ -85,8 +87,8 @@ export function createServices(opts: ServicesOptions): Services {
   const jobs = new Jobs();
   const library = openLibrary({
     dataDir: opts.dataDir,
-    artUrl: urls.art,
-    tools: { ffprobe: opts.ffprobePath ?? 'ffprobe', spawn, clock: systemClock },
+    artUrl: urls.art, thumbUrl: urls.thumb,
+    tools: { ffprobe: opts.ffprobePath ?? 'ffprobe', ffmpeg: opts.ffmpegPath ?? 'ffmpeg', spawn, clock: systemClock },
   });
   const telemetry = openTelemetry({
     dataDir: opts.dataDir,
@@ -141,6 +143,7 @@ export function createServices(opts: ServicesOptions): Services {
     call: (method, input) => dispatch(api, method, input),
     media: (itemId, method, headers) => mediaResponse((id) => library.resolveItem(id), itemId, method, headers),
     art: (artId, method, ifNoneMatch) => artResponse(artworkDir(opts.dataDir), artId, method, ifNoneMatch),
+    thumb: (artId, method, ifNoneMatch) => library.thumbnail(artId, method, ifNoneMatch),
     playback,
     library,
     telemetry,

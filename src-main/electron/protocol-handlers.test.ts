@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHELL_CSP } from '../hosting/app-shell.js';
+import { calls } from '../contract/index.js';
 import { ManualClock } from '../ports.js';
 import { createServices, type Services } from '../services.js';
 import { makeMp4 } from '../test-support/media.js';
@@ -15,6 +17,7 @@ let shell: string;
 let services: Services;
 let movieUrl: string;
 let movieBytes: Buffer;
+let thumbUrl: string;
 /** A renderer that plays H.264/AAC in MP4 directly. */
 const DIRECT_MP4 = { direct: { mp4: { video: ['h264'], audio: ['aac'] } }, mse: { video: ['h264'], audio: ['aac'] }, maxAudioChannels: 2 };
 
@@ -28,6 +31,8 @@ beforeAll(async () => {
   const movie = path.join(tmp, 'lib', 'Night Train (1998).mp4');
   makeMp4(movie, 1);
   movieBytes = fs.readFileSync(movie);
+  const poster = path.join(tmp, 'lib', 'Night Train (1998)-poster.jpg');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=600x900', '-frames:v', '1', '-f', 'mjpeg', poster]);
   services = createServices({
     dataDir: path.join(tmp, 'data'),
     host: 'electron',
@@ -39,6 +44,9 @@ beforeAll(async () => {
   const opened = await services.call('playback.open', { itemId: services.library.snapshot().movies[0]!.id, capabilities: DIRECT_MP4 });
   if (!opened.ok) throw new Error(opened.error.message);
   movieUrl = (opened.value as { url: string }).url;
+  const page = await services.api['library.page'](calls['library.page'].input.parse({ section: 'movies' }));
+  if (page.section !== 'movies') throw new Error('no movies page');
+  thumbUrl = page.items[0]!.thumbUrl!;
 });
 
 afterAll(async () => {
@@ -81,10 +89,29 @@ describe('media://', () => {
       'media://item/..%2F..%2Fsecret.txt',
       `media://file/${encodeURIComponent(path.join(tmp, 'secret.txt'))}`,
       `media://art/${'0'.repeat(64)}`,
+      `media://thumb/${'0'.repeat(64)}`,
+      'media://thumb/..%2F..%2Fsecret.txt',
       'media://hls/0f8e2c4a-1b2c-4d5e-8f90-123456789abc/index.m3u8',
       'media://hls/not-a-session/index.m3u8',
     ]) {
       expect((await media()(new Request(url))).status, url).toBe(404);
     }
+  });
+});
+
+describe('media://thumb', () => {
+  it('serves a poster’s thumbnail by the poster’s id, cacheable for good, with 304 and 405 as the art scheme', async () => {
+    const media = mediaProtocolHandler(services);
+    expect(thumbUrl).toMatch(/^media:\/\/thumb\/[0-9a-f]{64}$/);
+    const res = await media(new Request(thumbUrl));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(res.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
+    expect(res.headers.get('content-length')).toBe(String(body.length));
+    const etag = res.headers.get('etag')!;
+    expect((await media(new Request(thumbUrl, { headers: { 'if-none-match': etag } }))).status).toBe(304);
+    expect((await media(new Request(thumbUrl, { method: 'POST' }))).status).toBe(405);
   });
 });

@@ -25,7 +25,7 @@ export function appProtocolHandler(rendererDir: string): (request: Request) => R
   };
 }
 
-/** `media://…` by the grammar of media-urls.ts: an item's file by id, a session's stream files, a cached picture. */
+/** `media://…` by the grammar of media-urls.ts: an item's file by id, a session's stream files, a cached picture and its thumbnail. */
 export function mediaProtocolHandler(services: Services): (request: Request) => Promise<Response> {
   return async (request) => {
     const route = parseMediaUrl('electron', request.url);
@@ -41,8 +41,10 @@ export function mediaProtocolHandler(services: Services): (request: Request) => 
         });
         return new Response(out.body ? fileBody(out.body.path, { start: out.body.start, end: out.body.end }) : null, { status: out.status, headers: out.headers });
       }
-      case 'art': {
-        const out = services.art(route.artId, request.method, h.get('if-none-match') ?? undefined);
+      case 'art':
+      case 'thumb': {
+        const inm = h.get('if-none-match') ?? undefined;
+        const out = route.kind === 'art' ? services.art(route.artId, request.method, inm) : await services.thumb(route.artId, request.method, inm);
         return new Response(out.body ? fileBody(out.body.path) : null, { status: out.status, headers: out.headers });
       }
       case 'hls':

@@ -12,9 +12,11 @@ import type { ResolvedItem } from './index/resolve-item.js';
 import { libraryDetail } from './index/library-detail.js';
 import { libraryCounts, libraryPage } from './index/library-pages.js';
 import { searchIndex } from './index/search.js';
-import { buildSnapshot, listFolders } from './index/snapshot.js';
+import { buildSnapshot, listFolders, type PictureLinks } from './index/snapshot.js';
 import { saveProgress, type ProgressChange } from './index/user-state.js';
-import { artworkDir, recoverDeletedArtwork, sweepArtwork } from './metadata/artwork-cache.js';
+import { thumbResponse, type ArtResponse } from './metadata/art-response.js';
+import { artworkDir, gridArt, recoverDeletedArtwork, sweepArtwork } from './metadata/artwork-cache.js';
+import { Thumbnails } from './metadata/thumbnails.js';
 import { defaultParseWorkers, ParsePool } from './scan/parse-pool.js';
 import { ProbeToolMissing } from './scan/probe-errors.js';
 import type { ProgressReporter } from './scan/progress.js';
@@ -62,6 +64,11 @@ export interface LibraryService {
   /** Looks an item up in the index only (no file system access); null for an unknown id. */
   resolveItem(itemId: string): ResolvedItem | null;
   /**
+   * Answers a request for a cached picture's thumbnail (`/thumb/<id>`), making it on the first request:
+   * 404 for an unknown id, 422 for a picture ffmpeg cannot read. Never rejects.
+   */
+  thumbnail(artId: string, method: string, ifNoneMatch?: string | string[]): Promise<ArtResponse>;
+  /**
    * Watches the library folders: additions, deletions, renames and moves on disk reach the index within
    * seconds, without a full rescan; a moved or renamed file keeps its id and watched state. `onChange`
    * runs after each change to the index. Returns a function that stops this subscription.
@@ -77,6 +84,10 @@ export interface OpenLibraryOptions {
   tools: LibraryTools;
   /** How the host addresses a cached picture (`/art/<id>`); the snapshot carries these URLs. */
   artUrl: (artId: string) => string;
+  /** How the host addresses a picture's thumbnail (`/thumb/<id>`); grid pages carry these URLs. */
+  thumbUrl: (artId: string) => string;
+  /** Whether a scan that stored pictures then makes their thumbnails in the background; default true. */
+  warmThumbnails?: boolean;
   /** Per-file read limit (ffprobe or tag parsing); default 15 s. */
   probeTimeoutMs?: number;
   /** Files read at once (worker threads and ffprobe spawns together); default: cores, from 2 to 4. */
@@ -100,7 +111,22 @@ export function openLibrary(opts: OpenLibraryOptions): LibraryService {
     clock: tools.clock,
     ...(opts.parseWorkerModule ? { workerModule: opts.parseWorkerModule } : {}),
   });
-  return new Library(index, pool, { tools, timeoutMs, pool, artDir: artworkDir(opts.dataDir) }, opts.artUrl);
+  const artDir = artworkDir(opts.dataDir);
+  const link = (url: (artId: string) => string) => (artId: string | null) => (artId === null ? null : url(artId));
+  return new Library(index, pool, { tools, timeoutMs, pool, artDir }, {
+    artUrl: opts.artUrl,
+    links: { art: link(opts.artUrl), thumb: link(opts.thumbUrl) },
+    thumbs: new Thumbnails({ artDir, tools }),
+    warmThumbnails: opts.warmThumbnails ?? true,
+  });
+}
+
+/** How the library names pictures, and makes their thumbnails. */
+interface LibraryPictures {
+  artUrl: (artId: string) => string;
+  links: PictureLinks;
+  thumbs: Thumbnails;
+  warmThumbnails: boolean;
 }
 
 const folderNotFound = (): AppError => new AppError('not-found', 'That folder is not in the library.');
@@ -123,7 +149,7 @@ class Library implements LibraryService {
     private readonly index: IndexSession,
     private readonly pool: ParsePool,
     private readonly read: LibraryReadOptions,
-    private readonly artUrl: (artId: string) => string,
+    private readonly pictures: LibraryPictures,
   ) {
     this.recovery = index.recovery;
     this.restoring = index.recovery !== null;
@@ -184,14 +210,14 @@ class Library implements LibraryService {
   snapshot(): LibrarySnapshot {
     this.assertOpen();
     try {
-      return { ...buildSnapshot(this.db, this.artUrl), recovery: this.index.recoveryNotice(this.restoring) };
+      return { ...buildSnapshot(this.db, this.pictures.artUrl), recovery: this.index.recoveryNotice(this.restoring) };
     } catch (error) {
       return this.index.noteDamage(error);
     }
   }
 
   page(request: LibraryPageRequest): LibraryPage {
-    return this.reading((db) => libraryPage(db, request, this.art));
+    return this.reading((db) => libraryPage(db, request, this.pictures.links));
   }
 
   counts(): LibraryCounts {
@@ -199,11 +225,8 @@ class Library implements LibraryService {
   }
 
   detail(request: DetailRequest): LibraryDetail {
-    return this.reading((db) => libraryDetail(db, request, this.art));
+    return this.reading((db) => libraryDetail(db, request, this.pictures.links));
   }
-
-  /** A picture's URL, null for none. */
-  private readonly art = (artId: string | null): string | null => (artId === null ? null : this.artUrl(artId));
 
   /** Runs a read of the index; a damaged index is noted (and rebuilt next start) as the snapshot does. */
   private reading<T>(read: (db: WritableDB) => T): T {
@@ -236,9 +259,15 @@ class Library implements LibraryService {
     return resolveItem(this.db, itemId);
   }
 
+  thumbnail(artId: string, method: string, ifNoneMatch?: string | string[]): Promise<ArtResponse> {
+    // After close the thumbnails made are still served; nothing new is started (see Thumbnails.close).
+    return thumbResponse(this.pictures.thumbs, artId, method, ifNoneMatch);
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.pictures.thumbs.close();
     this.watching.close();
     this.lifetime.abort();
     void this.pool.close();
@@ -287,6 +316,8 @@ class Library implements LibraryService {
     if (!signal.aborted && (this.sweepDue || totals.added + totals.updated + totals.removed > 0)) {
       sweepArtwork(this.db, this.read.artDir);
       this.sweepDue = false;
+      // Made now rather than when a grid first shows them, one at a time behind any grid's requests.
+      if (this.pictures.warmThumbnails && totals.added + totals.updated > 0) this.pictures.thumbs.warm(gridArt(this.db));
     }
     progress.update({ currentFolder: null });
     progress.finish(signal.aborted ? 'cancelled' : 'done');

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calls } from '../contract/index.js';
 import { ManualClock } from '../ports.js';
 import { createServices, type Services } from '../services.js';
 import { rawRequest } from '../test-support/http.js';
@@ -16,6 +17,11 @@ let host: WebHost;
 let posterUrl: string;
 let poster: Buffer;
 let cookie: string;
+let thumbUrl: string;
+let brokenThumbUrl: string;
+
+/** JPEG's first bytes (so the artwork cache takes it), then noise: a damaged poster file. */
+const DAMAGED_JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251))]);
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glasswing-art-'));
@@ -27,6 +33,8 @@ beforeAll(async () => {
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x1d3557:size=40x60', '-frames:v', '1', '-f', 'mjpeg', posterFile]);
   poster = fs.readFileSync(posterFile);
   fs.writeFileSync(path.join(tmp, 'secret.txt'), 'not art');
+  makeMp4(path.join(tmp, 'lib', 'Broken Poster (2001).mp4'), 1);
+  fs.writeFileSync(path.join(tmp, 'lib', 'Broken Poster (2001)-poster.jpg'), DAMAGED_JPEG);
   services = createServices({
     dataDir: path.join(tmp, 'data'),
     host: 'web',
@@ -35,7 +43,11 @@ beforeAll(async () => {
   });
   services.library.addFolder(path.join(tmp, 'lib'), 'movies');
   await services.library.scan();
-  posterUrl = services.library.snapshot().movies[0]!.posterUrl!;
+  posterUrl = services.library.snapshot().movies.find((m) => m.title === 'Night Train')!.posterUrl!;
+  const page = await services.api['library.page'](calls['library.page'].input.parse({ section: 'movies' }));
+  if (page.section !== 'movies') throw new Error('no movies page');
+  thumbUrl = page.items.find((m) => m.title === 'Night Train')!.thumbUrl!;
+  brokenThumbUrl = page.items.find((m) => m.title === 'Broken Poster')!.thumbUrl!;
   host = await startWebHost({ services, rendererDir: shell, port: 0, token: TOKEN });
   const session = await rawRequest(host.port, { method: 'POST', path: '/api/session', headers: { authorization: `Bearer ${TOKEN}` } });
   cookie = String(session.headers['set-cookie']).split(';')[0]!;
@@ -85,5 +97,51 @@ describe('GET /art/<id> on the web host', () => {
       expect(res.headers['content-type'], id).toMatch(/^text\/plain/);
     }
     expect((await get(posterUrl, { cookie }, 'POST')).status).toBe(405);
+  });
+});
+
+describe('GET /thumb/<id> on the web host', () => {
+  it('serves the poster’s thumbnail by the poster’s id: a JPEG, cacheable for good, 304 when unchanged', async () => {
+    expect(thumbUrl).toBe(`/thumb/${posterUrl.slice('/art/'.length)}`);
+    const res = await get(thumbUrl);
+    expect(res.status).toBe(200);
+    expect(res.body.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
+    expect(res.headers['content-type']).toBe('image/jpeg');
+    expect(res.headers['content-length']).toBe(String(res.body.length));
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    const etag = String(res.headers.etag);
+    expect(etag).toMatch(/^"[0-9a-f]{64}-\d+"$/);
+    const again = await get(thumbUrl, { cookie, 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    const head = await get(thumbUrl, { cookie }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+  });
+
+  it('needs the session cookie or token, and refuses a foreign Origin', async () => {
+    expect((await get(thumbUrl, {})).status).toBe(401);
+    expect((await get(thumbUrl, { cookie, origin: 'http://evil.example' })).status).toBe(403);
+  });
+
+  it('answers 422 for a picture ffmpeg cannot read, again and again, never cached', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await get(brokenThumbUrl);
+      expect(res.status).toBe(422);
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it('finds nothing for an unknown id or anything path-like, and takes only GET and HEAD', async () => {
+    expect((await get(`/thumb/${'0'.repeat(64)}`)).status).toBe(404);
+    for (const id of ['..%2F..%2Fsecret.txt', `${thumbUrl.slice(7)}.jpg`, thumbUrl.slice(7).toUpperCase(), '%2Fetc%2Fpasswd', '']) {
+      const res = await get(`/thumb/${id}`);
+      expect(res.status, id).toBe(404);
+      expect(res.headers['content-type'], id).toMatch(/^text\/plain/);
+    }
+    const post = await get(thumbUrl, { cookie }, 'POST');
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET, HEAD');
   });
 });

@@ -7,19 +7,22 @@ import { sendText } from './replies.js';
 import { sendSpan } from './send-span.js';
 
 /**
- * `/media/…` and `/art/…` by the grammar of media-urls.ts: an item's file by opaque id (Range, sendfile), a
- * session's HLS and subtitle files, a cached picture by content id. Never a path from the URL.
+ * `/media/…`, `/art/…` and `/thumb/…` by the grammar of media-urls.ts: an item's file by opaque id (Range,
+ * sendfile), a session's HLS and subtitle files, a cached picture or its thumbnail by content id. Never a
+ * path from the URL.
  */
 export async function serveMedia(services: Services, pathname: string, req: http.IncomingMessage, res: http.ServerResponse, zeroCopy: boolean): Promise<void> {
   const route = parseMediaUrl('web', pathname);
   // Pictures answer their own 405 (with Allow), as the Electron host's do.
-  if (route?.kind !== 'art' && req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+  const isPicture = route?.kind === 'art' || route?.kind === 'thumb';
+  if (!isPicture && req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
   if (!route) return sendText(res, 404, 'Not found.');
   switch (route.kind) {
     case 'item':
       return serveItem(services, route.itemId, req, res, zeroCopy);
     case 'art':
-      return serveArt(services, route.artId, req, res);
+    case 'thumb':
+      return servePicture(services, route.kind, route.artId, req, res);
     case 'hls':
     case 'subs':
       return serveStream(services, route.kind, route.sessionId, route.file, req, res);
@@ -40,9 +43,14 @@ async function serveItem(services: Services, itemId: string, req: http.IncomingM
   await sendSpan(res, out.body.path, out.body.start, out.body.end, { zeroCopy }).catch(() => res.destroy());
 }
 
-/** Posters and covers by content id (see `artResponse`): the id is the whole path, never a file name. */
-async function serveArt(services: Services, artId: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const out = services.art(artId, req.method ?? 'GET', req.headers['if-none-match']);
+/**
+ * Posters and covers, or their thumbnails, by content id (see `artResponse`, `thumbResponse`): the id is
+ * the whole path, never a file name.
+ */
+async function servePicture(services: Services, kind: 'art' | 'thumb', artId: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET';
+  const inm = req.headers['if-none-match'];
+  const out = kind === 'art' ? services.art(artId, method, inm) : await services.thumb(artId, method, inm);
   res.writeHead(out.status, out.headers);
   if (!out.body) return void res.end();
   await pipeline(fs.createReadStream(out.body.path), res).catch(() => res.destroy());

@@ -46,7 +46,12 @@ interface Host {
 
 /** Everything but the shell needs the launch token. */
 function needsToken(pathname: string): boolean {
-  return pathname.startsWith('/api/') || pathname.startsWith('/media/') || pathname.startsWith('/art/') || pathname === '/ws';
+  return pathname.startsWith('/api/') || isMediaPath(pathname) || pathname === '/ws';
+}
+
+/** The spaces of media-urls.ts on this host: items and streams, cached pictures, their thumbnails. */
+function isMediaPath(pathname: string): boolean {
+  return pathname.startsWith('/media/') || pathname.startsWith('/art/') || pathname.startsWith('/thumb/');
 }
 
 /** Routes one request (DESIGN.md §5): a foreign Host or Origin gets 403 everywhere, a missing token 401. */
@@ -56,7 +61,7 @@ async function route(host: Host, req: http.IncomingMessage, res: http.ServerResp
   if (needsToken(pathname) && !hasToken(req, host.token)) return sendText(res, 401, 'Unauthorized: open Glasswing from the address it printed.');
   if (pathname === '/api/session') return startSession(host, req, res);
   if (pathname.startsWith('/api/')) return serveCall(host, pathname.slice('/api/'.length), req, res);
-  if (pathname.startsWith('/media/') || pathname.startsWith('/art/')) return serveMedia(host.services, pathname, req, res, host.zeroCopy);
+  if (isMediaPath(pathname)) return serveMedia(host.services, pathname, req, res, host.zeroCopy);
   if (pathname === '/ws') return sendText(res, 426, 'Upgrade to WebSocket.');
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
   if (await serveStatic(host.rendererDir, pathname, res)) return;

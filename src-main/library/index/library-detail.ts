@@ -5,7 +5,7 @@ import type { ItemRow } from './item-rows.js';
 import { albumSummaries, artistSummaries, movieParts, partsDuration, type AlbumRow } from './library-pages.js';
 import { LISTED_MOVIE } from './page-queries.js';
 import { byExtraTitle, ownerMovie, toExtra, toMovieRef, type ExtraRow, type MovieRef } from './snapshot-placement.js';
-import { loadSubtitleLanguages, orderSeasons, orderTracks, SNAPSHOT_COLUMNS, toEpisode, toMovie, toTrack, type ArtLink, type SnapshotRow } from './snapshot.js';
+import { loadSubtitleLanguages, orderSeasons, orderTracks, SNAPSHOT_COLUMNS, toEpisode, toMovie, toTrack, type PictureLinks, type SnapshotRow } from './snapshot.js';
 import { extraOwnerDir } from '../names/media-name.js';
 import { movieDirOf } from '../names/movie-names.js';
 import { titleKey } from '../names/name-text.js';
@@ -62,7 +62,7 @@ function fileFacts(db: ReadableDB, row: DetailRow): FileFacts {
   return { mime: row.mime, size: parts.reduce((sum, p) => sum + p.size, 0), parts };
 }
 
-function itemDetail(db: ReadableDB, id: string, art: ArtLink): LibraryDetail {
+function itemDetail(db: ReadableDB, id: string, links: PictureLinks): LibraryDetail {
   const row = prepared(db, `SELECT ${SNAPSHOT_COLUMNS}, folder_id, rel_path, part_group, mime, size, extra_type FROM items WHERE id = ?`).get(id) as DetailRow | undefined;
   if (!row) throw notFound('item');
   const languages = loadSubtitleLanguages(db, [id]).get(id) ?? [];
@@ -77,14 +77,14 @@ function itemDetail(db: ReadableDB, id: string, art: ArtLink): LibraryDetail {
     if (!album) throw notFound('track');
     return { kind: 'track', track: toTrack(row), album, file };
   }
-  const movie = toMovie(row, art, languages);
+  const movie = toMovie(row, links.art, languages);
   const parts = file.parts.length > 0 ? { parts: file.parts.length, durationSec: partsDuration(file.parts) } : {};
   // An extra is played from its owner's page and lists no extras of its own.
   const extras = row.extra_type === null ? movieExtras(db, row) : [];
   return { kind: 'movie', movie: { ...movie, ...parts, extras }, file };
 }
 
-function showDetail(db: ReadableDB, id: string, art: ArtLink): Show {
+function showDetail(db: ReadableDB, id: string, links: PictureLinks): Show {
   const show = prepared(db, 'SELECT id, title, plot, poster_art, fanart_art FROM shows WHERE id = ?').get(id) as
     | { id: string; title: string; plot: string | null; poster_art: string | null; fanart_art: string | null }
     | undefined;
@@ -101,15 +101,15 @@ function showDetail(db: ReadableDB, id: string, art: ArtLink): Show {
     title: show.title,
     seasons: orderSeasons(seasons),
     plot: show.plot,
-    posterUrl: art(show.poster_art),
-    fanartUrl: art(show.fanart_art),
+    posterUrl: links.art(show.poster_art),
+    fanartUrl: links.art(show.fanart_art),
     extras: showExtras(db, show.title),
   };
 }
 
-function albumDetail(db: ReadableDB, id: string, art: ArtLink): AlbumDetail {
+function albumDetail(db: ReadableDB, id: string, links: PictureLinks): AlbumDetail {
   const album = prepared(db, 'SELECT id, title, artist FROM albums WHERE id = ?').get(id) as AlbumRow | undefined;
-  const summary = album ? albumSummaries(db, [album], art)[0]! : null;
+  const summary = album ? albumSummaries(db, [album], links)[0]! : null;
   if (!summary || summary.trackCount === 0) throw notFound('album');
   const tracks = orderTracks((prepared(db, `SELECT ${SNAPSHOT_COLUMNS} FROM items WHERE album_id = ?`).all(id) as SnapshotRow[]).map(toTrack));
   const discs: AlbumDetail['discs'] = [];
@@ -121,7 +121,7 @@ function albumDetail(db: ReadableDB, id: string, art: ArtLink): AlbumDetail {
   return { ...summary, discs };
 }
 
-function artistDetail(db: ReadableDB, id: string, art: ArtLink): LibraryDetail {
+function artistDetail(db: ReadableDB, id: string, links: PictureLinks): LibraryDetail {
   const row = prepared(db, 'SELECT id, name FROM artists WHERE id = ?').get(id) as { id: string; name: string } | undefined;
   const artist = row ? artistSummaries(db, [row])[0]! : null;
   if (!artist || artist.trackCount === 0) throw notFound('artist');
@@ -129,19 +129,19 @@ function artistDetail(db: ReadableDB, id: string, art: ArtLink): LibraryDetail {
     db,
     'SELECT a.id, a.title, a.artist FROM albums a WHERE a.id IN (SELECT album_id FROM items WHERE artist_id = ?) ORDER BY a.sort_title, a.id',
   ).all(id) as AlbumRow[];
-  return { kind: 'artist', artist, albums: albumSummaries(db, albums, art) };
+  return { kind: 'artist', artist, albums: albumSummaries(db, albums, links) };
 }
 
 /** An item, show, album or artist by id; AppError 'not-found' when there is none. */
-export function libraryDetail(db: ReadableDB, request: DetailRequest, art: ArtLink): LibraryDetail {
+export function libraryDetail(db: ReadableDB, request: DetailRequest, links: PictureLinks): LibraryDetail {
   switch (request.kind) {
     case 'item':
-      return itemDetail(db, request.id, art);
+      return itemDetail(db, request.id, links);
     case 'show':
-      return { kind: 'show', show: showDetail(db, request.id, art) };
+      return { kind: 'show', show: showDetail(db, request.id, links) };
     case 'album':
-      return { kind: 'album', album: albumDetail(db, request.id, art) };
+      return { kind: 'album', album: albumDetail(db, request.id, links) };
     case 'artist':
-      return artistDetail(db, request.id, art);
+      return artistDetail(db, request.id, links);
   }
 }

@@ -11,7 +11,7 @@ import { buildPageQuery, RESOLUTION_WIDTHS } from './page-queries.js';
 import { encodeCursor } from './page-cursor.js';
 import { buildSnapshot } from './snapshot.js';
 
-const art = (id: string | null): string | null => (id === null ? null : `/art/${id}`);
+const links = { art: (id: string | null): string | null => (id === null ? null : `/art/${id}`), thumb: (id: string | null): string | null => (id === null ? null : `/thumb/${id}`) };
 let temp: ReturnType<typeof makeTempDir>;
 let db: WritableDB;
 let big: BigIndex;
@@ -35,7 +35,7 @@ function walk(raw: Record<string, unknown>): string[] {
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = libraryPage(db, request({ ...raw, limit: 200, after }), art);
+    const page = libraryPage(db, request({ ...raw, limit: 200, after }), links);
     ids.push(...page.items.map((item) => item.id));
     if (page.next === null) return ids;
     after = page.next;
@@ -96,14 +96,14 @@ describe('library.page over 100,000 items', () => {
 
   it('answers a page with the snapshot DTOs, a movie in parts once with both lengths, and counts per page', () => {
     const justBefore = encodeCursor({ section: 'movies', sort: 'title', direction: 'asc', key: 'split', id: bigId('x') });
-    const movies = libraryPage(db, request({ section: 'movies', filters: { decade: 2000 }, sort: 'title', limit: 5, after: justBefore }), art);
+    const movies = libraryPage(db, request({ section: 'movies', filters: { decade: 2000 }, sort: 'title', limit: 5, after: justBefore }), links);
     const split = movies.section === 'movies' ? movies.items.find((m) => m.id === big.split.id) : undefined;
     expect(split).toMatchObject({ title: 'Split Movie', parts: 2, durationSec: 6000, year: 2001 });
-    const shows = libraryPage(db, request({ section: 'shows', limit: 3 }), art);
+    const shows = libraryPage(db, request({ section: 'shows', limit: 3 }), links);
     expect(shows.items[0]).toMatchObject({ seasonCount: 3, episodeCount: 60, unwatchedCount: 40 });
-    const albums = libraryPage(db, request({ section: 'albums', limit: 3 }), art);
+    const albums = libraryPage(db, request({ section: 'albums', limit: 3 }), links);
     expect(albums.items[0]).toMatchObject({ trackCount: 15, coverUrl: null });
-    const artists = libraryPage(db, request({ section: 'artists', limit: 3 }), art);
+    const artists = libraryPage(db, request({ section: 'artists', limit: 3 }), links);
     expect(artists.items[0]).toMatchObject({ albumCount: 4, trackCount: expect.any(Number) });
     expect(JSON.stringify(calls['library.page'].output.parse(movies))).toBe(JSON.stringify(movies));
   });
@@ -157,7 +157,7 @@ describe('the page queries', () => {
 });
 
 describe('a page cursor', () => {
-  const movies = (after: string) => () => libraryPage(db, request({ section: 'movies', sort: 'year', after }), art);
+  const movies = (after: string) => () => libraryPage(db, request({ section: 'movies', sort: 'year', after }), links);
   const refusal = expect.objectContaining({ name: 'AppError', code: 'bad-request' });
   const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
@@ -177,14 +177,14 @@ describe('a page cursor', () => {
   it('is refused by the contract when it is not base64url, and binds a hostile title as a value only', () => {
     expect(calls['library.page'].input.safeParse({ section: 'movies', after: "'; DROP TABLE items; --" }).success).toBe(false);
     const hostile = encodeCursor({ section: 'movies', sort: 'title', direction: 'asc', key: "') OR 1=1; DROP TABLE items; --", id: bigId('x') });
-    const page = libraryPage(db, request({ section: 'movies', sort: 'title', after: hostile }), art);
+    const page = libraryPage(db, request({ section: 'movies', sort: 'title', after: hostile }), links);
     expect(page.items.length).toBeGreaterThan(0);
     expect(libraryCounts(db).movies).toBe(big.movies.length);
   });
 });
 
 describe('library.detail', () => {
-  const detail = (kind: 'item' | 'show' | 'album' | 'artist', id: string) => calls['library.detail'].output.parse(libraryDetail(db, { kind, id }, art));
+  const detail = (kind: 'item' | 'show' | 'album' | 'artist', id: string) => calls['library.detail'].output.parse(libraryDetail(db, { kind, id }, links));
 
   it('gives a movie in parts with each file, the size of both, and its extras', () => {
     const found = detail('item', big.split.id);
@@ -224,9 +224,9 @@ describe('library.detail', () => {
 
   it('says not-found for an id that is not there, or of another kind', () => {
     const notFound = expect.objectContaining({ name: 'AppError', code: 'not-found' });
-    expect(() => libraryDetail(db, { kind: 'item', id: bigId('nothing') }, art)).toThrow(notFound);
-    expect(() => libraryDetail(db, { kind: 'show', id: big.movies[0]!.id }, art)).toThrow(notFound);
-    expect(() => libraryDetail(db, { kind: 'album', id: big.shows[0]!.id }, art)).toThrow(notFound);
-    expect(() => libraryDetail(db, { kind: 'artist', id: big.albums[0]!.id }, art)).toThrow(notFound);
+    expect(() => libraryDetail(db, { kind: 'item', id: bigId('nothing') }, links)).toThrow(notFound);
+    expect(() => libraryDetail(db, { kind: 'show', id: big.movies[0]!.id }, links)).toThrow(notFound);
+    expect(() => libraryDetail(db, { kind: 'album', id: big.shows[0]!.id }, links)).toThrow(notFound);
+    expect(() => libraryDetail(db, { kind: 'artist', id: big.albums[0]!.id }, links)).toThrow(notFound);
   });
 });

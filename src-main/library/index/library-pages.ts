@@ -2,7 +2,7 @@ import type { AlbumSummary, ArtistSummary, LibraryCounts, LibraryPage, LibraryPa
 import { prepared, type ReadableDB } from './db.js';
 import type { ItemRow } from './item-rows.js';
 import { LISTED_MOVIE, listedSql, queryPage, RESOLUTION_WIDTHS } from './page-queries.js';
-import { loadSubtitleLanguages, toMovie, type ArtLink, type SnapshotRow } from './snapshot.js';
+import { loadSubtitleLanguages, toMovie, type PictureLinks, type SnapshotRow } from './snapshot.js';
 
 /**
  * `library.page` and `library.counts` as the renderer sees them: the rows of `page-queries.ts` made into the
@@ -10,7 +10,7 @@ import { loadSubtitleLanguages, toMovie, type ArtLink, type SnapshotRow } from '
  * and track counts) read for the page's ids only, so a reply never grows with the library.
  */
 
-type MovieRow = SnapshotRow & Pick<ItemRow, 'folder_id' | 'part_group'>;
+export type MovieRow = SnapshotRow & Pick<ItemRow, 'folder_id' | 'part_group'>;
 type ShowRow = { id: string; title: string; plot: string | null; poster_art: string | null; fanart_art: string | null };
 export type AlbumRow = { id: string; title: string; artist: string | null };
 type ArtistRow = { id: string; name: string };
@@ -41,18 +41,19 @@ function statsById<T extends { id: string }>(db: ReadableDB, sql: string, ids: r
 }
 const IDS = 'SELECT value FROM json_each(?)';
 
-function movieSummaries(db: ReadableDB, rows: MovieRow[], art: ArtLink): MovieSummary[] {
+/** Movies as grids and shelves list them, from rows with `SNAPSHOT_COLUMNS`, `folder_id` and `part_group`. */
+export function movieSummaries(db: ReadableDB, rows: MovieRow[], links: PictureLinks): MovieSummary[] {
   const languages = loadSubtitleLanguages(db, rows.map((r) => r.id));
   return rows.map((r) => {
-    const { extras: _extras, ...movie } = toMovie(r, art, languages.get(r.id) ?? []);
-    const summary = { ...movie, thumbUrl: null };
+    const { extras: _extras, ...movie } = toMovie(r, links.art, languages.get(r.id) ?? []);
+    const summary = { ...movie, thumbUrl: links.thumb(r.poster_art) };
     if (r.part_group === null) return summary;
     const parts = movieParts(db, r.folder_id, r.part_group);
     return { ...summary, parts: parts.length, durationSec: partsDuration(parts) };
   });
 }
 
-function showSummaries(db: ReadableDB, rows: ShowRow[], art: ArtLink): ShowSummary[] {
+function showSummaries(db: ReadableDB, rows: ShowRow[], links: PictureLinks): ShowSummary[] {
   const stats = statsById<{ id: string; seasons: number; episodes: number; unwatched: number }>(
     db,
     `SELECT show_id AS id, count(DISTINCT coalesce(season, 0)) AS seasons, count(*) AS episodes, sum(watched = 0) AS unwatched
@@ -65,9 +66,9 @@ function showSummaries(db: ReadableDB, rows: ShowRow[], art: ArtLink): ShowSumma
       id: r.id,
       title: r.title,
       plot: r.plot,
-      posterUrl: art(r.poster_art),
-      fanartUrl: art(r.fanart_art),
-      thumbUrl: null,
+      posterUrl: links.art(r.poster_art),
+      fanartUrl: links.art(r.fanart_art),
+      thumbUrl: links.thumb(r.poster_art),
       seasonCount: s?.seasons ?? 0,
       episodeCount: s?.episodes ?? 0,
       unwatchedCount: s?.unwatched ?? 0,
@@ -76,7 +77,7 @@ function showSummaries(db: ReadableDB, rows: ShowRow[], art: ArtLink): ShowSumma
 }
 
 /** Albums as grids and artist pages list them: year of the earliest track, cover of the first with one. */
-export function albumSummaries(db: ReadableDB, rows: AlbumRow[], art: ArtLink): AlbumSummary[] {
+export function albumSummaries(db: ReadableDB, rows: AlbumRow[], links: PictureLinks): AlbumSummary[] {
   const stats = statsById<{ id: string; tracks: number; year: number | null; cover: string | null }>(
     db,
     `SELECT t.album_id AS id, count(*) AS tracks, min(t.year) AS year,
@@ -86,7 +87,8 @@ export function albumSummaries(db: ReadableDB, rows: AlbumRow[], art: ArtLink): 
   );
   return rows.map((r) => {
     const s = stats.get(r.id);
-    return { id: r.id, title: r.title, artist: r.artist, year: s?.year ?? null, coverUrl: art(s?.cover ?? null), thumbUrl: null, trackCount: s?.tracks ?? 0 };
+    const cover = s?.cover ?? null;
+    return { id: r.id, title: r.title, artist: r.artist, year: s?.year ?? null, coverUrl: links.art(cover), thumbUrl: links.thumb(cover), trackCount: s?.tracks ?? 0 };
   });
 }
 
@@ -100,19 +102,19 @@ export function artistSummaries(db: ReadableDB, rows: ArtistRow[]): ArtistSummar
 }
 
 /** One page of a section; AppError 'bad-request' for a cursor that is not this request's. */
-export function libraryPage(db: ReadableDB, request: LibraryPageRequest, art: ArtLink): LibraryPage {
+export function libraryPage(db: ReadableDB, request: LibraryPageRequest, links: PictureLinks): LibraryPage {
   switch (request.section) {
     case 'movies': {
       const { rows, next } = queryPage<MovieRow & { sort_key: string | number }>(db, request);
-      return { section: 'movies', items: movieSummaries(db, rows, art), next };
+      return { section: 'movies', items: movieSummaries(db, rows, links), next };
     }
     case 'shows': {
       const { rows, next } = queryPage<ShowRow & { sort_key: string | number }>(db, request);
-      return { section: 'shows', items: showSummaries(db, rows, art), next };
+      return { section: 'shows', items: showSummaries(db, rows, links), next };
     }
     case 'albums': {
       const { rows, next } = queryPage<AlbumRow & { sort_key: string | number }>(db, request);
-      return { section: 'albums', items: albumSummaries(db, rows, art), next };
+      return { section: 'albums', items: albumSummaries(db, rows, links), next };
     }
     case 'artists': {
       const { rows, next } = queryPage<ArtistRow & { sort_key: string | number }>(db, request);

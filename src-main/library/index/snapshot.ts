@@ -15,6 +15,16 @@ export type SnapshotRow = MediaFactsColumns &
 /** A picture's URL from its artwork id; no picture stays null. */
 export type ArtLink = (artId: string | null) => string | null;
 
+/**
+ * How the host addresses a picture: full size (`art`, for an item's page) and grid-sized (`thumb`, for
+ * every grid, shelf and list tile). Every DTO that carries a `thumbUrl` fills it with `thumb`, so grids
+ * never name a full-size picture.
+ */
+export interface PictureLinks {
+  art: ArtLink;
+  thumb: ArtLink;
+}
+
 /** An album's tracks as they are gathered. */
 interface AlbumTracks {
   tracks: Track[];

@@ -11,9 +11,10 @@ import { filesChanged } from '../index/known-files.js';
  * an album's tracks are stored once, and a served picture can be cached forever (`immutable`).
  *
  * Deleting the folder loses no user state: what is gone is extracted again when its item is next read.
+ * Thumbnails live in its `thumbs` folder, by the same ids (thumbnails.ts).
  */
 
-type ArtType = 'jpeg' | 'png' | 'webp';
+export type ArtType = 'jpeg' | 'png' | 'webp';
 
 /** Pictures larger than this are not cached (a real poster is well under 5 MB). */
 const MAX_ART_BYTES = 20 * 1024 * 1024;
@@ -108,24 +109,28 @@ function referencedArt(db: ReadableDB): Set<string> {
   return new Set(rows.map((r) => r[0]));
 }
 
+const THUMBS_FOLDER = 'thumbs';
+
+/** The folder of the cached pictures' thumbnails (thumbnails.ts): inside the cache, so it goes with it. */
+export function thumbsDir(artDir: string): string {
+  return path.join(artDir, THUMBS_FOLDER);
+}
+
 /**
- * Deletes cached pictures no item or show refers to any more (removed items, replaced posters). Run after
- * a scan has written everything it read, so no picture a worker just stored is waiting for its row.
- * Returns how many files were deleted. Never throws: a cache that cannot be swept is only bigger.
+ * Deletes the files of `dir` named after pictures not in `keep`, and leftovers of crashed writes (their
+ * names start with a dot), except those `inUse` says are still being written. Returns how many it deleted.
  */
-export function sweepArtwork(db: ReadableDB, dir: string): number {
+function sweepFolder(dir: string, keep: ReadonlySet<string>, inUse: (name: string) => boolean): number {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {
     return 0;
   }
-  const keep = referencedArt(db);
   let deleted = 0;
   for (const name of names) {
     const id = name.slice(0, name.indexOf('.'));
-    // Temporary files of a crashed write start with a dot and are swept too.
-    if (ART_ID.test(id) && keep.has(id)) continue;
+    if ((ART_ID.test(id) && keep.has(id)) || inUse(name)) continue;
     try {
       fs.rmSync(path.join(dir, name), { force: true });
       deleted++;
@@ -134,6 +139,42 @@ export function sweepArtwork(db: ReadableDB, dir: string): number {
     }
   }
   return deleted;
+}
+
+/** How many rows each query of `gridArt` reads: a short hold of the main thread each. */
+const GRID_ART_PAGE = 500;
+
+/**
+ * Every picture a grid shows: the posters of movies and shows, the covers of albums (their tracks'
+ * posters). Not episodes' stills: a shelf shows an episode by its show's poster. Read lazily, a page at a
+ * time in rowid order (so rows written meanwhile do not upset it); a cover shared by tracks comes once
+ * per track.
+ */
+export function* gridArt(db: ReadableDB): Generator<string> {
+  const tables = [`items WHERE poster_art IS NOT NULL AND kind != 'episode'`, 'shows WHERE poster_art IS NOT NULL'];
+  for (const from of tables) {
+    const page = db.prepare(`SELECT rowid, poster_art FROM ${from} AND rowid > ? ORDER BY rowid LIMIT ${GRID_ART_PAGE}`).raw(true);
+    let after = 0;
+    for (;;) {
+      const rows = page.all(after) as [number, string][];
+      for (const [, id] of rows) yield id;
+      if (rows.length < GRID_ART_PAGE) break;
+      after = rows[rows.length - 1]![0];
+    }
+  }
+}
+
+/**
+ * Deletes cached pictures no item or show refers to any more (removed items, replaced posters), and their
+ * thumbnails. Run after a scan has written everything it read, so no picture a worker just stored is waiting
+ * for its row. Returns how many files were deleted. Never throws: a cache that cannot be swept is only bigger.
+ */
+export function sweepArtwork(db: ReadableDB, dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  const keep = referencedArt(db);
+  // A thumbnail being made in this process is renamed into place or removed by its own run.
+  const ownPartial = `.${process.pid}.`;
+  return sweepFolder(dir, keep, (name) => name === THUMBS_FOLDER) + sweepFolder(thumbsDir(dir), keep, (name) => name.startsWith('.') && name.includes(ownPartial));
 }
 
 /**
