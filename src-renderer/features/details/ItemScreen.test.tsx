@@ -1,9 +1,12 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api';
 import { makeAlbum, makeEpisode, makeLibrary, makeMovie, makeShow, makeTrack } from '../../api/testing';
 import { fakePlayback, renderScreen } from '../../test-utils';
 import { ItemScreen } from './ItemScreen';
+
+// The first render of a file imports the whole screen; on a busy shared machine that can outlast the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const RTL = '\u202Egnp.exe\u202C Night';
@@ -16,12 +19,15 @@ function renderMovie(over: Parameters<typeof makeMovie>[0] = {}, handlers = {}, 
   return { movie, ...renderScreen(<ItemScreen id={movie.id} />, { library: makeLibrary({ movies: [movie] }) }, handlers, playback) };
 }
 
+/** The facts line under the page's title, as read. */
+const metaLine = () => document.querySelector('.dt-meta')?.textContent;
+
 describe('the movie page', () => {
   it('shows the title as the one h1, year, runtime, resolution, plot, file facts and subtitle languages', async () => {
     renderMovie({ title: 'Night Train', year: 1998, durationSec: 5520, width: 1920, height: 800, plot: 'A sleeper train.', subtitleLanguages: ['en', 'fr', 'en'], posterUrl: POSTER, fanartUrl: FANART });
     expect(await screen.findByRole('heading', { level: 1, name: 'Night Train' })).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
-    expect(screen.getByText('1998 · 1 h 32 min · 1080p')).toBeTruthy();
+    expect(metaLine()).toBe('1998 · 1 h 32 min · 1080p');
     expect(screen.getByText('A sleeper train.')).toBeTruthy();
     expect(screen.getByText('MP4')).toBeTruthy();
     expect(screen.getByText('H.264 · 1080p (1920×800)')).toBeTruthy();
@@ -36,7 +42,7 @@ describe('the movie page', () => {
     const movie = makeMovie({ parts: 2, width: 3840, height: 2160 });
     const file = { mime: 'video/mp4', size: 3 * 1024 ** 3, parts: [{ number: 1, durationSec: 2700, size: 1.5 * 1024 ** 3 }, { number: 2, durationSec: 2760, size: 700 * 1024 ** 2 }] };
     renderScreen(<ItemScreen id={movie.id} />, {}, { 'library.detail': () => ({ kind: 'movie', movie, file }) });
-    expect(await screen.findByText('1998 · 1 h 30 min · 4K · 2 parts')).toBeTruthy();
+    await waitFor(() => expect(metaLine()).toBe('1998 · 1 h 30 min · 4K · 2 parts'));
     expect(screen.getByText('3.0 GB')).toBeTruthy();
     expect(screen.getByText('Part 1 · 45:00 · 1.5 GB')).toBeTruthy();
     expect(screen.getByText('Part 2 · 46:00 · 700 MB')).toBeTruthy();
@@ -80,7 +86,7 @@ describe('the movie page', () => {
   it('rolls a refused watched mark back and says why', async () => {
     renderMovie({}, { 'library.setWatched': () => Promise.reject(new ApiError('internal', 'The index is read-only.')) });
     fireEvent.click(await screen.findByRole('button', { name: 'Mark watched' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The index is read-only.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not mark it watched: The index is read-only.');
     expect(screen.getByRole('button', { name: 'Mark watched' })).toBeTruthy();
   });
 

@@ -14,7 +14,8 @@ type EpisodeDetail = Extract<LibraryDetail, { kind: 'episode' }>;
 
 /** The episode after this one, as a link to its page; "last episode" at the end of the show. */
 function NextEpisode({ next }: { next: EpisodeDetail['next'] }) {
-  if (!next) return <p className="dt-next muted">This is the last episode.</p>;
+  // Only a null `next` says the show ends here; an answer without one says nothing.
+  if (!next) return next === null ? <p className="dt-next muted">This is the last episode.</p> : null;
   const title = episodeTitle(next);
   return (
     <p className="dt-next">

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { cx } from '../../../ui';
 import { Artwork, Poster } from './Artwork';
 
@@ -35,5 +35,15 @@ export function Hero({ title, art, shape, fanart = null, children }: HeroProps) 
 export function MetaLine({ parts }: { parts: ReadonlyArray<string | number | null | undefined | false> }) {
   const shown = parts.filter((p): p is string | number => p !== null && p !== undefined && p !== false && p !== '');
   if (shown.length === 0) return null;
-  return <p className="dt-meta">{shown.join(' · ')}</p>;
+  // Each part isolated, so a tag with a right-to-left override cannot reorder the parts after it.
+  return (
+    <p className="dt-meta">
+      {shown.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? ' · ' : null}
+          <bdi>{part}</bdi>
+        </Fragment>
+      ))}
+    </p>
+  );
 }

@@ -28,7 +28,7 @@ export function useWatchedToggle(kind: SetWatchedRequest['kind'], id: string, wa
       () => setAsked((a) => (a && a.want === want ? { ...a, busy: false } : a)),
       (e: unknown) => {
         setAsked(null);
-        setError(errorMessage(e));
+        setError(`Could not mark it ${want ? 'watched' : 'unwatched'}: ${errorMessage(e)}`);
       },
     );
   }
