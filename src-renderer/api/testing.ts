@@ -24,6 +24,14 @@ export interface FakeState {
   library: LibrarySnapshot;
   telemetry: TelemetrySnapshot;
   catalog: Catalog;
+  /** Artists `library.detail` answers for (the snapshot has none): each finds its albums by name. */
+  artists: FakeArtist[];
+}
+
+/** An artist of the fake: its albums are those whose album or track artist bears its name. */
+export interface FakeArtist {
+  id: string;
+  name: string;
 }
 
 export interface FakeApi {
@@ -61,6 +69,10 @@ export function makeTrack(over: Partial<Track> = {}): Track {
 }
 export function makeAlbum(over: Partial<Album> = {}): Album {
   return { id: fakeId('al'), title: 'Coastal', artist: 'The Glass Wings', year: 2021, tracks: [makeTrack(), makeTrack({ title: 'Undertow', trackNo: 2 })], coverUrl: null, ...over };
+}
+
+export function makeArtist(name = 'The Glass Wings'): FakeArtist {
+  return { id: fakeId('ar'), name };
 }
 
 export function makeLibrary(over: Partial<LibrarySnapshot> = {}): LibrarySnapshot {
@@ -179,7 +191,7 @@ export function makeTelemetry(over: Partial<TelemetrySnapshot> = {}): TelemetryS
 
 /** A fake whose defaults behave like a small, consistent Glasswing. */
 export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers = {}): FakeApi {
-  const state: FakeState = { app: { version: '0.1.0', host: 'web', canPickFolders: false }, settings: defaultFakeSettings(), library: makeLibrary(), telemetry: makeTelemetry(), catalog: makeCatalog(), ...init };
+  const state: FakeState = { app: { version: '0.1.0', host: 'web', canPickFolders: false }, settings: defaultFakeSettings(), library: makeLibrary(), telemetry: makeTelemetry(), catalog: makeCatalog(), artists: [], ...init };
   const calls: FakeApi['calls'] = [];
   const events = createFanOut();
   const defaults: { [M in CallName]: Handler<M> } = {
@@ -384,9 +396,19 @@ function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'lib
         const discs = [...new Set(album.tracks.map((t) => t.discNo))].map((disc) => ({ disc, tracks: album.tracks.filter((t) => t.discNo === disc) }));
         return { kind: 'album', album: { ...strip(album, 'tracks'), thumbUrl: null, trackCount: album.tracks.length, discs } };
       }
+      const artist = kind === 'artist' ? state.artists.find((a) => a.id === id) : undefined;
+      if (artist) return artistDetail(lib, artist);
       throw new ApiError('not-found', 'That is not in the library any more.');
     },
   };
+}
+
+/** An artist's page over the fake's albums, in the snapshot's order. */
+function artistDetail(lib: LibrarySnapshot, artist: FakeArtist): CallOutput<'library.detail'> {
+  const theirs = lib.albums.filter((a) => a.artist === artist.name || a.tracks.some((t) => t.artist === artist.name));
+  const trackCount = theirs.reduce((n, a) => n + a.tracks.filter((t) => (t.artist ?? a.artist) === artist.name).length, 0);
+  const albums = theirs.map(({ tracks, ...a }) => ({ ...a, thumbUrl: null, trackCount: tracks.length }));
+  return { kind: 'artist', artist: { ...artist, albumCount: albums.length, trackCount }, albums };
 }
 
 function playbackHandlers(state: FakeState): HandlersOf<'playback'> {

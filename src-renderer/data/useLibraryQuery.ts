@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage, useApi, type CallInput, type CallName, type CallOutput, type LibraryChange, type LibraryChangeScope } from '../api';
+import { ApiError, errorMessage, useApi, type CallInput, type CallName, type CallOutput, type LibraryChange, type LibraryChangeScope } from '../api';
 
 export interface LibraryQuery<T> {
   /** The last answer; kept while a refetch runs, so a change never blanks the screen. */
   data: T | null;
   /** What went wrong with the last attempt, in words; null after a success. */
   error: string | null;
+  /** The failed call's code ('not-found': the thing is gone, so say so rather than offer a retry); null otherwise. */
+  errorCode: string | null;
   /** No answer yet (show a skeleton). */
   loading: boolean;
   reload: () => void;
@@ -32,7 +34,7 @@ export function touches(change: LibraryChange, scopes: readonly LibraryChangeSco
 export function useLibraryQuery<M extends CallName>(method: M, input: CallInput<M>, opts: QueryOptions<CallOutput<M>>): LibraryQuery<CallOutput<M>> {
   const client = useApi();
   const key = JSON.stringify(input);
-  const [state, setState] = useState<{ key: string; data: CallOutput<M> | null; error: string | null }>({ key, data: null, error: null });
+  const [state, setState] = useState<{ key: string; data: CallOutput<M> | null; error: string | null; errorCode?: string }>({ key, data: null, error: null });
   const seq = useRef(0);
   const shown = useRef<ReadonlySet<string>>(new Set());
   const enabled = opts.enabled ?? true;
@@ -49,7 +51,9 @@ export function useLibraryQuery<M extends CallName>(method: M, input: CallInput<
         shown.current = new Set(itemsOf ? itemsOf(data) : []);
         setState({ key, data, error: null });
       },
-      (error: unknown) => mine === seq.current && setState((s) => ({ key, data: s.key === key ? s.data : null, error: errorMessage(error) })),
+      (error: unknown) =>
+        mine === seq.current &&
+        setState((s) => ({ key, data: s.key === key ? s.data : null, error: errorMessage(error), errorCode: error instanceof ApiError ? error.code : undefined })),
     );
     // `itemsOf` is read at answer time; a new function each render must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -65,5 +69,5 @@ export function useLibraryQuery<M extends CallName>(method: M, input: CallInput<
   }, [client, load]);
 
   const current = state.key === key;
-  return { data: current ? state.data : null, error: current ? state.error : null, loading: !current || (state.data === null && state.error === null), reload: load };
+  return { data: current ? state.data : null, error: current ? state.error : null, errorCode: current ? (state.errorCode ?? null) : null, loading: !current || (state.data === null && state.error === null), reload: load };
 }

@@ -1,0 +1,35 @@
+import type { LibraryDetail } from '../../../api';
+import type { LibraryQuery } from '../../../data/useLibraryQuery';
+import { resolutionLabel, runtimeLabel } from '../model/facts';
+import { ActionBar, PlayButtons, WatchedButton } from './Actions';
+import { DetailPage, ResumeProgress, Title } from './DetailPage';
+import { ExtrasList } from './ExtrasList';
+import { FileFactsList } from './FileFactsList';
+import { Hero, MetaLine } from './Hero';
+import { Plot } from './Plot';
+
+type MovieDetail = Extract<LibraryDetail, { kind: 'movie' }>;
+
+/** A movie: poster over its fanart, what it is, Play or Resume, its file and its extras. */
+export function MoviePage({ detail, query }: { detail: MovieDetail; query: LibraryQuery<LibraryDetail> }) {
+  const { movie, file } = detail;
+  return (
+    <DetailPage query={query} className="dt-movie">
+      <Hero title={movie.title} art={movie.posterUrl} fanart={movie.fanartUrl} shape="poster">
+        <p className="dt-eyebrow">Movie</p>
+        <Title>{movie.title}</Title>
+        <MetaLine parts={[movie.year, runtimeLabel(movie.durationSec), resolutionLabel(movie.width, movie.height), movie.parts > 1 && `${movie.parts} parts`]} />
+        <ResumeProgress resumeSec={movie.resumeSec} durationSec={movie.durationSec} />
+        <ActionBar>
+          <PlayButtons id={movie.id} resumeSec={movie.resumeSec} />
+          <WatchedButton kind="item" id={movie.id} watched={movie.watched} answer={detail} />
+        </ActionBar>
+        {movie.plot ? <Plot text={movie.plot} /> : null}
+      </Hero>
+      <div className="dt-body">
+        <FileFactsList media={movie} file={file} />
+        <ExtrasList owner={movie.title} extras={movie.extras} />
+      </div>
+    </DetailPage>
+  );
+}

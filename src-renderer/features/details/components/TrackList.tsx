@@ -1,0 +1,69 @@
+import type { AlbumDetail, Track } from '../../../api';
+import { usePlayback } from '../../../app';
+import { Icon, cx, formatDuration } from '../../../ui';
+import { useRovingFocus, type RovingFocus } from '../hooks/useRovingFocus';
+import { albumQueue, orderedDiscs, toQueueTrack } from '../model/queue';
+
+type Album = Pick<AlbumDetail, 'title' | 'artist' | 'discs'>;
+
+interface RowProps {
+  track: Track;
+  album: Album;
+  /** Its place in the album's playing order (what Play starts from). */
+  index: number;
+  /** Its place on its disc, shown where the track has no number of its own. */
+  position: number;
+  roving: RovingFocus;
+}
+
+/** One track: a button that plays the album from it (Enter), and one that queues it (Right arrow reaches it). */
+function TrackRow({ track, album, index, position, roving }: RowProps) {
+  const { playTracks, queueTracks, playingId } = usePlayback();
+  const playing = playingId === track.id;
+  const otherArtist = track.artist && track.artist !== album.artist ? track.artist : null;
+  return (
+    <li className={cx('dt-row', playing && 'is-playing')}>
+      <button type="button" className="dt-row-main dt-track" aria-label={`Play ${track.title}`} aria-current={playing ? 'true' : undefined} title={track.title} {...roving.cellProps(track.id, 0)} onClick={() => playTracks(albumQueue(album), index)}>
+        <span className="dt-row-num">{playing ? <Icon.Volume /> : (track.trackNo ?? position)}</span>
+        <span className="dt-row-title">
+          {track.title}
+          {otherArtist ? <span className="dt-row-artist"> · {otherArtist}</span> : null}
+        </span>
+        {playing ? <span className="sr-only">Now playing</span> : null}
+        <span className="dt-row-dur">{formatDuration(track.durationSec)}</span>
+      </button>
+      <button type="button" className="dt-row-play dt-row-queue" aria-label={`Add ${track.title} to queue`} title="Add to queue" {...roving.cellProps(track.id, 1)} onClick={() => queueTracks([toQueueTrack(track, album)])}>
+        <Icon.Plus />
+      </button>
+    </li>
+  );
+}
+
+function discLabel(disc: number | null): string {
+  return disc === null ? 'Other tracks' : `Disc ${disc}`;
+}
+
+/**
+ * An album's tracks by disc ("Disc 1", "Disc 2" headings only when there is more than one; untagged ones
+ * last), numbered and timed. One tab stop for all of them; arrows move across discs.
+ */
+export function TrackList({ album }: { album: Album }) {
+  const discs = orderedDiscs(album.discs);
+  const roving = useRovingFocus(discs.flatMap((d) => d.tracks.map((t) => t.id)));
+  const many = discs.length > 1;
+  let index = 0;
+  return (
+    <div className="dt-tracklist" onKeyDown={roving.onKeyDown}>
+      {discs.map((disc) => (
+        <div key={disc.disc ?? 'none'} className="dt-disc">
+          {many ? <h3 className="dt-disc-title">{discLabel(disc.disc)}</h3> : null}
+          <ol className="dt-rows dt-tracks" aria-label={many ? discLabel(disc.disc) : 'Tracks'}>
+            {disc.tracks.map((track, i) => (
+              <TrackRow key={track.id} track={track} album={album} index={index++} position={i + 1} roving={roving} />
+            ))}
+          </ol>
+        </div>
+      ))}
+    </div>
+  );
+}
