@@ -1,6 +1,6 @@
-import type { MouseEvent } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import { useApi, type ConnectionState } from './api';
-import { navigate, PlaybackProvider, sectionOf, useRoute } from './app';
+import { navigate, PlaybackProvider, sectionOf, trackHistoryDepth, useRoute } from './app';
 import { FirstRun, usePrivacy } from './features/privacy';
 import { BootScreen } from './BootScreen';
 import { CurrentScreen } from './shell/CurrentScreen';
@@ -29,6 +29,7 @@ function Shell() {
   const playback = usePlaybackControls(now);
   useGoToKeys(navigate);
   useBackKeys();
+  useEffect(trackHistoryDepth, []);
   return (
     <PlaybackProvider value={playback}>
       <div className="shell">
