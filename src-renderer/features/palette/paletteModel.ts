@@ -1,6 +1,6 @@
 import type { SearchHit } from '../../api';
 import { navigate } from '../../app';
-import { KIND_NAME, hitKey, routeOfHit, type TextPart } from '../search';
+import { KIND_NAME, highlightParts, hitKey, routeOfHit, type TextPart } from '../search';
 import { COMMAND_GROUPS, type Command } from './commands';
 import { fuzzyMatch, markPositions } from './fuzzy';
 
@@ -50,11 +50,11 @@ function matchCommand(query: string, command: Command) {
   return Number.isFinite(onKeyword) ? { score: onKeyword / 2, positions: [] } : null;
 }
 
-function hitOption(hit: SearchHit, playItem: (id: string) => void): PaletteOption {
+function hitOption(hit: SearchHit, query: string, playItem: (id: string) => void): PaletteOption {
   const play = hit.playableId;
   return {
     key: `hit:${hitKey(hit)}`,
-    parts: [{ text: hit.title, match: false }],
+    parts: highlightParts(hit.title, query),
     detail: [KIND_NAME[hit.kind], hit.subtitle].filter(Boolean).join(' · '),
     shortcut: null,
     run: () => navigate(routeOfHit(hit)),
@@ -68,5 +68,5 @@ export function paletteSections(query: string, commands: readonly Command[], hit
   const q = query.trim();
   if (q.length < MIN_SEARCH) return sections;
   const all: PaletteOption = { key: 'search-all', parts: [{ text: `Search the library for “${q}”`, match: false }], detail: null, shortcut: null, run: () => navigate({ screen: 'search', query: q }), alt: null };
-  return [...sections, { title: 'In your library', options: [...(hits ?? []).map((h) => hitOption(h, playItem)), all] }];
+  return [...sections, { title: 'In your library', options: [...(hits ?? []).map((h) => hitOption(h, q, playItem)), all] }];
 }

@@ -23,7 +23,9 @@ interface SearchResultsProps {
 export function SearchResults({ hits, query, listRef, onLeaveTop }: SearchResultsProps) {
   const playback = usePlayback();
   const [activeKey, setActiveKey] = useState<string | null>(null);
-  const active = hits.some((h) => hitKey(h) === activeKey) ? activeKey : hitKey(hits[0]!);
+  const groups = groupHits(hits);
+  // Until a result has had focus, the tab stop is the first one shown (main ranks across kinds; the list is by kind).
+  const active = hits.some((h) => hitKey(h) === activeKey) ? activeKey : hitKey(groups[0]!.hits[0]!);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const current = (event.target as HTMLElement).closest<HTMLElement>(`[${HIT_ATTR}]`);
@@ -42,7 +44,7 @@ export function SearchResults({ hits, query, listRef, onLeaveTop }: SearchResult
 
   return (
     <div ref={listRef} className="search-results" onKeyDown={onKeyDown}>
-      {groupHits(hits).map((group) => (
+      {groups.map((group) => (
         <HitGroup key={group.kind} kind={group.kind} hits={group.hits} query={query} active={active} onFocusHit={setActiveKey} onPlay={playback.playItem} />
       ))}
     </div>

@@ -92,6 +92,14 @@ describe('SearchScreen', () => {
     expect(document.activeElement).toBe(screen.getByRole('searchbox'));
   });
 
+  it('starts the keyboard at the first result shown, whatever order main ranked the kinds in', async () => {
+    const hit = (kind: SearchHit['kind'], title: string): SearchHit => ({ id: makeMovie().id, kind, title, subtitle: null, playableId: null });
+    const { user } = setup('#/search?q=night', { 'library.search': () => ({ hits: [hit('artist', 'Night Owls'), hit('show', 'Night Shift'), hit('movie', 'Night Train')] }) });
+    await settle();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement?.textContent).toContain('Night Train');
+  });
+
   it.each([
     ['Night Train', 0, () => `#/item/${movie.id}`],
     ['Night Shift', 1, () => `#/show/${show.id}`],

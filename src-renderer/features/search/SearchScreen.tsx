@@ -91,7 +91,7 @@ function SearchBody({ search, listRef, onLeaveTop }: SearchBodyProps) {
     );
   return (
     <div className="search-body" aria-busy={!current}>
-      <p className="search-status" role="status">
+      <p className={current && hits?.length === 0 ? 'search-status is-empty' : 'search-status'} role="status">
         {statusText(search)}
       </p>
       {current && hits?.length === 0 ? <p className="muted small">Check the spelling, or try fewer or shorter words.</p> : null}

@@ -5,6 +5,6 @@ export { openSearch } from './searchFocus';
 export { useSearchHits } from './useSearchHits';
 export { useDebounced } from './useDebounced';
 export { Marked } from './Marked';
-export { KIND_NAME, routeOfHit, hitKey, type TextPart } from './searchModel';
+export { KIND_NAME, highlightParts, routeOfHit, hitKey, type TextPart } from './searchModel';
 /** Roving focus over a rendered list (one tab stop, arrows move): Home's shelves use it too. */
 export { focusItem, itemsIn, targetOf } from './rovingList';
