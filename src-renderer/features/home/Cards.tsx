@@ -65,13 +65,13 @@ export function LinkCard({ card, tabbable, onFocus }: CardProps) {
 
 function CardText({ card }: { card: Card }) {
   return (
-    <>
+    <span className="home-card-words">
       <span className="home-card-title">
         <bdi>{card.title}</bdi>
       </span>
       <span className="home-card-meta">
         <bdi>{card.meta}</bdi>
       </span>
-    </>
+    </span>
   );
 }

@@ -155,6 +155,7 @@ describe('PaletteHost', () => {
     await openWith(user);
     await user.keyboard('mark as watched{Enter}');
     await waitFor(() => expect(fake.callsTo('library.setWatched')).toEqual([{ kind: 'item', id: movie.id, watched: true }]));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Marked as watched.'));
     window.history.replaceState(null, '', '#/');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await openWith(user);

@@ -69,8 +69,8 @@ function scanCommand(client: Client, report: Report): Command {
 function watchedCommands(client: Client, route: Route, report: Report): Command[] {
   if (route.screen !== 'item' && route.screen !== 'show') return [];
   const kind = route.screen;
-  const what = kind === 'show' ? 'every episode' : 'this';
-  const mark = (watched: boolean) => () => client['library.setWatched']({ kind, id: route.id, watched }).then(() => report(`Marked ${what} as ${watched ? 'watched' : 'unwatched'}.`));
+  const what = kind === 'show' ? 'Marked every episode as' : 'Marked as';
+  const mark = (watched: boolean) => () => client['library.setWatched']({ kind, id: route.id, watched }).then(() => report(`${what} ${watched ? 'watched' : 'unwatched'}.`));
   return [
     { id: 'library.markWatched', label: kind === 'show' ? 'Mark show as watched' : 'Mark as watched', group: 'Library', keywords: ['seen', 'played'], run: mark(true) },
     { id: 'library.markUnwatched', label: kind === 'show' ? 'Mark show as unwatched' : 'Mark as unwatched', group: 'Library', keywords: ['unseen'], run: mark(false) },
