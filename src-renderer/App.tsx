@@ -1,7 +1,9 @@
 import { useEffect, type MouseEvent } from 'react';
 import { useApi, type ConnectionState } from './api';
 import { navigate, PlaybackProvider, sectionOf, trackHistoryDepth, useRoute } from './app';
+import { PaletteHost } from './features/palette';
 import { FirstRun, usePrivacy } from './features/privacy';
+import { useSearchKey } from './features/search';
 import { BootScreen } from './BootScreen';
 import { CurrentScreen } from './shell/CurrentScreen';
 import { PlayerLayer } from './shell/PlayerLayer';
@@ -29,6 +31,7 @@ function Shell() {
   const playback = usePlaybackControls(now);
   useGoToKeys(navigate);
   useBackKeys();
+  useSearchKey();
   useEffect(trackHistoryDepth, []);
   return (
     <PlaybackProvider value={playback}>
@@ -43,6 +46,7 @@ function Shell() {
           <CurrentScreen route={route} />
         </main>
       </div>
+      <PaletteHost />
     </PlaybackProvider>
   );
 }
