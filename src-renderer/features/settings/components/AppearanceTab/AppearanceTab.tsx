@@ -10,7 +10,7 @@ const THEMES: ReadonlyArray<{ value: Theme; label: string; help: string }> = [
 /** The theme, as a radio group: arrows move the choice, and each choice applies and saves at once. */
 export function AppearanceTab({ settings, update }: SettingsFormProps) {
   return (
-    <fieldset className="settings-group theme-choice">
+    <fieldset className="settings-group theme-choice" role="radiogroup">
       <legend className="section-title">Theme</legend>
       <div className="theme-options">
         {THEMES.map((t) => (
