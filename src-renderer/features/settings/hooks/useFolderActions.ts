@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage, useApi, useNoteFeature, type Folder, type FolderKind } from '../../../api';
 import { plural } from '../../../ui';
+import { visibleText } from '../model/visibleText';
 
 export interface FolderActions {
   /** A call is running: the buttons that start another wait. */
@@ -41,7 +42,7 @@ export function useFolderActions(): FolderActions {
 
   function added(folder: Folder) {
     noteFeature('add-folder');
-    setNotice(`Added “${folder.name}”. Scanning it now.`);
+    setNotice(`Added “${visibleText(folder.name)}”. Scanning it now.`);
   }
 
   return {

@@ -27,7 +27,7 @@ export function AddFolderForm({ canPickFolders, actions }: AddFolderFormProps) {
   }
 
   return (
-    <form className="add-folder" onSubmit={onSubmit} aria-label="Add a folder">
+    <form className="settings-add-folder" onSubmit={onSubmit} aria-label="Add a folder">
       {canPickFolders ? null : (
         <div className="field-stack grow">
           <label htmlFor="add-folder-path">Folder path</label>

@@ -39,15 +39,15 @@ export function AppearanceTab({ settings, update }: SettingsFormProps) {
 }
 
 /**
- * A small picture of the app in a theme. Each half sets its own `color-scheme`, so the theme's variables
- * (light-dark() values) draw it in that theme whatever the page is in; System shows both halves.
+ * A small picture of the app in a theme. Each half is in its own scheme (ui/theme.css's .scheme-light and
+ * .scheme-dark), so the theme's variables draw it in that theme whatever the page is in; System shows both.
  */
 function Swatch({ theme }: { theme: Theme }) {
   const schemes = theme === 'system' ? (['light', 'dark'] as const) : [theme];
   return (
     <span className="theme-swatch" aria-hidden="true">
       {schemes.map((scheme) => (
-        <span key={scheme} className={`swatch swatch-${scheme}`}>
+        <span key={scheme} className={`swatch scheme-${scheme}`}>
           <span className="swatch-side" />
           <span className="swatch-main">
             <span className="swatch-line" />

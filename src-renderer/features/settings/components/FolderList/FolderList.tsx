@@ -17,26 +17,26 @@ export interface FolderListProps {
  */
 export function FolderList({ folders, busy, onScan, onRemove }: FolderListProps) {
   return (
-    <ul className="folder-list" aria-label="Library folders">
+    <ul className="settings-folder-list" aria-label="Library folders">
       {folders.map((folder) => (
-        <li key={folder.id} className="folder">
-          <span className="folder-icon" aria-hidden="true">
+        <li key={folder.id} className="settings-folder">
+          <span className="settings-folder-icon" aria-hidden="true">
             <Icon.Folder />
           </span>
-          <span className="folder-label" title={folder.place ? `${folder.name} in ${folder.place}` : folder.name}>
-            <bdi className="folder-name">{folder.name}</bdi>
+          <span className="settings-folder-label" title={folder.place ? `${folder.name} in ${folder.place}` : folder.name}>
+            <bdi className="settings-folder-name">{folder.name}</bdi>
             {folder.place ? (
-              <bdi id={`folder-place-${folder.id}`} className="folder-where">
+              <bdi id={`folder-place-${folder.id}`} className="settings-folder-where">
                 {folder.place}
               </bdi>
             ) : null}
           </span>
-          <span className="folder-facts">
+          <span className="settings-folder-facts">
             <span className="chip">{KIND_LABEL[folder.kind]}</span>
-            <span className="folder-count">{plural(folder.itemCount, 'item')}</span>
+            <span className="settings-folder-count">{plural(folder.itemCount, 'item')}</span>
             <span className={folder.online ? 'pill pill-ok' : 'pill pill-bad'}>{folder.online ? 'Online' : 'Offline'}</span>
           </span>
-          <span className="folder-actions">
+          <span className="settings-folder-actions">
             <FolderButton folder={folder} action="Scan" disabled={busy} onClick={onScan} />
             <FolderButton folder={folder} action="Remove" disabled={false} onClick={onRemove} />
           </span>

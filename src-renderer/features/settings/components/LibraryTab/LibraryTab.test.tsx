@@ -5,6 +5,7 @@ import type { Folder, ScanProgress } from '../../../../api';
 import { ApiError } from '../../../../api/errors';
 import { makeLibrary, type FakeState, type Handlers } from '../../../../api/testing';
 import { renderWithApi } from '../../../../test-utils';
+import { visibleText } from '../../model/visibleText';
 import { LibraryTab } from './LibraryTab';
 
 function folder(over: Partial<Folder> & { id: string }): Folder {
@@ -53,7 +54,9 @@ describe('LibraryTab: folders', () => {
     const { container } = renderTab(folders);
     const list = await screen.findByRole('list', { name: 'Library folders' });
     expect(container.querySelector('img')).toBeNull();
-    for (const name of HOSTILE) expect(within(list).getAllByText(name, { selector: 'bdi' })).toHaveLength(2);
+    for (const name of HOSTILE) expect(within(list).getAllByText(visibleText(name), { selector: 'bdi' })).toHaveLength(2);
+    // A right-to-left override is spelled out, so "‮gnp.exe" cannot pose as "exe.png".
+    expect(within(list).getAllByText('⟨U+202E⟩gnp.exe')).toHaveLength(2);
     await userEvent.setup().click(screen.getByRole('button', { name: `Remove folder ${HOSTILE[0]}` }));
     expect(screen.getByRole('dialog', { name: `Remove “${HOSTILE[0]}”?` })).toBeTruthy();
     expect(container.ownerDocument.querySelector('img')).toBeNull();
@@ -135,7 +138,7 @@ describe('LibraryTab: scanning', () => {
     await user.click(await screen.findByRole('button', { name: 'Scan all folders' }));
     act(() => fake.emit('onDidChangeScanProgress', progress({})));
     expect(screen.getByText('Reading tags and media details in “Movies”')).toBeTruthy();
-    const facts = [...document.querySelectorAll('.scan-fact')].map((f) => f.textContent);
+    const facts = [...document.querySelectorAll('.settings-scan-fact')].map((f) => f.textContent);
     expect(facts).toEqual(['Found100', 'Read40', 'Could not read2', 'Unchanged8', 'Pace12 files/s', 'Time leftabout 2 min']);
     const bar = screen.getByRole('progressbar', { name: 'Scan progress' });
     expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuetext')]).toEqual(['50', '50 of 100 files']);

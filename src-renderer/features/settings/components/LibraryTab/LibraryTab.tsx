@@ -3,6 +3,7 @@ import type { Folder, LibraryChangeScope } from '../../../../api';
 import { Button, ErrorText, Icon } from '../../../../ui';
 import { useLibraryQuery } from '../../../../data/useLibraryQuery';
 import { useFolderActions } from '../../hooks/useFolderActions';
+import { visibleText } from '../../model/visibleText';
 import { useLibraryStatus } from '../../hooks/useLibraryStatus';
 import { useScan, type ScanView } from '../../hooks/useScan';
 import { AddFolderForm } from '../AddFolderForm/AddFolderForm';
@@ -27,7 +28,10 @@ export function LibraryTab() {
       </p>
     );
   }
-  const { folders, unparseableCount, recovery } = status.data;
+  const { unparseableCount, recovery } = status.data;
+  // Folder names and places are strangers' text: shown (here and in every dialog and notice) with their
+  // direction controls spelled out.
+  const folders = status.data.folders.map((f) => ({ ...f, name: visibleText(f.name), place: visibleText(f.place) }));
   return (
     <>
       <RecoveryNotice recovery={recovery} />
@@ -50,7 +54,7 @@ function FoldersSection({ folders, scan }: { folders: readonly Folder[]; scan: S
   const canPick = useCanPickFolders();
   const [removing, setRemoving] = useState<Folder | null>(null);
   return (
-    <section className="settings-group folders" aria-labelledby="folders-title">
+    <section className="settings-group settings-folders" aria-labelledby="folders-title">
       <div className="group-head">
         <h2 id="folders-title" className="section-title" tabIndex={-1}>
           Folders

@@ -17,7 +17,7 @@ export function RecoveryNotice({ recovery }: { recovery: LibraryStatus['recovery
   if (!recovery || dismissed) return null;
   const { lead, kept } = recoveryText(recovery);
   return (
-    <section className="notice notice-info recovery-notice" aria-label="Library index rebuilt">
+    <section className="notice notice-info settings-recovery-notice" aria-label="Library index rebuilt">
       <p>
         {lead}
         {kept} The damaged copy is kept as <code>{recovery.damagedCopy}</code> in the data folder.

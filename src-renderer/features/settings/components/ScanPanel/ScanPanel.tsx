@@ -2,6 +2,7 @@ import type { ScanProgress, ScanSummary } from '../../../../api';
 import { Button, ErrorText, ProgressBar, plural } from '../../../../ui';
 import type { ScanView } from '../../hooks/useScan';
 import { PHASE_LABEL } from '../../model/labels';
+import { visibleText } from '../../model/visibleText';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -30,7 +31,7 @@ function headline(scan: ScanView): string {
   if (!scan.scanning && scan.summary) return summaryText(scan.summary);
   if (!p) return scan.scanning ? PHASE_LABEL.idle : '';
   if (p.phase === 'done' && !scan.scanning) return `${PHASE_LABEL.done}: ${count(p.parsed)} read, ${count(p.failed)} could not be read, ${count(p.unchanged)} unchanged.`;
-  return p.currentFolder && scan.scanning ? `${PHASE_LABEL[p.phase]} in “${p.currentFolder}”` : PHASE_LABEL[p.phase];
+  return p.currentFolder && scan.scanning ? `${PHASE_LABEL[p.phase]} in “${visibleText(p.currentFolder)}”` : PHASE_LABEL[p.phase];
 }
 
 /** Live progress of any scan (this window's, or one adding a folder started), with Cancel; the outcome after. */
@@ -38,9 +39,9 @@ export function ScanPanel({ scan }: { scan: ScanView }) {
   if (!scan.scanning && !scan.progress && !scan.summary && !scan.error) return null;
   const p = scan.progress;
   return (
-    <div className="scan-panel">
-      <div className="scan-head">
-        <p role="status" className="scan-headline">
+    <div className="settings-scan-panel">
+      <div className="settings-scan-head">
+        <p role="status" className="settings-scan-headline">
           <bdi>{headline(scan)}</bdi>
         </p>
         {scan.scanning ? (
@@ -62,7 +63,7 @@ function ScanMeter({ progress: p }: { progress: ScanProgress | null }) {
   return (
     <>
       {p ? (
-        <dl className="scan-counts">
+        <dl className="settings-scan-counts">
           <Fact term="Found" value={count(p.seen)} />
           <Fact term="Read" value={count(p.parsed)} />
           <Fact term="Could not read" value={count(p.failed)} />
@@ -78,7 +79,7 @@ function ScanMeter({ progress: p }: { progress: ScanProgress | null }) {
 
 function Fact({ term, value }: { term: string; value: string }) {
   return (
-    <div className="scan-fact">
+    <div className="settings-scan-fact">
       <dt>{term}</dt>
       <dd>{value}</dd>
     </div>

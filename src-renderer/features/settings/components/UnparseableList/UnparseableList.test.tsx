@@ -8,6 +8,7 @@ import { renderWithApi } from '../../../../test-utils';
 import type { UnparseableEntry } from '../../model/types';
 import { LibraryTab } from '../LibraryTab/LibraryTab';
 import { UNPARSEABLE_PAGE } from '../../hooks/useUnparseable';
+import { visibleText } from '../../model/visibleText';
 
 const MOVIES: Folder = { id: 'movies'.padEnd(22, 'x'), name: 'Movies', place: '…/nas', kind: 'movies', itemCount: 2, online: true };
 const HOSTILE = ['<img src=x onerror=alert(1)>', '\u202Egnp.exe', 'y'.repeat(500)];
@@ -37,7 +38,7 @@ describe('UnparseableList', () => {
     const { fake } = renderWith([file('a.mkv'), file('b.avi', 'Truncated: moov atom not found.'), file('c.mp4')]);
     const table = await screen.findByRole('table', { name: /Files that could not be read/ });
     await within(table).findByText('b.avi');
-    expect(within(table).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['a.mkvMoviesNot a media file ffprobe can read.', 'b.aviMoviesTruncated: moov atom not found.']);
+    expect(within(table).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['a.mkvMovies…/nasNot a media file ffprobe can read.', 'b.aviMovies…/nasTruncated: moov atom not found.']);
     expect(screen.getByText('Showing 2 of 3')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Show more' }));
     expect(await within(table).findByText('c.mp4')).toBeTruthy();
@@ -59,7 +60,8 @@ describe('UnparseableList', () => {
     const table = await screen.findByRole('table');
     await within(table).findAllByText(HOSTILE[0]!);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Show more' }));
-    for (const text of HOSTILE) expect(await within(table).findAllByText(text, { selector: 'bdi' })).toHaveLength(2);
+    for (const text of HOSTILE) expect(await within(table).findAllByText(visibleText(text), { selector: 'bdi' })).toHaveLength(2);
+    expect(within(table).getAllByText('⟨U+202E⟩gnp.exe')).toHaveLength(2);
     expect(container.querySelector('img')).toBeNull();
   });
 

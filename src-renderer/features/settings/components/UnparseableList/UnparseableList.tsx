@@ -2,6 +2,7 @@ import type { Folder } from '../../../../api';
 import { Button, ErrorText } from '../../../../ui';
 import { useUnparseable } from '../../hooks/useUnparseable';
 import type { UnparseableEntry } from '../../model/types';
+import { visibleText } from '../../model/visibleText';
 
 export interface UnparseableListProps {
   /** How many there are in all (`library.status`), so the list says how much is left to show. */
@@ -62,16 +63,26 @@ function UnparseableTable({ files, folders }: { files: readonly UnparseableEntry
           return (
             <tr key={`${file.folderId}/${file.name}/${i}`}>
               <td className="file-name">
-                <bdi>{file.name}</bdi>
+                <bdi>{visibleText(file.name)}</bdi>
               </td>
-              <td className="file-folder">{folder ? <bdi title={folder.place ? `${folder.name} in ${folder.place}` : folder.name}>{folder.name}</bdi> : '—'}</td>
+              <td className="file-folder">{folder ? <FolderCell folder={folder} /> : '—'}</td>
               <td className="file-reason">
-                <bdi>{file.reason}</bdi>
+                <bdi>{visibleText(file.reason)}</bdi>
               </td>
             </tr>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The folder's name, and its place below (two folders named "Movies" are common). Already made visible by the Library tab. */
+function FolderCell({ folder }: { folder: Folder }) {
+  return (
+    <>
+      <bdi className="file-folder-name">{folder.name}</bdi>
+      {folder.place ? <bdi className="file-folder-place">{folder.place}</bdi> : null}
+    </>
   );
 }
