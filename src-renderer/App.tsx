@@ -31,17 +31,18 @@ function Shell() {
   useBackKeys();
   return (
     <PlaybackProvider value={playback}>
-      <div className="shell">
+      {/* Under a playing video the app is inert: the video layer is modal, and Back returns to it as it was. */}
+      <div className="shell" inert={now.video !== null}>
         <a className="skip-link" href="#main" onClick={skipToMain}>
           Skip to content
         </a>
         <Sidebar active={sectionOf(route)} />
         <main id="main" className="content" tabIndex={-1}>
           <ConnectionBanner state={connection} />
-          <PlayerLayer now={now} compact />
           <CurrentScreen route={route} />
         </main>
       </div>
+      <PlayerLayer now={now} />
     </PlaybackProvider>
   );
 }
