@@ -4,6 +4,7 @@ import { navigate, PlaybackProvider, sectionOf, trackHistoryDepth, useRoute } fr
 import { PaletteHost } from './features/palette';
 import { FirstRun, usePrivacy } from './features/privacy';
 import { useSearchKey } from './features/search';
+import { useThemeAttribute } from './features/settings';
 import { BootScreen } from './BootScreen';
 import { CurrentScreen } from './shell/CurrentScreen';
 import { PlayerLayer } from './shell/PlayerLayer';
@@ -16,6 +17,7 @@ import { useStore } from './ui';
 
 /** Gate: the first-run privacy screen until it has been seen, then the app. */
 export function App() {
+  useThemeAttribute();
   const { snapshot, error } = usePrivacy();
   if (!snapshot) return error ? <BootScreen state={{ kind: 'unreachable', message: error }} /> : <BootScreen state={{ kind: 'connecting' }} />;
   if (!snapshot.consent.seen) return <FirstRun />;
@@ -35,17 +37,18 @@ function Shell() {
   useEffect(trackHistoryDepth, []);
   return (
     <PlaybackProvider value={playback}>
-      <div className="shell">
+      {/* Under a playing video the app is inert: the video layer is modal, and Back returns to it as it was. */}
+      <div className="shell" inert={now.video !== null}>
         <a className="skip-link" href="#main" onClick={skipToMain}>
           Skip to content
         </a>
         <Sidebar active={sectionOf(route)} />
         <main id="main" className="content" tabIndex={-1}>
           <ConnectionBanner state={connection} />
-          <PlayerLayer now={now} compact />
           <CurrentScreen route={route} />
         </main>
       </div>
+      <PlayerLayer now={now} />
       <PaletteHost />
     </PlaybackProvider>
   );

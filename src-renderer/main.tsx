@@ -4,6 +4,10 @@ import { ApiProvider, boot } from './api';
 import { App } from './App';
 import { BootScreen } from './BootScreen';
 import './ui/theme.css';
+import { applyRememberedTheme } from './features/settings';
+
+// Before the first paint, so a pinned theme never flashes the other one while settings load.
+applyRememberedTheme();
 
 const root = createRoot(document.getElementById('root')!);
 root.render(<BootScreen state={{ kind: 'connecting' }} />);

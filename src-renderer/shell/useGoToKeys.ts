@@ -12,6 +12,8 @@ export function useGoToKeys(go: (route: Route) => void) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target)) return;
+      // Under a modal (the video, the palette, a confirm) the screens beneath are not the user's to switch.
+      if (document.querySelector('[role="dialog"][aria-modal="true"], dialog[open]')) return;
       if (event.key === 'g') {
         pendingG.current = Date.now();
         return;

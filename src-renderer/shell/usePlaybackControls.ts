@@ -4,14 +4,14 @@ import type { useNowPlaying } from './useNowPlaying';
 
 /** The shell's player as screens see it. */
 export function usePlaybackControls(now: ReturnType<typeof useNowPlaying>): Playback {
-  const { play, playQueue, addToPlayQueue: _add, playingId } = now;
+  const { nowPlaying, playingId } = now;
   return useMemo(
     () => ({
-      playItem: (itemId) => play(itemId),
-      playTracks: (tracks, startIndex = 0) => playQueue.playFrom(tracks.slice(startIndex)),
-      queueTracks: (tracks) => tracks.forEach((t) => playQueue.add(t)),
+      playItem: (itemId, opts) => void nowPlaying.playItem(itemId, opts),
+      playTracks: (tracks, startIndex = 0) => nowPlaying.playTracks(tracks, startIndex),
+      queueTracks: (tracks) => nowPlaying.queueTracks(tracks),
       playingId,
     }),
-    [play, playQueue, playingId],
+    [nowPlaying, playingId],
   );
 }

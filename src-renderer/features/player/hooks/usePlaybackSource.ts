@@ -24,11 +24,13 @@ export interface SessionHooks {
 
 /**
  * Opens a playback session for `itemId` (one per item choice or reopen) with this browser's real
- * capabilities; the latest choice wins, and a session is stopped when it is replaced or the player closes.
+ * capabilities and the user's preferred audio `language` (read once: a setting changed while playing does not
+ * reopen anything); the latest choice wins, and a session is stopped when it is replaced or the player closes.
  * `previous` is only for showing: it has already been stopped.
  */
-export function usePlaybackSource(itemId: string, nonce: number, reopen: Reopen, hooks?: RefObject<SessionHooks>) {
+export function usePlaybackSource(itemId: string, nonce: number, reopen: Reopen, hooks?: RefObject<SessionHooks>, language?: string | null) {
   const client = useApi();
+  const [preferred] = useState(language);
   const key = `${itemId}#${nonce}#${reopen.generation}`;
   const [state, setState] = useState<{ key: string; source: PlaybackSource | null; error: string | null }>({ key: '', source: null, error: null });
   const { audioTrack, burnSubtitle, startSec, generation } = reopen;
@@ -37,7 +39,7 @@ export function usePlaybackSource(itemId: string, nonce: number, reopen: Reopen,
     let opened: PlaybackSource | null = null;
     const h = hooks?.current;
     const input = {
-      ...openInputFor(itemId),
+      ...openInputFor(itemId, preferred),
       ...(audioTrack !== undefined ? { audioTrack } : {}),
       ...(burnSubtitle !== undefined ? { burnSubtitle } : {}),
       ...(startSec !== undefined ? { startSec } : {}),
@@ -66,7 +68,7 @@ export function usePlaybackSource(itemId: string, nonce: number, reopen: Reopen,
         .catch(() => undefined)
         .then(() => h?.afterStop?.(source));
     };
-  }, [client, itemId, key, audioTrack, burnSubtitle, startSec, generation, hooks]);
+  }, [client, itemId, key, audioTrack, burnSubtitle, startSec, generation, hooks, preferred]);
   // A result for an earlier choice is never shown for the current one; while a reopen of the same item is
   // opening, the session it replaces is offered as `previous`, so the player can keep its picture and panel.
   if (state.key === key) return { source: state.source, error: state.error, previous: null };

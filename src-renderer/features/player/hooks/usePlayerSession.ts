@@ -17,6 +17,8 @@ interface PlayerSessionOptions {
   preloader: Preloader | undefined;
   /** A session ended: its final progress was reported and it was stopped. */
   onSessionEnd: ((source: PlaybackSource) => void) | undefined;
+  /** The user's preferred audio language, for main to choose the audio track by. */
+  language?: string | null | undefined;
 }
 
 /**
@@ -24,7 +26,7 @@ interface PlayerSessionOptions {
  * picture subtitle burned in), taken over from the preloader where it has one, its transcoder's status
  * followed, its progress reported as it plays, and stopped only once the final report is in.
  */
-export function usePlayerSession(mediaRef: RefObject<HTMLMediaElement | null>, { itemId, nonce, resumeSec, preloader, onSessionEnd }: PlayerSessionOptions) {
+export function usePlayerSession(mediaRef: RefObject<HTMLMediaElement | null>, { itemId, nonce, resumeSec, preloader, onSessionEnd, language }: PlayerSessionOptions) {
   const { reopen, withAudio, withBurnIn } = useReopen(resumeSec);
   // Read when a session starts or ends, so new callbacks never reopen anything.
   const latest = useRef<{ preloader?: Preloader; onSessionEnd?: (s: PlaybackSource) => void; final?: (id: string) => Promise<unknown> | undefined }>({ preloader, onSessionEnd });
@@ -33,7 +35,7 @@ export function usePlayerSession(mediaRef: RefObject<HTMLMediaElement | null>, {
     beforeStop: (id) => latest.current.final?.(id),
     afterStop: (s) => latest.current.onSessionEnd?.(s),
   });
-  const { source, error: openError, previous } = usePlaybackSource(itemId, nonce, reopen, sessionHooks);
+  const { source, error: openError, previous } = usePlaybackSource(itemId, nonce, reopen, sessionHooks, language);
   // What the panel and the stage show: the live session, or while a reopen opens, the one it replaces with
   // the new choice already made. Hooks that talk to main or drive the stream take `source` only.
   const shown = useMemo(() => source ?? (previous ? pendingView(previous, reopen) : null), [source, previous, reopen]);

@@ -85,8 +85,11 @@ function preferredLanguage(): string | undefined {
   return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang) ? lang : undefined;
 }
 
-/** The `playback.open` input for an item as this browser would play it from the start. */
-export function openInputFor(itemId: string): { itemId: string; capabilities: Capabilities; language?: string } {
-  const language = preferredLanguage();
+/**
+ * The `playback.open` input for an item as this browser would play it from the start. `language` is the
+ * user's preferred audio language (a setting); without one, the browser's.
+ */
+export function openInputFor(itemId: string, preferred?: string | null): { itemId: string; capabilities: Capabilities; language?: string } {
+  const language = preferred || preferredLanguage();
   return { itemId, capabilities: detectCapabilities(), ...(language ? { language } : {}) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BINDINGS, actionForKey, keysShown } from './keys';
+import { BINDINGS, actionForKey, keysShown, musicActionForKey } from './keys';
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => actionForKey({ key, ctrlKey: false, metaKey: false, altKey: false, ...mods });
 
@@ -29,5 +29,16 @@ describe('player keys', () => {
     expect(BINDINGS.map(keysShown)).toEqual([
       ['Space', 'k'], ['←'], ['→'], ['j'], ['l'], ['↑', '↓'], ['m'], ['f'], ['c'], ['a'], ['n', 'p'], [',', '.'], ['0', '…', '9'], ['?'], ['Esc'],
     ]);
+  });
+
+  it('drives music from anywhere with Space, k, n, p, m, j and l, and with arrows and digits only from the bar', () => {
+    const key = (k: string, inBar: boolean) => musicActionForKey({ key: k, ctrlKey: false, metaKey: false, altKey: false }, inBar);
+    for (const k of [' ', 'k', 'n', 'p', 'm', 'j', 'l']) expect(key(k, false)).not.toBeNull();
+    for (const k of ['ArrowLeft', 'ArrowUp', '5']) {
+      expect(key(k, false)).toBeNull();
+      expect(key(k, true)).not.toBeNull();
+    }
+    // Nothing of a video's: full screen, subtitles, audio tracks, frames, the shortcuts dialog.
+    for (const k of ['f', 'c', 'a', ',', '?']) expect(key(k, true)).toBeNull();
   });
 });

@@ -57,3 +57,19 @@ export function actionForKey(event: { key: string; ctrlKey: boolean; metaKey: bo
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   return ACTION_OF_KEY.get(event.key) ?? null;
 }
+
+/**
+ * Keys that drive the music in the now-playing bar from anywhere on any screen (outside text fields): play or
+ * pause, next and previous, mute, and 10-second jumps. Arrows and digits drive it only with focus in the bar:
+ * elsewhere grids, lists and the page itself use them.
+ */
+const MUSIC_ANYWHERE: ReadonlySet<string> = new Set([' ', 'k', 'n', 'p', 'm', 'j', 'l']);
+/** Video-only actions, which mean nothing for a track. */
+const VIDEO_ONLY: ReadonlySet<PlayerAction['type']> = new Set(['fullscreen', 'subtitles', 'audioTrack', 'frame', 'help']);
+
+/** The action for a key press while music plays in the bar; `inBar` when focus is in the bar. */
+export function musicActionForKey(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }, inBar: boolean): PlayerAction | null {
+  const action = actionForKey(event);
+  if (!action || VIDEO_ONLY.has(action.type)) return null;
+  return inBar || MUSIC_ANYWHERE.has(event.key) ? action : null;
+}

@@ -41,3 +41,15 @@ export function languageNames(codes: readonly string[]): string[] {
   }
   return out;
 }
+
+/** The primary subtag's name ("French" for `fr`, `fra`, `fre`, `fr-CA`), to compare languages written differently. */
+function primaryName(code: string | null | undefined): string | null {
+  const primary = code?.trim().split(/[-_]/)[0];
+  return primary ? languageName(primary) : null;
+}
+
+/** True when two codes name the same language (`fr`, `fra`, `fre`, `fr-CA`), whatever their region. */
+export function sameLanguage(a: string | null | undefined, b: string | null | undefined): boolean {
+  const name = primaryName(a);
+  return name !== null && name === primaryName(b);
+}

@@ -15,6 +15,17 @@ describe('play queue', () => {
     expect(s.epoch).toBe(1);
   });
 
+  it('plays from a chosen track, keeping the ones before it for Previous; with shuffle, the chosen one first', () => {
+    const s = playFrom(EMPTY_PLAY_QUEUE, ALBUM, zero, 1);
+    expect(titles(s)).toEqual(['First Light', 'Undertow', 'Lantern']);
+    expect(currentEntry(s)?.title).toBe('Undertow');
+    expect(currentEntry(previous(s))?.title).toBe('First Light');
+    const shuffledFrom = playFrom({ ...EMPTY_PLAY_QUEUE, shuffle: true }, ALBUM, zero, 2);
+    expect(currentEntry(shuffledFrom)?.title).toBe('Lantern');
+    expect(shuffledFrom.index).toBe(0);
+    expect(new Set(titles(shuffledFrom))).toEqual(new Set(titles(s)));
+  });
+
   it('appends to the end, and an idle queue starts playing what is added', () => {
     const idle = append(EMPTY_PLAY_QUEUE, ALBUM[2]!);
     expect(currentEntry(idle)?.title).toBe('Lantern');

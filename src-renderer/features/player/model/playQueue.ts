@@ -7,6 +7,9 @@ export interface PlayQueueTrack {
   artist: string | null;
   album: string | null;
   durationSec: number | null;
+  /** The album's cover for the now-playing bar: its small picture (`thumbUrl`) where there is one, else the full one. */
+  thumbUrl?: string | null;
+  coverUrl?: string | null;
 }
 
 /** One place in the play queue; the same track may be queued twice, so entries have their own key. */
@@ -62,12 +65,18 @@ export function currentEntry(state: PlayQueueState): PlayQueueEntry | null {
   return state.entries[state.index] ?? null;
 }
 
-/** Replaces the queue with `tracks` and plays the first (a track chosen in an album queues the album from it). */
-export function playFrom(state: PlayQueueState, tracks: readonly PlayQueueTrack[], random: () => number = Math.random): PlayQueueState {
+/**
+ * Replaces the queue with `tracks` and plays the one at `start` (a track chosen in an album plays the album
+ * from it, with the tracks before it still there for Previous). With shuffle on, the chosen track plays first
+ * and the others follow in random order.
+ */
+export function playFrom(state: PlayQueueState, tracks: readonly PlayQueueTrack[], random: () => number = Math.random, start = 0): PlayQueueState {
   if (tracks.length === 0) return clear(state);
   const { entries, counter } = entriesFrom(state, tracks);
-  const [first, ...rest] = entries;
-  return { ...state, entries: [first!, ...(state.shuffle ? shuffled(rest, random) : rest)], index: 0, epoch: state.epoch + 1, counter };
+  const at = Math.min(Math.max(0, Math.trunc(start)), entries.length - 1);
+  if (!state.shuffle) return { ...state, entries, index: at, epoch: state.epoch + 1, counter };
+  const others = entries.filter((_, i) => i !== at);
+  return { ...state, entries: [entries[at]!, ...shuffled(others, random)], index: 0, epoch: state.epoch + 1, counter };
 }
 
 /** Appends a track; an idle queue starts playing it. */
@@ -151,7 +160,8 @@ export function clear(state: PlayQueueState): PlayQueueState {
 
 /** The music play queue: pure transitions above, held in a store that outlives the player. */
 export interface PlayQueue extends Pick<Store<PlayQueueState>, 'get' | 'subscribe'> {
-  playFrom(tracks: readonly PlayQueueTrack[]): void;
+  /** Replaces the queue and plays from `start` (0 by default). */
+  playFrom(tracks: readonly PlayQueueTrack[], start?: number): void;
   add(track: PlayQueueTrack): void;
   move(key: string, delta: -1 | 1): void;
   remove(key: string): void;
@@ -175,7 +185,7 @@ export function createPlayQueue(random: () => number = Math.random): PlayQueue {
   return {
     get: store.get,
     subscribe: store.subscribe,
-    playFrom: (tracks) => store.set((s) => playFrom(s, tracks, random)),
+    playFrom: (tracks, start = 0) => store.set((s) => playFrom(s, tracks, random, start)),
     add: (track) => store.set((s) => append(s, track)),
     move: (key, delta) => store.set((s) => move(s, key, delta)),
     remove: (key) => store.set((s) => remove(s, key)),

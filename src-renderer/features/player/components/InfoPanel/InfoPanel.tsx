@@ -14,7 +14,7 @@ export interface InfoPanelProps {
   /** What went wrong, in words, from whichever part failed. */
   message: string | null;
   status: TranscodeStatus | null;
-  /** The library's plot and subtitle languages for the item, once known. */
+  /** The library's title, context, plot and subtitle languages for the item, once known. */
   details: ItemDetails | null;
   /** Where a resumed item started, while that is worth saying. */
   resumedAt: number | null;
@@ -31,9 +31,10 @@ export function InfoPanel({ source, openError, message, status, details, resumed
   return (
     <aside className="player-info" aria-label="Playback details">
       <div className="player-info-head">
-        <h2 className="player-title" title={source?.title}>
-          {source?.title ?? (openError ? 'Could not open' : 'Opening…')}
-        </h2>
+        <div className="player-heading">
+          {details?.context ? <p className="player-context">{details.context}</p> : null}
+          <h2 className="player-title">{details?.title ?? source?.title ?? (openError ? 'Could not open' : 'Opening…')}</h2>
+        </div>
         <Button variant="ghost" size="sm" className="player-close" aria-label="Close player" onClick={onClose} title="Close player (Esc)">
           <Icon.Close />
         </Button>

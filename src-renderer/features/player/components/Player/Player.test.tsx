@@ -1,13 +1,11 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PlaybackSource } from '../../../../api';
+import type { Episode, Movie, PlaybackSource } from '../../../../api';
 import { makeEpisode, makeMovie } from '../../../../api/testing';
 import { renderWithApi } from '../../../../test-utils';
 import { CONTROLS_IDLE_MS } from '../../hooks/useControlsShown';
-import { detailsOf } from '../../model/details';
-import { createPreloader } from '../../model/preloader';
-import { createPlayQueue, type PlayQueueTrack } from '../../model/playQueue';
+import { detailsFromLibrary } from '../../model/details';
 import { Player } from './Player';
 
 const ITEM = 'mv1xxxxxxxxxxxxxxxxxxx';
@@ -39,6 +37,10 @@ const transcoded = source({
   ],
   chapters: [{ title: 'Opening', startSec: 0 }, { title: 'The Pier', startSec: 42 }],
 });
+
+const FILE = { mime: 'video/mp4', size: 1, parts: [] };
+const movieDetails = (movie: Movie) => detailsFromLibrary({ kind: 'movie', movie, file: FILE });
+const episodeDetails = (episode: Episode) => detailsFromLibrary({ kind: 'episode', episode, show: { id: 'sh1xxxxxxxxxxxxxxxxxxx', title: 'Harbour Lights' }, file: FILE, next: null });
 
 let paused = true;
 beforeEach(() => {
@@ -376,7 +378,7 @@ describe('Player', () => {
   it('shows a movie’s plot as text and its subtitle languages by name', async () => {
     const plot = 'A night train crosses the <b>border</b> & nobody sleeps.';
     const movie = makeMovie({ id: ITEM, plot, subtitleLanguages: ['en', 'fre', 'pt-BR'] });
-    renderWithApi(<Player itemId={ITEM} onClose={() => {}} details={detailsOf(movie)} />);
+    renderWithApi(<Player itemId={ITEM} onClose={() => {}} details={movieDetails(movie)} />);
     const details = screen.getByRole('complementary', { name: 'Playback details' });
     expect(await within(details).findByText(plot)).toBeTruthy();
     expect(details.querySelector('b')).toBeNull();
@@ -386,14 +388,14 @@ describe('Player', () => {
   it('gives a movie the picture’s shape while it opens, so nothing moves when the first frame comes', async () => {
     const movie = makeMovie({ id: ITEM, width: 1920, height: 800 });
     // The open never answers: the stage stays in its opening state.
-    renderWithApi(<Player itemId={ITEM} onClose={() => {}} details={detailsOf(movie)} />, {}, { 'playback.open': () => new Promise(() => {}) });
+    renderWithApi(<Player itemId={ITEM} onClose={() => {}} details={movieDetails(movie)} />, {}, { 'playback.open': () => new Promise(() => {}) });
     const opening = await screen.findByText('Opening…', { selector: '.player-opening' });
     expect((opening.parentElement as HTMLElement).style.getPropertyValue('--ratio')).toBe(String(800 / 1920));
   });
 
   it('shows an episode’s plot', async () => {
     const episode = makeEpisode({ id: ITEM, plot: 'The pier lights fail on the longest night.' });
-    renderWithApi(<Player itemId={ITEM} onClose={() => {}} details={detailsOf(episode)} />);
+    renderWithApi(<Player itemId={ITEM} onClose={() => {}} details={episodeDetails(episode)} />);
     expect(await screen.findByText('The pier lights fail on the longest night.')).toBeTruthy();
     expect(screen.queryByText('Subtitle languages')).toBeNull();
   });
@@ -430,22 +432,13 @@ describe('Player', () => {
     expect(fake.callsTo('playback.reportFailed')).toEqual([{ sessionId: SESSION, error: 'decode' }]);
   });
 
-  it('uses an audio element for tracks', async () => {
-    renderWithApi(<Player itemId={ITEM} onClose={() => {}} />, {}, {
-      'playback.open': ({ itemId }) => source({ itemId, kind: 'track', title: 'Low Tide', mime: 'audio/mpeg', reason: 'MP3 plays natively.', durationSec: 215, video: 'none' }),
-    });
-    expect(await screen.findByLabelText('Audio player')).toBeTruthy();
-  });
-
-  it('closes with the button and with Escape, and stops its session', async () => {
+  it('closes with its button, and stops its session', async () => {
     const user = userEvent.setup();
     const onClose = vi.fn();
     const { fake, unmount } = renderWithApi(<Player itemId={ITEM} onClose={onClose} />);
     await screen.findByLabelText('Video player');
     await user.click(screen.getByRole('button', { name: 'Close player' }));
     expect(onClose).toHaveBeenCalledTimes(1);
-    await user.keyboard('{Escape}');
-    expect(onClose).toHaveBeenCalledTimes(2);
     unmount();
     await waitFor(() => expect(fake.callsTo('playback.stop')).toEqual([{ sessionId: SESSION }]));
   });
@@ -531,88 +524,4 @@ describe('Player', () => {
     await waitFor(() => expect(onSessionEnd).toHaveBeenCalledWith(expect.objectContaining({ sessionId: SESSION })));
   });
 
-  describe('from the music queue', () => {
-    const ALBUM: PlayQueueTrack[] = ['First Light', 'Undertow', 'Lantern'].map((title, i) => ({
-      itemId: `tr${i}`.padEnd(22, 'x'), title, artist: 'Glass Harbour', album: 'Low Tide', durationSec: 100,
-    }));
-    const trackSource = (itemId: string, over: Partial<PlaybackSource> = {}) =>
-      source({ itemId, kind: 'track', title: ALBUM.find((t) => t.itemId === itemId)?.title ?? 'Track', mime: 'audio/mpeg', url: `/media/${itemId}`, video: 'none', ...over });
-
-    function renderQueued(preload = false) {
-      const queue = createPlayQueue(() => 0);
-      queue.playFrom(ALBUM);
-      const ports = { open: vi.fn(async (id: string) => trackSource(id, { sessionId: '9d1c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f41' })), stop: vi.fn() };
-      const preloader = preload ? createPreloader(ports) : undefined;
-      const rendered = renderWithApi(<Player itemId={ALBUM[0]!.itemId} onClose={() => {}} playQueue={queue} {...(preloader ? { preloader } : {})} />, {}, { 'playback.open': ({ itemId }) => trackSource(itemId) });
-      return { ...rendered, queue, ports, preloader };
-    }
-
-    it('lists the queue, and n, p and the end of a track move through it', async () => {
-      const user = userEvent.setup();
-      const { queue } = renderQueued();
-      const audio = (await screen.findByLabelText('Audio player')) as HTMLAudioElement;
-      const list = screen.getByRole('list', { name: 'Play queue' });
-      expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-        expect.stringContaining('First Light'), expect.stringContaining('Undertow'), expect.stringContaining('Lantern'),
-      ]);
-      expect(within(list).getAllByRole('listitem')[0]!.getAttribute('aria-current')).toBe('true');
-      await user.keyboard('n');
-      expect(queue.get().index).toBe(1);
-      audio.currentTime = 1;
-      await user.keyboard('p');
-      expect(queue.get().index).toBe(0);
-      // Well into a track, previous starts it again instead.
-      audio.currentTime = 30;
-      await user.keyboard('p');
-      expect(audio.currentTime).toBe(0);
-      expect(queue.get().index).toBe(0);
-      fireEvent.ended(audio);
-      expect(queue.get().index).toBe(1);
-    });
-
-    it('tells the Media Session what plays and answers the OS media keys', async () => {
-      const handlers = new Map<string, ((d: { seekTime?: number }) => void) | null>();
-      const session = { metadata: null as unknown, setActionHandler: (a: string, h: ((d: { seekTime?: number }) => void) | null) => handlers.set(a, h) };
-      Object.defineProperty(navigator, 'mediaSession', { value: session, configurable: true });
-      vi.stubGlobal('MediaMetadata', class {
-        constructor(readonly init: { title: string; artist: string; album: string }) {}
-      });
-      try {
-        const { queue, unmount } = renderQueued();
-        const audio = (await screen.findByLabelText('Audio player')) as HTMLAudioElement;
-        expect((session.metadata as { init: unknown }).init).toEqual({ title: 'First Light', artist: 'Glass Harbour', album: 'Low Tide' });
-        expect([...handlers.keys()].sort()).toEqual(['nexttrack', 'pause', 'play', 'previoustrack', 'seekto']);
-        handlers.get('seekto')?.({ seekTime: 42 });
-        expect(audio.currentTime).toBe(42);
-        handlers.get('pause')?.({});
-        expect(paused).toBe(true);
-        act(() => handlers.get('nexttrack')?.({}));
-        expect(queue.get().index).toBe(1);
-        unmount();
-        expect(session.metadata).toBeNull();
-        expect(handlers.get('nexttrack')).toBeNull();
-      } finally {
-        delete (navigator as unknown as { mediaSession?: unknown }).mediaSession;
-        vi.unstubAllGlobals();
-      }
-    });
-
-    it('preloads the next track shortly before the end, not when it is queued, and takes it over', async () => {
-      const { ports, preloader } = renderQueued(true);
-      const audio = (await screen.findByLabelText('Audio player')) as HTMLAudioElement;
-      audio.currentTime = 50;
-      fireEvent.timeUpdate(audio);
-      expect(ports.open).not.toHaveBeenCalled();
-      audio.currentTime = 95;
-      fireEvent.timeUpdate(audio);
-      fireEvent.timeUpdate(audio);
-      expect(ports.open).toHaveBeenCalledTimes(1);
-      expect(ports.open).toHaveBeenCalledWith(ALBUM[1]!.itemId);
-      await waitFor(() => expect(document.querySelector('audio.preload')?.getAttribute('src')).toBe(`/media/${ALBUM[1]!.itemId}`));
-      // Outside the Player region: it is not what plays.
-      expect(screen.getByRole('region', { name: 'Player' }).querySelectorAll('audio')).toHaveLength(1);
-      expect(preloader!.take(ALBUM[1]!.itemId)?.sessionId).toBe('9d1c2a8e-7d4b-4f6a-9e21-5b8c1d2e3f41');
-      expect(ports.stop).not.toHaveBeenCalled();
-    });
-  });
 });

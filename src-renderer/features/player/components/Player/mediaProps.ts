@@ -14,18 +14,21 @@ interface MediaListeners {
   resume: { onLoadedMetadata(event: MediaEvent): void };
   track: { onTimeUpdate(event: MediaEvent): void; onEnded(): void };
   autoplay: { onVolumeChange(event: MediaEvent): void };
+  /** The end of the item (Up next), and playing again after it. */
+  end?: { onEnded(): void; onPlaying(): void } | undefined;
 }
 
 /**
  * What the player puts on its one media element, its ref and controls aside (the stage decides the controls):
  * the session's file (an HLS stream is attached by hls.js instead) and every event a hook listens to.
  */
-export function mediaProps(source: PlaybackSource | null, { progress, reports, resume, track, autoplay }: MediaListeners): Omit<MediaProps, 'ref'> {
+export function mediaProps(source: PlaybackSource | null, { progress, reports, resume, track, autoplay, end }: MediaListeners): Omit<MediaProps, 'ref'> {
   return {
     src: source && !isHls(source.mime) ? source.url : undefined,
     onPlaying: (e) => {
       progress.onPlaying(e);
       reports.started();
+      end?.onPlaying();
     },
     onError: (e: SyntheticEvent<HTMLMediaElement>) => reports.fail(MEDIA_ERROR[e.currentTarget.error?.code ?? 0] ?? 'unknown'),
     onLoadedMetadata: resume.onLoadedMetadata,
@@ -36,6 +39,7 @@ export function mediaProps(source: PlaybackSource | null, { progress, reports, r
     onEnded: (e) => {
       progress.onEnded(e);
       track.onEnded();
+      end?.onEnded();
     },
     onPause: progress.onPause,
     onSeeking: progress.onSeeking,

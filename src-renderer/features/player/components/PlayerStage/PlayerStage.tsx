@@ -1,10 +1,9 @@
-import { useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import type { PlaybackSource, SubtitleTrack } from '../../../../api';
 import { Button, Icon } from '../../../../ui';
 import { useControlsShown } from '../../hooks/useControlsShown';
 import type { FrameHold } from '../../hooks/useFrameHold';
 import type { ItemDetails } from '../../model/details';
-import { AudioPlayer, type AudioPlayerProps } from '../AudioPlayer/AudioPlayer';
 import { VideoSurface, type MediaProps } from '../VideoSurface/VideoSurface';
 
 /** Until the picture's shape is known: the common one. */
@@ -13,7 +12,7 @@ const WIDESCREEN = 9 / 16;
 export interface PlayerStageProps {
   /** The session shown, or null while the first one opens. */
   shown: PlaybackSource | null;
-  /** The library's facts about the item: the picture's shape before the element knows it. Null for music. */
+  /** The library's facts about the item: the picture's shape before the element knows it. */
   details: ItemDetails | null;
   /** Opening failed: the stage stops saying it is opening (the panel says why). */
   openError: string | null;
@@ -21,27 +20,28 @@ export interface PlayerStageProps {
   media: MediaProps;
   textTracks: readonly SubtitleTrack[];
   frame: FrameHold;
-  /** A music track's entry and play queue. */
-  music: Omit<AudioPlayerProps, 'media'>;
   autoplay: { mutedByPolicy: boolean; unmute: () => void };
   /** A short notice over the picture ("Volume 60 %"). */
   notice: string | null;
+  /** Over the picture at the end of an episode: the Up next card. */
+  overlay?: ReactNode;
+  /** Said politely when it changes (the Up next card appearing); the region is always there so it is heard. */
+  announcement?: string;
 }
 
 /**
- * The picture, or for music what plays and the play queue, with the Unmute offer and notices over it. A video
- * keeps its picture's shape (from the library until the element knows it), and shows its own controls only
- * while the pointer moves over it or it has focus.
+ * The picture with the Unmute offer, notices and the Up next card over it. It keeps the picture's shape (from
+ * the library until the element knows it), and shows the video's own controls only while the pointer moves
+ * over it or it has focus.
  */
-export function PlayerStage({ shown, details, openError, media, textTracks, frame, music, autoplay, notice }: PlayerStageProps) {
+export function PlayerStage({ shown, details, openError, media, textTracks, frame, autoplay, notice, overlay = null, announcement = '' }: PlayerStageProps) {
   const controls = useControlsShown();
   const [aspect, setAspect] = useState<number | null>(null);
-  const isVideo = shown !== null && shown.kind !== 'track';
   const { ref, ...listeners } = media;
   const element: MediaProps = {
     ref,
-    controls: isVideo ? controls.shown && frame.label === null : true,
-    ...(isVideo ? controls.video : {}),
+    controls: controls.shown && frame.label === null && !overlay,
+    ...controls.video,
     ...listeners,
     onLoadedMetadata: (e) => {
       media.onLoadedMetadata?.(e);
@@ -49,20 +49,15 @@ export function PlayerStage({ shown, details, openError, media, textTracks, fram
       if (el.videoWidth > 0 && el.videoHeight > 0) setAspect(el.videoHeight / el.videoWidth);
     },
   };
+  const ratio = aspect ?? ratioOf(details) ?? WIDESCREEN;
   return (
-    <div className="player-stage" {...(isVideo ? controls.stage : {})}>
+    <div className="player-stage" {...controls.stage}>
       {shown ? (
-        shown.kind === 'track' ? (
-          <AudioPlayer media={element} {...music} />
-        ) : (
-          <VideoSurface source={shown} textTracks={textTracks} media={element} ratio={aspect ?? ratioOf(details) ?? WIDESCREEN} holding={frame.label} heldFrameRef={frame.canvasRef} />
-        )
-      ) : details ? (
-        <div className="video-surface" style={{ '--ratio': ratioOf(details) ?? WIDESCREEN } as CSSProperties}>
+        <VideoSurface source={shown} textTracks={textTracks} media={element} ratio={ratio} holding={frame.label} heldFrameRef={frame.canvasRef} />
+      ) : (
+        <div className="video-surface" style={{ '--ratio': ratio } as CSSProperties}>
           <div className="player-opening">{openError ? null : 'Opening…'}</div>
         </div>
-      ) : (
-        <div className="player-loading">{openError ? null : 'Opening…'}</div>
       )}
       {autoplay.mutedByPolicy ? (
         <Button className="unmute" variant="primary" size="sm" icon={<Icon.Volume />} onClick={autoplay.unmute}>
@@ -74,6 +69,10 @@ export function PlayerStage({ shown, details, openError, media, textTracks, fram
           {notice}
         </div>
       ) : null}
+      {overlay}
+      <p className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
     </div>
   );
 }

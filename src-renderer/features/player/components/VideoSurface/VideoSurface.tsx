@@ -2,6 +2,7 @@ import type { CSSProperties, MediaHTMLAttributes, RefObject } from 'react';
 import type { PlaybackSource, SubtitleTrack } from '../../../../api';
 import { ProgressBar } from '../../../../ui';
 import type { FrameHold } from '../../hooks/useFrameHold';
+import { textTrackKey } from '../../model/textTracks';
 
 /** What the player puts on its one media element, `<video>` or `<audio>`: the ref and every event it listens to. */
 export type MediaProps = MediaHTMLAttributes<HTMLMediaElement> & { ref: RefObject<(HTMLVideoElement & HTMLAudioElement) | null> };
@@ -26,10 +27,11 @@ export function VideoSurface({ source, textTracks, media, ratio, holding, heldFr
   return (
     <div className="video-surface" style={{ '--ratio': ratio } as CSSProperties} aria-busy={holding !== null}>
       <video aria-label="Video player" playsInline crossOrigin={undefined} {...media}>
-        {textTracks.map((t) => (
+        {textTracks.map((t) => {
           // Keyed by session too: a reopened session's tracks are new files even where the index repeats.
-          <track key={`${source.sessionId}-${t.index}`} kind="subtitles" src={t.url ?? undefined} srcLang={t.language ?? undefined} label={t.label} />
-        ))}
+          const key = textTrackKey(source.sessionId, t.index);
+          return <track key={key} data-key={key} ref={switchOffWhenRemoved} kind="subtitles" src={t.url ?? undefined} srcLang={t.language ?? undefined} label={t.label} />;
+        })}
       </video>
       <canvas ref={heldFrameRef} className="held-frame" hidden={holding === null} aria-hidden="true" data-testid="held-frame" />
       {/* Always there, so screen readers hear the status when it appears. */}
@@ -43,4 +45,15 @@ export function VideoSurface({ source, textTracks, media, ratio, holding, heldFr
       </div>
     </div>
   );
+}
+
+/**
+ * A `<track>` about to leave (its session was replaced) is switched off first, while it is still the
+ * element's: its cue leaves the picture with it instead of lingering over the next session's.
+ */
+function switchOffWhenRemoved(el: HTMLTrackElement | null) {
+  if (!el) return;
+  return () => {
+    if (el.track && el.track.mode !== 'disabled') el.track.mode = 'disabled';
+  };
 }
