@@ -115,7 +115,7 @@ export function createServices(opts: ServicesOptions): Services {
 
   // Additions, deletions and moves on disk show up without a rescan.
   const changes = new LibraryChanges(events);
-  const stopWatching = library.watch(() => changes.everything());
+  const stopWatching = library.watch((change) => changes.onDisk(change));
   const stopTelemetryPush = pushTelemetryChanges(telemetry, events, systemClock);
 
   const libraryDeps = { library, history, events, changes, jobs, record, ...(opts.pickFolder ? { pickFolder: opts.pickFolder } : {}) };
