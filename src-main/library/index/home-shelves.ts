@@ -49,10 +49,13 @@ export const CONTINUE_WATCHING_SQL = `SELECT ${MOVIE_COLUMNS} FROM items g INDEX
   WHERE g.resume_sec IS NOT NULL AND g.kind IN ('movie', 'episode') AND ${LISTED_ON_ITS_OWN}
   ORDER BY g.state_at DESC LIMIT ${SHELF_LIMIT}`;
 
-/** The episode of show `played.show` watched last: the most recently marked; of a show marked at once, the latest in order. */
+/**
+ * The episode of show `played.show` watched last: the most recently marked (never marked: last); of a show
+ * marked at once, the latest in order. One seek in `items_show_watched`.
+ */
 const LAST_WATCHED = `(SELECT w.season, coalesce(w.episode_end, w.episode) FROM items w
-  WHERE w.show_id = played.show AND w.kind = 'episode' AND w.extra_type IS NULL AND w.watched = 1
-  ORDER BY coalesce(w.state_at, 0) DESC, w.season DESC, w.episode DESC LIMIT 1)`;
+  WHERE w.show_id = played.show AND w.watched = 1 AND w.kind = 'episode' AND w.extra_type IS NULL
+  ORDER BY w.state_at DESC, w.season DESC, w.episode DESC LIMIT 1)`;
 
 /**
  * For each show played lately (`shows_by_played`, most recent first) with no episode to resume: the first
@@ -63,7 +66,7 @@ export const UP_NEXT_SQL = `SELECT ${MOVIE_COLUMNS} FROM (
     SELECT s.id AS show, s.played_at FROM shows s WHERE s.played_at IS NOT NULL
     ORDER BY s.played_at DESC, s.id DESC LIMIT ${UP_NEXT_SHOWS_LOOKED_AT}
   ) AS played
-  JOIN items g ON g.id = (SELECT n.id FROM items n WHERE ${episodesAfter('played.show', LAST_WATCHED)} AND n.watched = 0 ORDER BY ${EPISODE_ORDER} LIMIT 1)
+  JOIN items g ON g.id = (SELECT n.id FROM items n WHERE n.watched = 0 AND ${episodesAfter('played.show', LAST_WATCHED)} ORDER BY ${EPISODE_ORDER} LIMIT 1)
   WHERE NOT EXISTS (SELECT 1 FROM items r WHERE r.show_id = played.show AND r.resume_sec IS NOT NULL)
   ORDER BY played.played_at DESC, played.show DESC LIMIT ${SHELF_LIMIT}`;
 

@@ -11,8 +11,11 @@ import type { Database } from 'better-sqlite3';
  *   (`items.state_at`), kept by triggers, so "Up next" walks shows most recently played first through
  *   `shows_by_played` without grouping every episode. It only grows; an episode moved into a show brings
  *   its time along.
- * - `items_show_order (show_id, season, episode)`: an episode's next one (a detail's `next`, Up next) is one
- *   seek. It serves every lookup by show, so `items_show` goes.
+ * - `items_show_order (show_id, season, episode)`: an episode's next one (a detail's `next`) is one seek. It
+ *   serves every lookup by show, so `items_show` goes. Up next asks three things of each show played lately,
+ *   each one seek in a small partial index: the episode watched last (`items_show_watched`, by `state_at`),
+ *   the first unwatched one after it (`items_show_unwatched`), and whether any has a resume point
+ *   (`items_show_resume`); walking the show's episodes instead cost ~0.4 ms a show.
  * - `unparseable_by_folder (folder_id)`: unreadable files of one folder a page at a time, by rowid.
  */
 export function up(db: Database): void {
@@ -42,6 +45,9 @@ export function up(db: Database): void {
 
     DROP INDEX items_show;
     CREATE INDEX items_show_order ON items(show_id, season, episode) WHERE show_id IS NOT NULL;
+    CREATE INDEX items_show_unwatched ON items(show_id, season, episode) WHERE show_id IS NOT NULL AND watched = 0;
+    CREATE INDEX items_show_watched ON items(show_id, state_at, season, episode) WHERE show_id IS NOT NULL AND watched = 1;
+    CREATE INDEX items_show_resume ON items(show_id) WHERE show_id IS NOT NULL AND resume_sec IS NOT NULL;
 
     CREATE INDEX unparseable_by_folder ON unparseable(folder_id);
   `);
