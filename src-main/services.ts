@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Api } from './contract/index.js';
-import { appCalls, dispatch, EventHub, Jobs, LibraryChanges, libraryCalls, playbackCalls, privacyCalls, pushTelemetryChanges, Scans, settingsCalls, statsCalls } from './app/index.js';
+import type { Api, Settings } from './contract/index.js';
+import { applySettings, appCalls, dispatch, EventHub, Jobs, LibraryChanges, libraryCalls, playbackCalls, privacyCalls, pushTelemetryChanges, reviewWindowMs, Scans, settingsCalls, statsCalls } from './app/index.js';
 import { openHistory } from './history/index.js';
 import { artResponse, artworkDir, openLibrary, type ArtResponse, type LibraryService } from './library/index.js';
 import { mediaUrls, type MediaHost } from './media-urls.js';
@@ -78,19 +78,9 @@ export function telemetryFromEnvironment(env: NodeJS.ProcessEnv, flags: { cliOff
   };
 }
 
-export function createServices(opts: ServicesOptions): Services {
-  fs.mkdirSync(opts.dataDir, { recursive: true });
-  const clock = opts.telemetry.clock ?? systemClock;
-  const settings = openFileSettings(opts.dataDir, opts.openSettingsBacking);
-  const urls = mediaUrls(opts.host);
-  const events = new EventHub();
-  const jobs = new Jobs();
-  const library = openLibrary({
-    dataDir: opts.dataDir,
-    artUrl: urls.art, thumbUrl: urls.thumb,
-    tools: { ffprobe: opts.ffprobePath ?? 'ffprobe', ffmpeg: opts.ffmpegPath ?? 'ffmpeg', spawn, clock: systemClock },
-  });
-  const telemetry = openTelemetry({
+/** The telemetry pipeline of a launch: where it may send, what forces it off, and Settings' review window. */
+function launchTelemetry(opts: ServicesOptions, clock: Clock, settings: Settings): TelemetryService {
+  return openTelemetry({
     dataDir: opts.dataDir,
     appVersion: opts.appVersion,
     clock,
@@ -99,11 +89,29 @@ export function createServices(opts: ServicesOptions): Services {
     env: opts.telemetry.env,
     cliOff: opts.telemetry.cliOff,
     policyPath: opts.telemetry.policyPath,
-    reviewWindowMs: Math.round(settings.get().telemetryReviewHours * 3_600_000),
+    reviewWindowMs: reviewWindowMs(settings),
     // Ready events (past their review window) leave on their own at a jittered time, never at start-up,
     // and only with an endpoint, consent and the network purpose on; "Send now" skips the wait.
     autoUpload: true,
   });
+}
+
+export function createServices(opts: ServicesOptions): Services {
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const clock = opts.telemetry.clock ?? systemClock;
+  const settings = openFileSettings(opts.dataDir, opts.openSettingsBacking);
+  // What the services start with; later changes reach them through `applySettings`.
+  const initialSettings = settings.get();
+  const urls = mediaUrls(opts.host);
+  const events = new EventHub();
+  const jobs = new Jobs();
+  const library = openLibrary({
+    dataDir: opts.dataDir,
+    artUrl: urls.art,
+    thumbUrl: urls.thumb,
+    tools: { ffprobe: opts.ffprobePath ?? 'ffprobe', ffmpeg: opts.ffmpegPath ?? 'ffmpeg', spawn, clock: systemClock },
+  });
+  const telemetry = launchTelemetry(opts, clock, initialSettings);
   const record = telemetry.record.bind(telemetry);
   const history = openHistory({ dataDir: opts.dataDir, clock });
   const playback = openPlayback({
@@ -113,11 +121,12 @@ export function createServices(opts: ServicesOptions): Services {
     cacheDir: path.join(opts.dataDir, 'cache', 'transcode'),
     tools: { ffmpeg: opts.ffmpegPath ?? 'ffmpeg', ffprobe: opts.ffprobePath ?? 'ffprobe', spawn, clock: systemClock },
     emit: (status) => events.emit('onDidChangeTranscode', status),
+    transcodeQuality: initialSettings.transcodeQuality,
   });
 
   // Additions, deletions and moves on disk show up without a rescan.
   const changes = new LibraryChanges(events);
-  const stopWatching = library.watch(() => changes.everything());
+  const stopWatching = library.watch((change) => changes.onDisk(change));
   const stopTelemetryPush = pushTelemetryChanges(telemetry, events, systemClock);
 
   const libraryDeps = { library, history, events, changes, jobs, record, ...(opts.pickFolder ? { pickFolder: opts.pickFolder } : {}) };
@@ -126,7 +135,7 @@ export function createServices(opts: ServicesOptions): Services {
     ...appCalls({ host: opts.host, appVersion: opts.appVersion, canPickFolders: !!opts.pickFolder }, record),
     ...libraryCalls(libraryDeps, scans),
     ...playbackCalls({ playback, library, history, events, changes, jobs }),
-    ...settingsCalls(settings, events),
+    ...settingsCalls(settings, events, applySettings({ telemetry, playback })),
     ...privacyCalls(telemetry, jobs),
     ...statsCalls(history),
   };

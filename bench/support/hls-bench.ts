@@ -52,6 +52,8 @@ export function ourPlan(src: Source, dir: string, start: number): RunnerPlan {
     videoCodec: src.videoCodec,
     audioChannels: null,
     fast: true,
+    // The peers' cap, so the two encode the same picture (a 1080p source is not scaled either way).
+    maxHeight: 1080,
   };
 }
 

@@ -10,5 +10,5 @@ export { libraryCalls, Scans, type LibraryCallsDeps } from './library-calls.js';
 export { playbackCalls, type PlaybackCallsDeps } from './playback-calls.js';
 export { privacyCalls } from './privacy-calls.js';
 export { LibraryChanges } from './library-changes.js';
-export { settingsCalls } from './settings-calls.js';
+export { applySettings, reviewWindowMs, settingsCalls } from './settings-calls.js';
 export { pushTelemetryChanges } from './telemetry-push.js';

@@ -7,6 +7,8 @@ import { testLibraryOptions } from '../library/test-support/library-options.js';
 import { systemClock } from '../ports.js';
 import { makeMp4 } from '../test-support/media.js';
 import { tempDir } from '../test-support/temp.js';
+import { calls as contract, type Api } from '../contract/index.js';
+import { dispatch } from './dispatch.js';
 import { EventHub } from './event-hub.js';
 import { Jobs } from './jobs.js';
 import { LibraryChanges } from './library-changes.js';
@@ -85,5 +87,20 @@ describe('folders named alike', () => {
     expect(history.stats().growth).toEqual([]);
     await calls['library.scan']({});
     expect(history.stats().growth.at(-1)?.items).toBe(library.snapshot().movies.length);
+  });
+});
+
+describe('the screen calls on the wire', () => {
+  it('answer status, Home and unreadable files, and refuse unknown ids and foreign cursors as the contract says', async () => {
+    const { calls } = handlers();
+    const api = { ...calls } as unknown as Api;
+    const status = await dispatch(api, 'library.status', {});
+    expect(status).toMatchObject({ ok: true, value: { unparseableCount: 0, recovery: null } });
+    const home = await dispatch(api, 'library.home', {});
+    expect(home.ok && contract['library.home'].output.parse(home.value).recentlyAdded.movies.length).toBeGreaterThan(0);
+    expect(await dispatch(api, 'library.unparseable', {})).toEqual({ ok: true, value: { files: [], next: null } });
+    expect(await dispatch(api, 'library.unparseable', { after: 'WzEsMl0' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await dispatch(api, 'library.setWatched', { kind: 'item', id: 'AAAAAAAAAAAAAAAAAAAAAA', watched: true })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch(api, 'library.setWatched', { kind: 'item', id: '../../etc/passwd', watched: true })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });

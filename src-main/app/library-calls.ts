@@ -1,4 +1,4 @@
-import { AppError, LibraryPageRequest, type Folder, type FolderKind, type ScanSummary } from '../contract/index.js';
+import { AppError, LibraryPageRequest, UnparseableRequest, type Folder, type FolderKind, type ScanSummary } from '../contract/index.js';
 import type { RecordTelemetry } from '../event-catalog/index.js';
 import type { HistoryService } from '../history/index.js';
 import type { LibraryService } from '../library/index.js';
@@ -60,11 +60,6 @@ export class Scans {
   }
 }
 
-/** Issue 13 in progress: the calls the contract has and the index does not answer yet. */
-function notYet(): never {
-  throw new AppError('internal', 'Not built yet.');
-}
-
 export function libraryCalls(deps: LibraryCallsDeps, scans: Scans): CallsOf<'library'> {
   const { library, changes } = deps;
   /** Runs a change to the folder list and tells every window the library changed. */
@@ -84,10 +79,14 @@ export function libraryCalls(deps: LibraryCallsDeps, scans: Scans): CallsOf<'lib
     // Dispatch has parsed the input already; parsing again types it with its defaults filled in.
     'library.page': async (request) => library.page(LibraryPageRequest.parse(request)),
     'library.counts': async () => library.counts(),
-    'library.status': async () => notYet(),
-    'library.home': async () => notYet(),
-    'library.unparseable': async () => notYet(),
-    'library.setWatched': async () => notYet(),
+    'library.status': async () => library.status(),
+    'library.home': async () => library.home(),
+    'library.unparseable': async (request) => library.unparseable(UnparseableRequest.parse(request)),
+    'library.setWatched': async (request) => {
+      const change = library.setWatched(request);
+      changes.watched(change);
+      return { changed: change.ids.length };
+    },
     'library.detail': async (request) => library.detail(request),
     'library.addFolder': async ({ path, kind }) => adding(path, kind),
     'library.pickFolder': async ({ kind }) => {

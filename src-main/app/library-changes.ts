@@ -1,9 +1,15 @@
-import { LibraryChangeScope, type ItemId } from '../contract/index.js';
+import { LibraryChangeScope, type ItemId, type ItemKind } from '../contract/index.js';
+import type { IndexChange, WatchedChange } from '../library/index.js';
 import type { EventHub } from './event-hub.js';
 
 /** More item ids than this in one change are said as "these lists changed" instead. */
 const MAX_ITEMS = 500;
 const EVERY_LIST = LibraryChangeScope.options;
+
+/** The lists whose counts or filters follow an item's watched mark: the unwatched filter and counts, and Home. */
+const WATCHED_SHOWS_IN: Record<ItemKind, readonly LibraryChangeScope[]> = { movie: ['movies', 'home'], episode: ['shows', 'home'], track: [] };
+/** The lists an item added, removed or re-read on disk is in (Home has Recently added of each). */
+const LISTED_IN: Record<ItemKind, readonly LibraryChangeScope[]> = { movie: ['movies', 'home'], episode: ['shows', 'home'], track: ['albums', 'artists', 'home'] };
 
 /**
  * Tells every window what changed in the index, with a version that grows with each change, so a window
@@ -18,7 +24,7 @@ export class LibraryChanges {
     if (scopes.length > 0) this.emit([...new Set(scopes)], []);
   }
 
-  /** Any list may have changed (a scan, the watcher, a folder added or removed). */
+  /** Any list may have changed (a scan, a folder added or removed). */
   everything(): void {
     this.emit([...EVERY_LIST], []);
   }
@@ -27,6 +33,20 @@ export class LibraryChanges {
   items(ids: readonly ItemId[], scopes: readonly LibraryChangeScope[] = []): void {
     if (ids.length > MAX_ITEMS) this.emit([...new Set([...scopes, ...EVERY_LIST])], []);
     else if (ids.length > 0 || scopes.length > 0) this.emit([...new Set(scopes)], [...new Set(ids)]);
+  }
+
+  /** Watched marks set by hand: the items, and the lists whose unwatched counts and filters they move. */
+  watched(change: WatchedChange): void {
+    this.items(change.ids, change.kinds.flatMap((kind) => WATCHED_SHOWS_IN[kind]));
+  }
+
+  /**
+   * The watcher applied changes on disk: the folders (item and unreadable counts) and the lists of the
+   * kinds it touched; every list when it could not tell.
+   */
+  onDisk(change: IndexChange): void {
+    if (change.kinds === null) this.everything();
+    else this.lists(['folders', ...change.kinds.flatMap((kind) => LISTED_IN[kind])]);
   }
 
   private emit(scopes: LibraryChangeScope[], items: ItemId[]): void {

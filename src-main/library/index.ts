@@ -4,6 +4,8 @@
  */
 export { openLibrary } from './library-service.js';
 export type { LibraryService } from './library-service.js';
+export type { WatchedChange } from './index/watched-marks.js';
+export type { IndexChange } from './watch/apply-changes.js';
 export { generateDemoLibrary } from './demo.js';
 export { formatIdentification, identifyPath } from './names/identify.js';
 export { artResponse } from './metadata/art-response.js';

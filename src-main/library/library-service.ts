@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/index.js';
-import type { DetailRequest, Folder, FolderKind, LibraryCounts, LibraryDetail, LibraryPage, LibraryPageRequest, LibrarySnapshot, ScanSummary, SearchHit } from '../contract/index.js';
+import type { DetailRequest, Folder, FolderKind, HomeShelves, LibraryCounts, LibraryDetail, LibraryPage, LibraryPageRequest, LibrarySnapshot, LibraryStatus } from '../contract/index.js';
+import type { ScanSummary, SearchHit, SetWatchedRequest, UnparseablePage, UnparseableRequest } from '../contract/index.js';
 import { assertNoOverlap, resolveFolderPath } from './folder-paths.js';
 import { deleteFolder, getFolderRow, insertFolder, listFolderRows } from './index/folder-rows.js';
 import type { WritableDB } from './index/db.js';
@@ -9,11 +10,14 @@ import type { IndexRecovery } from './index/index-recovery.js';
 import { IndexSession } from './index/index-session.js';
 import { resolveItem } from './index/resolve-item.js';
 import type { ResolvedItem } from './index/resolve-item.js';
+import { homeShelves } from './index/home-shelves.js';
 import { libraryDetail } from './index/library-detail.js';
 import { libraryCounts, libraryPage } from './index/library-pages.js';
 import { searchIndex } from './index/search.js';
 import { buildSnapshot, listFolders, type PictureLinks } from './index/snapshot.js';
+import { unparseableCount, unparseablePage } from './index/unparseable-pages.js';
 import { saveProgress, type ProgressChange } from './index/user-state.js';
+import { setWatched, type WatchedChange } from './index/watched-marks.js';
 import { thumbResponse, type ArtResponse } from './metadata/art-response.js';
 import { artworkDir, gridArt, recoverDeletedArtwork, sweepArtwork } from './metadata/artwork-cache.js';
 import { Thumbnails } from './metadata/thumbnails.js';
@@ -28,6 +32,7 @@ import type { ScanOptions } from './scan/scan-queue.js';
 import { newScanTotals, scanSummary } from './scan/scan-totals.js';
 import type { ScanTotals } from './scan/scan-totals.js';
 import type { LibraryTools } from './tools.js';
+import type { IndexChange } from './watch/apply-changes.js';
 import { LibraryWatch } from './watch/library-watch.js';
 
 export interface LibraryService {
@@ -45,7 +50,16 @@ export interface LibraryService {
    * phase 'cancelled'. Rejects with AppError if ffprobe is missing.
    */
   scan(opts?: ScanOptions): Promise<ScanSummary>;
+  /** @deprecated The whole library at once: goes once the renderer reads pages only (issue 13). */
   snapshot(): LibrarySnapshot;
+  /** The folders, how many files could not be read, and the notice of a rebuilt index: bounded by folders. */
+  status(): LibraryStatus;
+  /** Home's shelves, each at most `SHELF_LIMIT` long. */
+  home(): HomeShelves;
+  /** Unreadable files a page at a time; AppError 'bad-request' for a foreign cursor, 'not-found' for an unknown folder. */
+  unparseable(request: UnparseableRequest): UnparseablePage;
+  /** Marks an item, or every episode of a show, watched or not (resume points cleared); AppError 'not-found'. */
+  setWatched(request: SetWatchedRequest): WatchedChange;
   /** One page of a section by keyset; AppError 'bad-request' for a cursor that is not this request's. */
   page(request: LibraryPageRequest): LibraryPage;
   /** Items per section and per movie filter. */
@@ -71,9 +85,10 @@ export interface LibraryService {
   /**
    * Watches the library folders: additions, deletions, renames and moves on disk reach the index within
    * seconds, without a full rescan; a moved or renamed file keeps its id and watched state. `onChange`
-   * runs after each change to the index. Returns a function that stops this subscription.
+   * runs after each change to the index, with the kinds of items it touched. Returns a function that
+   * stops this subscription.
    */
-  watch(onChange: () => void): () => void;
+  watch(onChange: (change: IndexChange) => void): () => void;
   /** Cancels any scan, stops watching and closes the index. */
   close(): void;
 }
@@ -216,30 +231,46 @@ class Library implements LibraryService {
     }
   }
 
+  status(): LibraryStatus {
+    return this.withIndex((db) => ({ folders: listFolders(db), unparseableCount: unparseableCount(db), recovery: this.index.recoveryNotice(this.restoring) }));
+  }
+
+  home(): HomeShelves {
+    return this.withIndex((db) => homeShelves(db, this.pictures.links));
+  }
+
+  unparseable(request: UnparseableRequest): UnparseablePage {
+    return this.withIndex((db) => unparseablePage(db, request));
+  }
+
+  setWatched(request: SetWatchedRequest): WatchedChange {
+    return this.withIndex((db) => setWatched(db, request, this.read.tools.clock.now()));
+  }
+
   page(request: LibraryPageRequest): LibraryPage {
-    return this.reading((db) => libraryPage(db, request, this.pictures.links));
+    return this.withIndex((db) => libraryPage(db, request, this.pictures.links));
   }
 
   counts(): LibraryCounts {
-    return this.reading(libraryCounts);
+    return this.withIndex(libraryCounts);
   }
 
   detail(request: DetailRequest): LibraryDetail {
-    return this.reading((db) => libraryDetail(db, request, this.pictures.links));
+    return this.withIndex((db) => libraryDetail(db, request, this.pictures.links));
   }
 
-  /** Runs a read of the index; a damaged index is noted (and rebuilt next start) as the snapshot does. */
-  private reading<T>(read: (db: WritableDB) => T): T {
+  /** Runs a query (a read, or a small write) on the index; a damaged index is noted (and rebuilt next start) as the snapshot does. */
+  private withIndex<T>(use: (db: WritableDB) => T): T {
     this.assertOpen();
     try {
-      return read(this.db);
+      return use(this.db);
     } catch (error) {
       if (error instanceof AppError) throw error;
       return this.index.noteDamage(error);
     }
   }
 
-  watch(onChange: () => void): () => void {
+  watch(onChange: (change: IndexChange) => void): () => void {
     this.assertOpen();
     return this.watching.subscribe(onChange);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerEnd } from './fmp4-split.js';
-import { ffmpegArgs, playlistText, remuxStarts, segmentStarts, type RunnerPlan } from './hls-plan.js';
+import { ffmpegArgs, maxHeightOf, playlistText, remuxStarts, segmentStarts, type RunnerPlan } from './hls-plan.js';
 import { keyframesFrom } from './keyframes.js';
 
 describe('the HLS plan', () => {
@@ -24,7 +24,7 @@ describe('the HLS plan', () => {
 
   const plan: RunnerPlan = {
     input: '/lib/Movie; rm -rf ~.mkv', dir: '/data/cache/transcode/s/hls', seq: 2, starts: segmentStarts(60, true), durationSec: 60, start: 12, end: 16,
-    video: 'transcode', audio: 'transcode', audioOrder: 1, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: 2, fast: true,
+    video: 'transcode', audio: 'transcode', audioOrder: 1, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: 2, fast: true, maxHeight: 1080,
   };
 
   it('restarts at a segment with input seeking, its number and its absolute time', () => {
@@ -52,6 +52,17 @@ describe('the HLS plan', () => {
     const burn = ffmpegArgs({ ...plan, burnSubtitleOrder: 0 });
     expect(burn[burn.indexOf('-filter_complex') + 1]).toMatch(/^\[0:v:0\]\[0:s:0\]overlay,scale=/);
     expect(burn[burn.indexOf('-filter_complex') + 3]).toBe('[v]');
+  });
+
+  it('scales encoded video to the quality chosen in Settings, with even sides, never enlarging it', () => {
+    const filter = (over: Partial<RunnerPlan>) => {
+      const args = ffmpegArgs({ ...plan, ...over });
+      return over.burnSubtitleOrder === 0 ? args[args.indexOf('-filter_complex') + 1] : args[args.indexOf('-vf') + 1];
+    };
+    expect(filter({ maxHeight: maxHeightOf('720p') })).toBe("scale=-2:'min(720,trunc(ih/2)*2)'");
+    expect(filter({ maxHeight: maxHeightOf('480p'), burnSubtitleOrder: 0 })).toBe("[0:v:0][0:s:0]overlay,scale=-2:'min(480,trunc(ih/2)*2)'[v]");
+    expect(filter({ maxHeight: maxHeightOf('original') })).toBe("scale='trunc(iw/2)*2':'trunc(ih/2)*2'");
+    expect(ffmpegArgs({ ...plan, video: 'copy', audio: 'copy', maxHeight: 480 })).not.toContain('-vf');
   });
 
   it('restarts anywhere with exactly the boundaries the playlist promised', () => {

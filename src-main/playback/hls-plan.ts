@@ -4,7 +4,7 @@
  * keyframes copied video can be cut at (hls.js can seek anywhere at once), and a restart at segment `n`
  * produces exactly the segments the playlist promises.
  */
-import type { StreamAction } from '../contract/index.js';
+import type { StreamAction, TranscodeQuality } from '../contract/index.js';
 import { inputArgs } from './input.js';
 
 /**
@@ -106,6 +106,8 @@ export interface RunnerPlan {
   audioChannels: number | null;
   /** Faster x264 settings for the first seconds; same SPS/PPS, so segments mix with the steady ones. */
   fast: boolean;
+  /** The tallest picture an encoded video may have (Settings' transcode quality); null keeps the source's. */
+  maxHeight: number | null;
 }
 
 /** The argv for one runner. Codec and container names come from fixed tables, never from input. */
@@ -126,7 +128,7 @@ export function ffmpegArgs(p: RunnerPlan): string[] {
 
   if (p.video !== 'none') {
     if (p.burnSubtitleOrder !== null) {
-      args.push('-filter_complex', `[0:v:0][0:s:${p.burnSubtitleOrder}]overlay,${SCALE}[v]`, '-map', '[v]');
+      args.push('-filter_complex', `[0:v:0][0:s:${p.burnSubtitleOrder}]overlay,${scaleFilter(p.maxHeight)}[v]`, '-map', '[v]');
     } else {
       args.push('-map', '0:v:0');
     }
@@ -135,7 +137,7 @@ export function ffmpegArgs(p: RunnerPlan): string[] {
   args.push('-sn', '-dn', '-map_metadata', '-1', '-map_chapters', '-1');
 
   if (p.video === 'transcode') {
-    if (p.burnSubtitleOrder === null) args.push('-vf', SCALE);
+    if (p.burnSubtitleOrder === null) args.push('-vf', scaleFilter(p.maxHeight));
     const forced = p.starts.slice(p.start + 1, p.end).map((t) => (t - from).toFixed(3));
     args.push(
       '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '21', '-profile:v', 'high', '-pix_fmt', 'yuv420p',
@@ -241,8 +243,20 @@ export function initName(seq: number): string {
   return `init-${seq}.mp4`;
 }
 
-/** At most 1080 lines high, even width: 4K sources become 1080p, which two cores can still encode. */
-const SCALE = "scale=-2:'min(1080,ih)'";
+/** The tallest picture each transcode quality makes; `original` keeps the source's height. */
+const MAX_HEIGHT: Readonly<Record<TranscodeQuality, number | null>> = { original: null, '1080p': 1080, '720p': 720, '480p': 480 };
+
+export function maxHeightOf(quality: TranscodeQuality): number | null {
+  return MAX_HEIGHT[quality];
+}
+
+/**
+ * The scaling of encoded video: even width and height (x264's 4:2:0 needs both), at most `maxHeight` lines
+ * with the width following the aspect ratio, never enlarged.
+ */
+function scaleFilter(maxHeight: number | null): string {
+  return maxHeight === null ? "scale='trunc(iw/2)*2':'trunc(ih/2)*2'" : `scale=-2:'min(${maxHeight},trunc(ih/2)*2)'`;
+}
 /** Speed knobs that change neither SPS nor PPS (CABAC, 8x8dct, refs and B-frames stay as veryfast has them). */
 const FAST_X264 = 'me=dia:subme=0:rc-lookahead=0:mbtree=0:b-adapt=0:aq-mode=0:trellis=0:sync-lookahead=0';
 

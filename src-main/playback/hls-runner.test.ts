@@ -17,7 +17,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 function plan(): RunnerPlan {
   return {
     input: path.join(tmp, 'Film (2000).mkv'), dir: tmp, seq: 1, starts: [0, 1, 2, 3], durationSec: 4, start: 0, end: 4,
-    video: 'transcode', audio: 'transcode', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, fast: true,
+    video: 'transcode', audio: 'transcode', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, fast: true, maxHeight: 1080,
   };
 }
 

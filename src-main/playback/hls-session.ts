@@ -24,7 +24,7 @@ import type { Tools } from './tools.js';
 
 /** The encoding choices are the runner plan's own fields: one place says what each means. */
 export interface HlsSessionOptions
-  extends Pick<RunnerPlan, 'dir' | 'input' | 'durationSec' | 'video' | 'audio' | 'audioOrder' | 'burnSubtitleOrder' | 'videoCodec' | 'audioChannels'> {
+  extends Pick<RunnerPlan, 'dir' | 'input' | 'durationSec' | 'video' | 'audio' | 'audioOrder' | 'burnSubtitleOrder' | 'videoCodec' | 'audioChannels' | 'maxHeight'> {
   /** The file's base name, for messages (never its path). */
   fileName: string;
   startSec: number;
@@ -163,8 +163,8 @@ export class HlsSession {
   }
 
   private launch(start: number, end: number, fast: boolean): void {
-    const { input, dir, durationSec, video, audio, audioOrder, burnSubtitleOrder, videoCodec, audioChannels } = this.o;
-    const plan: RunnerPlan = { input, dir, seq: ++this.seq, starts: this.starts, durationSec, start, end, video, audio, audioOrder, burnSubtitleOrder, videoCodec, audioChannels, fast };
+    const { input, dir, durationSec, video, audio, audioOrder, burnSubtitleOrder, videoCodec, audioChannels, maxHeight } = this.o;
+    const plan: RunnerPlan = { input, dir, seq: ++this.seq, starts: this.starts, durationSec, start, end, video, audio, audioOrder, burnSubtitleOrder, videoCodec, audioChannels, fast, maxHeight };
     const runner: HlsRunner = new HlsRunner(plan, {
       tools: this.o.tools,
       fileName: this.o.fileName,

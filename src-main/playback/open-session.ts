@@ -42,6 +42,8 @@ export interface OpenContext {
   cacheDir: string;
   waitLimitMs: number;
   registry: SessionRegistry<Session>;
+  /** The tallest picture a transcode may make now (Settings); null keeps the source's. */
+  maxHeight: () => number | null;
 }
 
 /** The item's file as ffmpeg will read it. */
@@ -78,8 +80,10 @@ export async function openSession(ctx: OpenContext, request: OpenPlayback): Prom
   const id = randomUUID();
   const dir = path.join(ctx.cacheDir, id);
   const source = await resolveSource(ctx, request.itemId, dir);
+  // Read once: every runner of the session, early or not, encodes the same size, so its segments fit together.
+  const maxHeight = ctx.maxHeight();
   const newHls = (run: HlsRun) =>
-    new HlsSession({ ...run, dir: path.join(dir, 'hls'), input: source.input, fileName: source.fileName, tools: ctx.tools, waitLimitMs: ctx.waitLimitMs, onStatus: ctx.registry.statusListener(id) });
+    new HlsSession({ ...run, dir: path.join(dir, 'hls'), input: source.input, fileName: source.fileName, maxHeight, tools: ctx.tools, waitLimitMs: ctx.waitLimitMs, onStatus: ctx.registry.statusListener(id) });
   // ffprobe (streams, languages, subtitles, chapters) runs while ffmpeg already encodes what the library's
   // facts say it will most likely have to: the first segment is not held up by the probe.
   const probing = probe(ctx.tools, source);

@@ -215,6 +215,18 @@ describe('playback sessions', () => {
     await t.close();
   });
 
+  it('encodes sessions opened after a change of the transcode quality at most that tall, keeping the aspect ratio', async () => {
+    const tall = addItem('tall', makeHevcMkv(path.join(lib, 'Tall (2003).mkv'), 2, '1280x720'), 'matroska');
+    const { svc: s } = service({ transcodeQuality: '1080p' });
+    s.setTranscodeQuality('480p');
+    const src = await s.open({ itemId: tall, capabilities: caps });
+    expect(src.decision).toBe('transcode');
+    const probe = probeSegment(await s.hls(src.sessionId, 'init.mp4'), await s.hls(src.sessionId, '0.m4s'));
+    const picture = probe.streams.find((st) => st.codec_type === 'video');
+    expect([picture?.width, picture?.height]).toEqual([854, 480]);
+    await s.close();
+  });
+
   it('remuxes H.264/AAC in MKV without re-encoding', async () => {
     const { svc: s } = service();
     const src = await s.open({ itemId: h264Mkv, capabilities: caps });
@@ -269,7 +281,7 @@ describe('playback sessions', () => {
     const statuses: string[] = [];
     const hls = new HlsSession({
       dir: path.join(tmp, 'corrupt-hls'), input: path.join(lib, 'Broken (1999).mkv'), fileName: 'Broken (1999).mkv', durationSec: 10,
-      video: 'transcode', audio: 'transcode', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, startSec: 0, remuxStarts: null,
+      video: 'transcode', audio: 'transcode', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, startSec: 0, remuxStarts: null, maxHeight: 1080,
       tools: { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe', spawn, clock }, waitLimitMs: 30_000, onStatus: () => statuses.push(hls.state),
     });
     const out = await hls.file('0.m4s');
@@ -285,7 +297,7 @@ describe('playback sessions', () => {
     // A "ffmpeg" that never writes anything.
     const hls = new HlsSession({
       dir: path.join(tmp, 'slow-hls'), input: path.join(lib, 'Harbour (2001).mkv'), fileName: 'Harbour (2001).mkv', durationSec: 10,
-      video: 'transcode', audio: 'copy', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, startSec: 0, remuxStarts: null,
+      video: 'transcode', audio: 'copy', audioOrder: 0, burnSubtitleOrder: null, videoCodec: 'hevc', audioChannels: null, startSec: 0, remuxStarts: null, maxHeight: 1080,
       tools: { ffmpeg: 'sleep', ffprobe: 'ffprobe', spawn: (_cmd, _args, opts) => spawn('sleep', ['30'], opts), clock }, waitLimitMs: 20_000, onStatus: () => {},
     });
     const pending = hls.file('0.m4s');

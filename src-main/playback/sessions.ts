@@ -1,7 +1,8 @@
 import fs from 'node:fs';
-import type { OpenPlayback, PlaybackSource, PlayDecision, TranscodeStatus } from '../contract/index.js';
+import type { OpenPlayback, PlaybackSource, PlayDecision, TranscodeQuality, TranscodeStatus } from '../contract/index.js';
 import type { RecordTelemetry } from '../event-catalog/index.js';
 import type { PlayableFile, ResolveItem } from './media.js';
+import { maxHeightOf } from './hls-plan.js';
 import { openSession, type PlaybackUrls, type Session } from './open-session.js';
 import { playbackTelemetry, type PlaybackError } from './playback-telemetry.js';
 import { SessionRegistry } from './session-registry.js';
@@ -25,6 +26,8 @@ export interface PlaybackOptions {
   expireMs?: number;
   /** A segment request waits at most this long for the encoder. */
   waitLimitMs?: number;
+  /** Settings' transcode quality at start; `setTranscodeQuality` changes it. Default `original`. */
+  transcodeQuality?: TranscodeQuality;
 }
 
 export interface PlaybackService {
@@ -39,6 +42,8 @@ export interface PlaybackService {
   hls(sessionId: string, file: string): Promise<StreamFile>;
   /** `<n>.vtt`: subtitle track `n` of a session as WebVTT. */
   subtitle(sessionId: string, file: string): Promise<StreamFile>;
+  /** The tallest picture transcodes opened from now on make; a stream playing keeps its size. */
+  setTranscodeQuality(quality: TranscodeQuality): void;
   /** Number of sessions with a live transcode (tests). */
   readonly transcodes: number;
   close(): Promise<void>;
@@ -61,7 +66,9 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
     emit: o.emit,
     onEnd: (s) => telemetry.ended(s.hls?.averageSpeed() ?? null),
   });
-  const context = { resolve: o.resolve, tools: o.tools, urls: o.urls, cacheDir: o.cacheDir, waitLimitMs: o.waitLimitMs ?? 30_000, registry };
+  let quality = o.transcodeQuality ?? 'original';
+  const maxHeight = () => maxHeightOf(quality);
+  const context = { resolve: o.resolve, tools: o.tools, urls: o.urls, cacheDir: o.cacheDir, waitLimitMs: o.waitLimitMs ?? 30_000, registry, maxHeight };
 
   return {
     open: (input) => openSession(context, input),
@@ -102,6 +109,10 @@ export function openPlayback(o: PlaybackOptions): PlaybackService {
       if (!s || !converted) return { status: 404, message: 'No such subtitle track.' };
       registry.touch(s);
       return converted;
+    },
+
+    setTranscodeQuality(next) {
+      quality = next;
     },
 
     get transcodes() {

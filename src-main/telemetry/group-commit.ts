@@ -29,9 +29,11 @@ export class GroupCommit {
   private overflow = 0;
   private scheduled = false;
   private readonly maxEvents: number;
+  private reviewWindowMs: number;
 
   constructor(private readonly o: GroupCommitOptions) {
     this.maxEvents = o.queue.bounds().maxEvents;
+    this.reviewWindowMs = o.reviewWindowMs;
   }
 
   /** Takes one event into the group (or counts it as a drop when the group is full) and schedules the commit. */
@@ -39,6 +41,15 @@ export class GroupCommit {
     if (this.group.length >= this.maxEvents) this.overflow++;
     else this.group.push({ ev, nowMs });
     this.schedule();
+  }
+
+  /**
+   * Events recorded from now on wait `ms` in review. Those already recorded are committed first with the
+   * window they were recorded under: a change in Settings is not retroactive.
+   */
+  setReviewWindow(ms: number): void {
+    this.commit();
+    this.reviewWindowMs = ms;
   }
 
   /** Writes the pending group now, in one transaction. */
@@ -50,7 +61,7 @@ export class GroupCommit {
     this.overflow = 0;
     let ids: string[];
     try {
-      ids = this.o.queue.appendMany(group, this.o.reviewWindowMs, extraDrops);
+      ids = this.o.queue.appendMany(group, this.reviewWindowMs, extraDrops);
     } catch {
       // A full or broken disk: the group is lost, never half-stored, and was never acknowledged.
       return;

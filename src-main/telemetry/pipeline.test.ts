@@ -340,6 +340,24 @@ describe('queue', () => {
     expect(t.snapshot().queue.held).toBe(true);
   });
 
+  it('holds events recorded after a change of the review window for the new window, and queued ones for theirs', () => {
+    const { t, clock } = start({ reviewWindowMs: 3_600_000 });
+    optIn(t);
+    const reasons: string[] = [];
+    t.onDidChange((reason) => reasons.push(reason));
+    t.record('ui.feature_used', { feature: 'search' }); // at 12:34:56, not yet committed
+    t.setReviewWindow(0);
+    t.record('ui.feature_used', { feature: 'fullscreen' });
+    clock.advance(4_000); // past 12:35, to which a window of 0 is rounded up
+    const { events, reviewWindowMs } = t.snapshot().queue;
+    expect(reviewWindowMs).toBe(0);
+    expect(events.map((e) => [e.fields[0]!.value, e.status, e.reviewUntil])).toEqual([
+      ['search', 'in-review', '2026-01-01T13:35:00.000Z'],
+      ['fullscreen', 'ready', '2026-01-01T12:35:00.000Z'],
+    ]);
+    expect(reasons).toContain('queue');
+  });
+
   it('allows a review window of 0', () => {
     const { t } = start({ reviewWindowMs: 0, clock: new ManualClock(Date.UTC(2026, 0, 1, 12, 0, 0)) });
     optIn(t);

@@ -39,6 +39,8 @@ export interface TelemetryService {
   setCategory(category: Category, on: boolean): { purged: number };
   deleteEvents(ids: string[]): { deleted: number };
   setHold(on: boolean): void;
+  /** How long events recorded from now on wait in review (the user changed it in Settings); queued ones keep theirs. */
+  setReviewWindow(ms: number): void;
   /** The Network tab's per-purpose toggle. */
   setNetworkPurpose(purpose: NetworkPurpose, allowed: boolean): void;
   /** Sends the next batch now, ignoring the review window and hold (the user pressed it), never consent. */
@@ -73,7 +75,7 @@ export interface TelemetryOptions {
 export function openTelemetry(opts: TelemetryOptions): TelemetryService {
   const { clock, endpoint } = opts;
   const random = opts.random ?? Math.random;
-  const reviewWindowMs = Math.max(0, Math.floor(opts.reviewWindowMs ?? DEFAULT_REVIEW_MS));
+  const reviewWindowMs = reviewWindow(opts.reviewWindowMs ?? DEFAULT_REVIEW_MS);
   const catalog = compileCatalog(EVENTS);
   const forced = detectForceOff(opts);
   const db = openTelemetryDb(opts.dataDir);
@@ -96,6 +98,9 @@ export function openTelemetry(opts: TelemetryOptions): TelemetryService {
   const parts = { db, catalog, queue, consent, network, ledger, preview, changes, closing, commits, batches, sender, recorder, auto };
   return new TelemetryPipeline(parts, { clock, endpoint, reviewWindowMs });
 }
+
+/** A review window as the queue stores it: whole milliseconds, never negative. */
+const reviewWindow = (ms: number): number => Math.max(0, Math.floor(ms));
 
 /** The network purpose of uploads: possible only with an endpoint and the master switch on, and only to that endpoint. */
 function uploadGate(endpoint: string | null, consent: Consent): Record<NetworkPurpose, PurposeGate> {
@@ -130,7 +135,7 @@ interface PipelineParts {
 class TelemetryPipeline implements TelemetryService {
   constructor(
     private readonly p: PipelineParts,
-    private readonly config: { clock: Clock; endpoint: string | null; reviewWindowMs: number },
+    private readonly config: { readonly clock: Clock; readonly endpoint: string | null; reviewWindowMs: number },
   ) {}
 
   record<N extends TelemetryEventName>(type: N, rawFields: TelemetryFields<N>): void {
@@ -200,6 +205,15 @@ class TelemetryPipeline implements TelemetryService {
 
   setHold(on: boolean): void {
     this.p.queue.setHeld(on);
+    this.p.changes.notify('queue');
+  }
+
+  setReviewWindow(ms: number): void {
+    const next = reviewWindow(ms);
+    if (next === this.config.reviewWindowMs) return;
+    this.p.commits.setReviewWindow(next);
+    this.config.reviewWindowMs = next;
+    // The screen shows the window.
     this.p.changes.notify('queue');
   }
 

@@ -74,6 +74,17 @@ describe('extras', () => {
   });
 });
 
+describe("Home's shelves", () => {
+  it('list each movie once, a movie in parts with both parts, and never an extra of a movie or a show', () => {
+    const home = lib.home();
+    const movies = home.recentlyAdded.movies.map((e) => (e.kind === 'movie' ? [e.movie.title, e.movie.parts] : null));
+    expect(movies.sort()).toEqual([['Long Walk', 2], ['Night Train', 1], ['Paper Moons', 2]]);
+    expect(home.recentlyAdded.episodes.map((e) => (e.kind === 'episode' ? [e.show.title, e.episode.season, e.episode.episode] : null))).toEqual([['Harbour Lights', 1, 1]]);
+    // The extra given a resume point above is still not something to go on with.
+    expect(home.continueWatching).toEqual([]);
+  });
+});
+
 describe('a movie in parts', () => {
   it('is one movie whose length is the sum of its parts, from cd1/cd2 names and CD1/CD2 folders', () => {
     for (const title of ['Long Walk', 'Paper Moons']) {

@@ -2,6 +2,7 @@ import { AppError } from '../../contract/index.js';
 import type { AlbumDetail, DetailRequest, Episode, Extra, FileFacts, LibraryDetail, Show } from '../../contract/index.js';
 import { prepared, type ReadableDB } from './db.js';
 import type { ItemRow } from './item-rows.js';
+import { nextEpisode } from './episode-order.js';
 import { albumSummaries, artistSummaries, movieParts, partsDuration, type AlbumRow } from './library-pages.js';
 import { LISTED_MOVIE } from './page-queries.js';
 import { byExtraTitle, ownerMovie, toExtra, toMovieRef, type ExtraRow, type MovieRef } from './snapshot-placement.js';
@@ -16,7 +17,7 @@ import { titleKey } from '../names/name-text.js';
  * reads only the rows of what it asked for, through the indexes on show, album, artist and part group.
  */
 
-type DetailRow = SnapshotRow & Pick<ItemRow, 'folder_id' | 'rel_path' | 'part_group'> & { mime: string; size: number; extra_type: string | null };
+type DetailRow = SnapshotRow & Pick<ItemRow, 'folder_id' | 'rel_path' | 'part_group' | 'episode_end'> & { mime: string; size: number; extra_type: string | null };
 
 const EXTRA_COLUMNS = 'id, folder_id, rel_path, title, extra_type, extra_owner, duration_sec';
 
@@ -63,14 +64,14 @@ function fileFacts(db: ReadableDB, row: DetailRow): FileFacts {
 }
 
 function itemDetail(db: ReadableDB, id: string, links: PictureLinks): LibraryDetail {
-  const row = prepared(db, `SELECT ${SNAPSHOT_COLUMNS}, folder_id, rel_path, part_group, mime, size, extra_type FROM items WHERE id = ?`).get(id) as DetailRow | undefined;
+  const row = prepared(db, `SELECT ${SNAPSHOT_COLUMNS}, folder_id, rel_path, part_group, episode_end, mime, size, extra_type FROM items WHERE id = ?`).get(id) as DetailRow | undefined;
   if (!row) throw notFound('item');
   const languages = loadSubtitleLanguages(db, [id]).get(id) ?? [];
   const file = fileFacts(db, row);
   if (row.kind === 'episode') {
     const show = prepared(db, 'SELECT id, title FROM shows WHERE id = ?').get(row.show_id) as { id: string; title: string } | undefined;
     if (!show) throw notFound('episode');
-    return { kind: 'episode', episode: toEpisode(row, languages), show, file, next: null };
+    return { kind: 'episode', episode: toEpisode(row, languages), show, file, next: nextEpisode(db, row) };
   }
   if (row.kind === 'track') {
     const album = prepared(db, 'SELECT id, title, artist FROM albums WHERE id = ?').get(row.album_id) as AlbumRow | undefined;

@@ -1,15 +1,19 @@
+import Database, { type Statement } from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calls, type LibraryPageRequest, type MovieFilters } from '../../contract/index.js';
+import { calls, UnparseableRequest, type LibraryPageRequest, type MovieFilters, type ShelfEntry } from '../../contract/index.js';
 import { LibraryPageRequest as PageRequestSchema } from '../../contract/index.js';
 import { bigId, buildBigIndex, BIG_COUNTS, type BigIndex, type BigMovie } from '../test-support/big-index.js';
 import { makeTempDir } from '../test-support/fixtures.js';
 import { openIndexDatabase, type WritableDB } from './db.js';
+import { homeShelves } from './home-shelves.js';
 import { libraryDetail } from './library-detail.js';
 import { libraryCounts, libraryPage } from './library-pages.js';
 import { buildPageQuery, RESOLUTION_WIDTHS } from './page-queries.js';
 import { encodeCursor } from './page-cursor.js';
-import { buildSnapshot } from './snapshot.js';
+import { buildSnapshot, listFolders } from './snapshot.js';
+import { unparseableCount, unparseablePage } from './unparseable-pages.js';
+import { setWatched } from './watched-marks.js';
 
 const links = { art: (id: string | null): string | null => (id === null ? null : `/art/${id}`), thumb: (id: string | null): string | null => (id === null ? null : `/thumb/${id}`) };
 let temp: ReturnType<typeof makeTempDir>;
@@ -228,5 +232,91 @@ describe('library.detail', () => {
     expect(() => libraryDetail(db, { kind: 'show', id: big.movies[0]!.id }, links)).toThrow(notFound);
     expect(() => libraryDetail(db, { kind: 'album', id: big.shows[0]!.id }, links)).toThrow(notFound);
     expect(() => libraryDetail(db, { kind: 'artist', id: big.albums[0]!.id }, links)).toThrow(notFound);
+  });
+});
+
+describe("Home, the library's status and the next episode over 100,000 items", () => {
+  beforeAll(() => {
+    // Played lately: resume points on 100 movies, then the first season of 100 shows, one show after another.
+    const resume = db.prepare('UPDATE items SET resume_sec = 30, state_at = ? WHERE id = ?');
+    const seasonOne = db.prepare('UPDATE items SET state_at = ? WHERE show_id = ? AND season = 1');
+    db.transaction(() => {
+      big.movies.slice(0, 100).forEach((m, i) => resume.run(2_000 + i, m.id));
+      big.shows.slice(0, 100).forEach((s, i) => seasonOne.run(1_000 + i, s.id));
+    })();
+  });
+
+  it('fills each shelf to 24, in its order', () => {
+    const home = calls['library.home'].output.parse(homeShelves(db, links));
+    const ids = (entries: ShelfEntry[]) => entries.map((e) => (e.kind === 'movie' ? e.movie.id : e.episode.id));
+    expect(ids(home.continueWatching)).toEqual(big.movies.slice(76, 100).map((m) => m.id).reverse());
+    // Each show's first season is watched: the first episode of the second is next. (Episode 20 - e % 20 of season 3 - e / 20.)
+    expect(ids(home.upNext)).toEqual(big.shows.slice(76, 100).map((_, i) => bigId(`show ${99 - i} episode 39`)));
+    expect(ids(home.recentlyAdded.movies)).toEqual(expectedOrder(big.movies, MOVIE_KEYS.added!, 'desc').slice(0, 24));
+    expect(home.recentlyAdded.episodes).toHaveLength(24);
+    expect(home.recentlyAdded.albums.map((a) => a.id)).toEqual(expectedOrder(big.albums, (a) => a.addedAt, 'desc').slice(0, 24));
+  });
+
+  /** Every statement `run` executes, with its arguments, on a connection of its own. */
+  function statementsOf(run: (traced: WritableDB) => void): { sql: string; args: unknown[] }[] {
+    const raw = new Database(path.join(temp.dir, 'library.db'));
+    const seen: { sql: string; args: unknown[] }[] = [];
+    const prepare = raw.prepare.bind(raw);
+    raw.prepare = ((sql: string) => {
+      const statement = prepare(sql);
+      const traced: Statement = new Proxy(statement, {
+        get(target, key) {
+          const value = Reflect.get(target, key, target) as unknown;
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            if (['all', 'get', 'run', 'iterate'].includes(String(key))) seen.push({ sql, args });
+            const out = (value as (...a: unknown[]) => unknown).apply(target, args);
+            return out === target ? traced : out;
+          };
+        },
+      });
+      return traced;
+    }) as typeof raw.prepare;
+    try {
+      raw.exec('BEGIN');
+      run(raw as unknown as WritableDB);
+      raw.exec('ROLLBACK');
+      return seen.map(({ sql, args }) => ({ sql, args }));
+    } finally {
+      raw.close();
+    }
+  }
+
+  it('reads every shelf, the status, unreadable files, a next episode and a watched mark through indexes: no walk of every item', () => {
+    const statements = statementsOf((traced) => {
+      homeShelves(traced, links);
+      listFolders(traced);
+      unparseableCount(traced);
+      unparseablePage(traced, UnparseableRequest.parse({}));
+      unparseablePage(traced, UnparseableRequest.parse({ folderId: big.folderId }));
+      libraryDetail(traced, { kind: 'item', id: bigId('show 7 episode 25') }, links);
+      setWatched(traced, { kind: 'show', id: big.shows[7]!.id, watched: true }, 5_000);
+      setWatched(traced, { kind: 'item', id: big.movies[7]!.id, watched: false }, 5_000);
+    });
+    expect(statements.length).toBeGreaterThan(15);
+    for (const { sql, args } of statements) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail);
+      const summary = `${sql}\n  ${plan.join('\n  ')}`;
+      // Items (under any alias; `g` is the albums of Recently added too) are only searched, or walked in a
+      // shelf's order until the shelf is full.
+      const walks = plan.filter((line) => /^SCAN (items|g|n|w|r|p|e|t|c)\b/.test(line));
+      expect(walks.filter((line) => !/USING (COVERING )?INDEX (items_by_added|items_resume|albums_by_added)\b/.test(line)), summary).toEqual([]);
+    }
+  });
+
+  it("gives an episode's next through the show's order", () => {
+    const next = (id: string) => {
+      const found = libraryDetail(db, { kind: 'item', id }, links);
+      return found.kind === 'episode' ? found.next : 'not an episode';
+    };
+    // Inserted S3E20 first: episode e is S(3 - e / 20)E(20 - e % 20).
+    expect(next(bigId('show 3 episode 39'))).toEqual({ id: bigId('show 3 episode 38'), season: 2, episode: 2, title: 'Episode 2' });
+    expect(next(bigId('show 3 episode 20'))).toEqual({ id: bigId('show 3 episode 19'), season: 3, episode: 1, title: 'Episode 1' });
+    expect(next(bigId('show 3 episode 0'))).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import type { AlbumSummary, ArtistSummary, LibraryCounts, LibraryPage, LibraryPa
 import { prepared, type ReadableDB } from './db.js';
 import type { ItemRow } from './item-rows.js';
 import { LISTED_MOVIE, listedSql, queryPage, RESOLUTION_WIDTHS } from './page-queries.js';
-import { loadSubtitleLanguages, toMovie, type PictureLinks, type SnapshotRow } from './snapshot.js';
+import { loadSubtitleLanguages, SNAPSHOT_COLUMNS, toMovie, type PictureLinks, type SnapshotRow } from './snapshot.js';
 
 /**
  * `library.page` and `library.counts` as the renderer sees them: the rows of `page-queries.ts` made into the
@@ -10,7 +10,10 @@ import { loadSubtitleLanguages, toMovie, type PictureLinks, type SnapshotRow } f
  * and track counts) read for the page's ids only, so a reply never grows with the library.
  */
 
+/** A movie's row as `movieSummaries` builds it: the snapshot's columns, the folder and the part group. */
 export type MovieRow = SnapshotRow & Pick<ItemRow, 'folder_id' | 'part_group'>;
+/** The columns of a `MovieRow`, unqualified. */
+export const MOVIE_COLUMNS = `${SNAPSHOT_COLUMNS}, folder_id, part_group`;
 type ShowRow = { id: string; title: string; plot: string | null; poster_art: string | null; fanart_art: string | null };
 export type AlbumRow = { id: string; title: string; artist: string | null };
 type ArtistRow = { id: string; name: string };
@@ -41,7 +44,7 @@ function statsById<T extends { id: string }>(db: ReadableDB, sql: string, ids: r
 }
 const IDS = 'SELECT value FROM json_each(?)';
 
-/** Movies as grids and shelves list them, from rows with `SNAPSHOT_COLUMNS`, `folder_id` and `part_group`. */
+/** Movies as grids and shelves list them: a movie in parts with its parts' count and length. */
 export function movieSummaries(db: ReadableDB, rows: MovieRow[], links: PictureLinks): MovieSummary[] {
   const languages = loadSubtitleLanguages(db, rows.map((r) => r.id));
   return rows.map((r) => {

@@ -11,11 +11,14 @@ import { SNAPSHOT_COLUMNS } from './snapshot.js';
  */
 
 /**
- * A movie in parts is listed once, by its first part (the order of `placeExtrasAndParts`); the later parts
- * are found through `items_part_group`.
+ * An item of `g` that is listed on its own: not an extra (listed under its owner), and of a movie in parts
+ * only the first part (the order of `placeExtrasAndParts`); the later parts are found through
+ * `items_part_group`.
  */
-export const LISTED_MOVIE = `g.kind = 'movie' AND g.extra_type IS NULL AND (g.part_group IS NULL OR NOT EXISTS (
+export const LISTED_ON_ITS_OWN = `g.extra_type IS NULL AND (g.part_group IS NULL OR NOT EXISTS (
   SELECT 1 FROM items p WHERE p.folder_id = g.folder_id AND p.part_group = g.part_group AND (p.part, p.rel_path) < (g.part, g.rel_path)))`;
+
+export const LISTED_MOVIE = `g.kind = 'movie' AND ${LISTED_ON_ITS_OWN}`;
 
 /** Where a section's rows come from (as `g`), which of them are listed, and the generated column of each sort. */
 const SECTIONS: Record<LibrarySection, { table: string; columns: string; listed: string; sorts: Readonly<Record<string, string>> }> = {

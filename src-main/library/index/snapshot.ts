@@ -1,6 +1,6 @@
 import type { Album, Episode, Folder, LibrarySnapshot, Movie, Season, Show, Track } from '../../contract/index.js';
 import { folderDisplayName, folderPlaces } from '../folder-paths.js';
-import type { ReadableDB } from './db.js';
+import { prepared, type ReadableDB } from './db.js';
 import { countItemsByFolder, listFolderRows } from './folder-rows.js';
 import { mediaFactsOf } from './item-rows.js';
 import type { ItemRow, MediaFactsColumns } from './item-rows.js';
@@ -184,7 +184,8 @@ export function orderTracks(tracks: Track[]): Track[] {
 export function loadSubtitleLanguages(db: ReadableDB, ids?: readonly string[]): Map<string, string[]> {
   const only = ids === undefined ? '' : 'AND item_id IN (SELECT value FROM json_each(?))';
   const sql = `SELECT DISTINCT item_id, language FROM item_subtitles WHERE language IS NOT NULL ${only} ORDER BY item_id, language`;
-  const statement = db.prepare(sql).raw(true);
+  // Prepared once per connection: pages and shelves ask for a few ids many times.
+  const statement = prepared(db, sql).raw(true);
   const rows = (ids === undefined ? statement.all() : statement.all(JSON.stringify(ids))) as [string, string][];
   const out = new Map<string, string[]>();
   for (const [id, language] of rows) {

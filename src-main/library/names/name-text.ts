@@ -8,6 +8,11 @@ export function cleanText(text: string): string {
   return text.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** A file's base name from its folder-relative path ('/'-separated), as display text: never the path. */
+export function fileDisplayName(relPath: string): string {
+  return cleanText(relPath.slice(relPath.lastIndexOf('/') + 1));
+}
+
 /** `cleanText`, but an empty result becomes null. */
 export function cleanOrNull(text: string | null | undefined): string | null {
   if (text == null) return null;

@@ -10,7 +10,7 @@ import type { KnownFiles } from '../index/known-files.js';
 import { folderDisplayName } from '../folder-paths.js';
 import { SidecarDirs } from '../metadata/sidecar-dirs.js';
 import { parseMediaName } from '../names/media-name.js';
-import { cleanText } from '../names/name-text.js';
+import { fileDisplayName } from '../names/name-text.js';
 import { forEachConcurrently } from './for-each-concurrently.js';
 import { ProbeFailure, toProbeFailure } from './probe-errors.js';
 import type { ProgressReporter } from './progress.js';
@@ -47,10 +47,6 @@ const IN_FLIGHT = 8;
 const YIELD_EVERY = 256;
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-function displayName(relPath: string): string {
-  return cleanText(relPath.slice(relPath.lastIndexOf('/') + 1));
-}
 
 /** Whether a folder's root is there: a missing root, or an empty one while the index holds items, is offline. */
 export function isOnline(folder: FolderRow, db: WritableDB): boolean {
@@ -156,7 +152,7 @@ class FolderScan {
     this.unreported.seen++;
     this.unreported.unchanged++;
     this.ctx.totals.unchanged++;
-    if (!known.isItem(slot)) this.ctx.totals.failed.push({ name: displayName(entry.relPath), reason: known.reason(slot) ?? 'unreadable' });
+    if (!known.isItem(slot)) this.ctx.totals.failed.push({ name: fileDisplayName(entry.relPath), reason: known.reason(slot) ?? 'unreadable' });
     return true;
   }
 
@@ -174,7 +170,7 @@ class FolderScan {
 
   private fail(file: { relPath: string; size: number; mtimeMs: number }, failure: ProbeFailure): void {
     const { db, totals, progress } = this.ctx;
-    totals.failed.push({ name: displayName(file.relPath), reason: failure.reason });
+    totals.failed.push({ name: fileDisplayName(file.relPath), reason: failure.reason });
     progress.update({ failed: progress.current.failed + 1 });
     this.writes.queue(() => recordUnparseable(db, this.folder.id, file, failure.reason, failure.transient));
   }

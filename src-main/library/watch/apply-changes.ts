@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ItemKind } from '../../contract/index.js';
 import type { WritableDB } from '../index/db.js';
 import type { FolderRow } from '../index/folder-rows.js';
 import { forgetPath, moveItem, pruneOrphanGroups, recordUnparseable, upsertItem } from '../index/item-writes.js';
@@ -37,24 +38,39 @@ function nameFields(name: ParsedName, relPath: string): NameFields | null {
 }
 
 /**
+ * What a batch changed in the index, so listeners refresh only what it touched: the kinds of the items
+ * written, moved or removed (none when only folders or unreadable files changed), or null when the batch
+ * cannot tell (a known file that no longer has a readable name: it may have been any kind).
+ */
+export interface IndexChange {
+  kinds: ItemKind[] | null;
+}
+
+/** The kinds of items a name stands for; an extra is listed under a movie or a show. */
+function kindsOfName(name: ReadableName): ItemKind[] {
+  return name.kind === 'extra' ? ['movie', 'episode'] : [name.kind];
+}
+
+/**
  * Brings the index in line with the disk at the changed paths only, without a full rescan. A file that
  * appeared where another disappeared in the same batch, with the same size and sampled-block hash, is
- * the same file moved or renamed: its item keeps its id, media facts and watched state. Returns whether
- * anything in the index changed.
+ * the same file moved or renamed: its item keeps its id, media facts and watched state. Returns what
+ * changed in the index, or null when nothing did.
  */
-export async function applyChanges(ctx: ApplyContext, changes: ChangeSet): Promise<boolean> {
+export async function applyChanges(ctx: ApplyContext, changes: ChangeSet): Promise<IndexChange | null> {
   const found = compareWithIndex(ctx.db, changes);
-  if (found.seen.length === 0 && found.gone.length === 0 && found.changed.length === 0) return found.wentOffline;
+  if (found.seen.length === 0 && found.gone.length === 0 && found.changed.length === 0) return found.wentOffline ? { kinds: [] } : null;
   const reader = new BatchReader(ctx, found);
   await forEachConcurrently([...found.seen, ...found.changed], READS_IN_FLIGHT, (file) => reader.handle(file), ctx.read.signal);
-  if (!ctx.db.open) return false;
+  if (!ctx.db.open) return null;
   ctx.db.transaction(() => {
     for (const write of reader.writes) write();
     // Whatever disappeared and was not found again elsewhere is gone (unparseable entries included).
     for (const file of found.gone) if (file.itemId === null || reader.unmatched.has(file)) forgetPath(ctx.db, file.folderId, file.relPath);
     pruneOrphanGroups(ctx.db);
   })();
-  return true;
+  for (const file of found.gone) if (file.kind !== null) reader.kinds.add(file.kind);
+  return { kinds: reader.unsure ? null : [...reader.kinds] };
 }
 
 /**
@@ -64,6 +80,11 @@ export async function applyChanges(ctx: ApplyContext, changes: ChangeSet): Promi
  */
 class BatchReader {
   readonly writes: (() => void)[] = [];
+  /** Kinds of the items read, moved or found unreadable in place. */
+  readonly kinds = new Set<ItemKind>();
+  /** A known file lost its readable name: what it was is not known here. */
+  unsure = false;
+  private readonly changedPaths: Set<SeenFile>;
   /** Vanished items no new file has claimed yet. */
   readonly unmatched: Set<GoneFile>;
   private readonly isNew: Set<SeenFile>;
@@ -77,6 +98,7 @@ class BatchReader {
   ) {
     this.unmatched = new Set(found.gone.filter((g) => g.itemId !== null));
     this.isNew = new Set(found.seen);
+    this.changedPaths = new Set(found.changed);
     this.now = ctx.read.tools.clock.now();
   }
 
@@ -84,9 +106,11 @@ class BatchReader {
     const name = parseMediaName(file.relPath, file.folder.kind, file.size);
     if (name.kind === 'ignored') return;
     if (name.kind === 'unknown') {
+      if (this.changedPaths.has(file)) this.unsure = true;
       this.writes.push(() => recordUnparseable(this.ctx.db, file.folder.id, file, name.reason, false));
       return;
     }
+    for (const kind of kindsOfName(name)) this.kinds.add(kind);
     if (await this.claimMove(file, name)) return;
     await this.read(file, name);
   }
@@ -102,6 +126,7 @@ class BatchReader {
       const fields = nameFields(name, file.relPath);
       if (!match || !fields) return false;
       this.unmatched.delete(match);
+      if (match.kind !== null) this.kinds.add(match.kind);
       const target = { folderId: file.folder.id, relPath: file.relPath, mtimeMs: file.mtimeMs, inode: file.inode };
       this.writes.push(() => {
         if (!moveItem(db, match.itemId!, target, fields)) forgetPath(db, match.folderId, match.relPath);

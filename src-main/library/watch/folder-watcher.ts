@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock, TimerHandle } from '../../ports.js';
 import type { FolderRow } from '../index/folder-rows.js';
+import type { IndexChange } from './apply-changes.js';
 import type { ChangeSet } from './disk-changes.js';
 
 /** Quiet time after the last event before a batch is applied: a copy or `mv` of a folder sends many. */
@@ -15,10 +16,10 @@ interface FolderWatcherOptions {
   folders: () => FolderRow[];
   /** Runs a batch's work once any running scan is done, so a scan and the watcher never write the same folder at once. */
   serialize: (work: () => Promise<void>) => Promise<void>;
-  /** Brings the index in line with a batch of changed paths; says whether the index changed. */
-  apply: (changes: ChangeSet) => Promise<boolean>;
-  /** Called after a batch changed the index. */
-  onChange: () => void;
+  /** Brings the index in line with a batch of changed paths; says what changed in the index, null for nothing. */
+  apply: (changes: ChangeSet) => Promise<IndexChange | null>;
+  /** Called after a batch changed the index, with what it changed. */
+  onChange: (change: IndexChange) => void;
   debounceMs?: number;
 }
 
@@ -98,6 +99,7 @@ export class FolderWatcher {
 
   private async apply(batch: ChangeSet): Promise<void> {
     if (this.closed) return;
-    if (await this.opts.apply(batch)) this.opts.onChange();
+    const change = await this.opts.apply(batch);
+    if (change) this.opts.onChange(change);
   }
 }

@@ -1,7 +1,7 @@
 import type { WritableDB } from '../index/db.js';
 import { listFolderRows } from '../index/folder-rows.js';
 import type { ReadOptions } from '../scan/read-item.js';
-import { applyChanges } from './apply-changes.js';
+import { applyChanges, type IndexChange } from './apply-changes.js';
 import { FolderWatcher } from './folder-watcher.js';
 
 interface LibraryWatchOptions {
@@ -17,7 +17,7 @@ interface LibraryWatchOptions {
  * for the batch being applied (`batchDone`).
  */
 export class LibraryWatch {
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: IndexChange) => void>();
   private watcher: FolderWatcher | null = null;
   private closed = false;
   // The watcher's batch being applied, if any: a scan waits for it so the two never write one folder at once.
@@ -26,7 +26,7 @@ export class LibraryWatch {
   constructor(private readonly opts: LibraryWatchOptions) {}
 
   /** Adds a listener (starting the watcher for the first); the returned function removes it again. */
-  subscribe(onChange: () => void): () => void {
+  subscribe(onChange: (change: IndexChange) => void): () => void {
     this.listeners.add(onChange);
     this.watcher ??= this.startWatcher();
     return () => {
@@ -61,7 +61,7 @@ export class LibraryWatch {
       folders: () => listFolderRows(db),
       serialize: (work) => this.takeTurn(work),
       apply: (changes) => applyChanges({ db, read }, changes),
-      onChange: () => this.notify(),
+      onChange: (change) => this.notify(change),
     });
   }
 
@@ -72,10 +72,10 @@ export class LibraryWatch {
     await this.batch;
   }
 
-  private notify(): void {
+  private notify(change: IndexChange): void {
     for (const listener of this.listeners) {
       try {
-        listener();
+        listener(change);
       } catch {
         // A listener's bug must not stop the watcher.
       }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibrarySnapshot } from '../../contract/index.js';
 import { generateDemoLibrary, openLibrary } from '../index.js';
-import type { LibraryService } from '../index.js';
+import type { IndexChange, LibraryService } from '../index.js';
 import { countingFfprobe, makeTempDir } from '../test-support/fixtures.js';
 import { testLibraryOptions } from '../test-support/library-options.js';
 
@@ -14,6 +14,8 @@ let root: string;
 let dataDir: string;
 let ffprobe: ReturnType<typeof countingFfprobe>;
 let changes = 0;
+/** What each change said it touched, in order. */
+const heard: IndexChange[] = [];
 let stopWatching: () => void;
 
 /** Polls `probe` until it returns a value (bounded): the watcher applies changes asynchronously. */
@@ -50,7 +52,10 @@ beforeAll(async () => {
   lib.addFolder(path.join(root, 'Shows'), 'shows');
   lib.addFolder(path.join(root, 'Music'), 'music');
   await lib.scan();
-  stopWatching = lib.watch(() => changes++);
+  stopWatching = lib.watch((change) => {
+    changes++;
+    heard.push(change);
+  });
 });
 
 afterAll(() => {
@@ -110,6 +115,21 @@ describe('the library watcher', () => {
     await until(() => !movieTitled('Paper Moons')(lib.snapshot()), 'the deleted movie to go');
     expect(lib.resolveItem(paper.id)).toBeNull();
     expect(lib.snapshot().movies.find((m) => m.title === 'Brand New')?.id).toBe(added.id);
+  });
+
+  it('tells its listeners which kinds of items each change touched, so windows refetch only those lists', async () => {
+    const after = async (change: () => void, what: string): Promise<IndexChange> => {
+      const count = heard.length;
+      change();
+      return until(() => heard[count], what);
+    };
+    const movies = path.join(root, 'Movies');
+    const tracks = path.join(root, 'Music', 'Glass Harbour', 'Low Tide');
+    const copyOf = (dir: string, name: string, to: string) => () => fs.copyFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith(name))!), path.join(dir, to));
+    expect(await after(copyOf(movies, '.mp4', 'Kinds (2022).mp4'), 'a new movie')).toEqual({ kinds: ['movie'] });
+    expect(await after(copyOf(tracks, '.mp3', '09 - Again.mp3'), 'a new track')).toEqual({ kinds: ['track'] });
+    expect(await after(() => fs.rmSync(path.join(movies, 'Kinds (2022).mp4')), 'a movie gone')).toEqual({ kinds: ['movie'] });
+    expect(await after(() => fs.rmSync(path.join(tracks, '09 - Again.mp3')), 'a track gone')).toEqual({ kinds: ['track'] });
   });
 
   it('keeps the items of a folder that disappears (an unplugged drive), marking it offline', async () => {

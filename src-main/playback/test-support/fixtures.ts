@@ -56,9 +56,9 @@ export function videoPackets(file: string): { pts: number; end: number; key: boo
     });
 }
 
-export function makeHevcMkv(file: string, seconds = 6): string {
+export function makeHevcMkv(file: string, seconds = 6, size = '320x180'): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  ffmpeg([...video(seconds), ...tone(seconds), '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file]);
+  ffmpeg([...video(seconds, size), ...tone(seconds), '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file]);
   return file;
 }
 
@@ -144,7 +144,7 @@ export function writeCorrupt(file: string): string {
   return file;
 }
 
-export function probeJson(file: string): { streams: { codec_name: string; codec_type: string; start_time?: string }[]; format: { duration?: string; start_time?: string } } {
+export function probeJson(file: string): { streams: { codec_name: string; codec_type: string; start_time?: string; width?: number; height?: number }[]; format: { duration?: string; start_time?: string } } {
   return JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file]).toString()) as ReturnType<typeof probeJson>;
 }
 
