@@ -1,4 +1,4 @@
-import { LibraryPageRequest, SHELF_LIMIT, type AlbumSummary, type HomeShelves, type MovieSummary, type ShelfEntry, type ShowRef, type ThumbUrl } from '../../contract/index.js';
+import { LibraryPageRequest, SHELF_LIMIT, type AlbumSummary, type HomeShelves, type MovieSummary, type ShelfEntry, type ShowRef } from '../../contract/index.js';
 import { prepared, type ReadableDB } from './db.js';
 import { EPISODE_ORDER, episodesAfter } from './episode-order.js';
 import { libraryPage, MOVIE_COLUMNS, movieSummaries, type MovieRow } from './library-pages.js';
