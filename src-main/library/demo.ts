@@ -63,14 +63,25 @@ const NIGHT_TRAIN_NFO = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </movie>
 `;
 
+/** English subtitles for Night Train, so the demo shows the subtitle menu at work. */
+const NIGHT_TRAIN_SRT = `1
+00:00:00,500 --> 00:00:02,800
+The border is closed tonight.
+
+2
+00:00:03,000 --> 00:00:05,800
+Then we wait for the morning train.
+`;
+
 /**
- * The demo library's files: two movies (one with a poster and an nfo beside it), one show with two
+ * The demo library's files: two movies (one with a poster, an nfo and English subtitles beside it), one show with two
  * episodes, one three-track album with embedded cover art.
  */
 const DEMO_FILES: readonly DemoFile[] = [
   videoFile('Movies/Night Train (1998).mp4', 'testsrc2', 6, 440, 'mp4'),
   pictureFile('Movies/Night Train (1998)-poster.jpg', '400x600', '0x1d3557', '0xe76f51'),
   { relPath: 'Movies/Night Train (1998).nfo', args: [], format: '', text: NIGHT_TRAIN_NFO },
+  { relPath: 'Movies/Night Train (1998).en.srt', args: [], format: '', text: NIGHT_TRAIN_SRT },
   videoFile('Movies/Paper Moons (2004).mp4', 'smptebars', 6, 523, 'mp4'),
   videoFile('Shows/Harbour Lights/Season 01/Harbour Lights - S01E01.mkv', 'testsrc2', 5, 330, 'matroska'),
   videoFile('Shows/Harbour Lights/Season 01/Harbour Lights - S01E02.mkv', 'smptebars', 5, 392, 'matroska'),
