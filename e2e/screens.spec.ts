@@ -26,7 +26,11 @@ interface Visit {
   heading: RegExp;
 }
 
-const hash = (page: Page, h: string) => page.evaluate((to) => (window.location.hash = to), h);
+const hash = async (page: Page, h: string): Promise<void> => {
+  await page.evaluate((to) => {
+    window.location.hash = to;
+  }, h);
+};
 const follow = (page: Page, name: RegExp) => page.getByRole('main').getByRole('link', { name }).first().click();
 
 const VISITS: Visit[] = [

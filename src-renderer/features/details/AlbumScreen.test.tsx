@@ -59,7 +59,7 @@ describe('the album page', () => {
     expect(start).toBe(0);
     expect(queue.map((t: { title: string }) => t.title)).toEqual(titles);
     const first = album.tracks.find((t) => t.title === 'First One')!;
-    expect(queue[0]).toEqual({ itemId: first.id, title: 'First One', artist: 'Guest Singer', album: 'Coastal', durationSec: 300 });
+    expect(queue[0]).toEqual({ itemId: first.id, title: 'First One', artist: 'Guest Singer', album: 'Coastal', durationSec: 300, thumbUrl: null, coverUrl: album.coverUrl });
     expect(queue[1].artist).toBe('The Glass Wings');
   });
 

@@ -146,7 +146,7 @@ describe('the track page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Play' }));
     expect(playback.playItem).toHaveBeenCalledWith(track.id, { fromStart: true });
     fireEvent.click(screen.getByRole('button', { name: 'Add to queue' }));
-    expect(playback.queueTracks).toHaveBeenCalledWith([{ itemId: track.id, title: 'Low Tide', artist: 'The Glass Wings', album: 'Coastal', durationSec: 215 }]);
+    expect(playback.queueTracks).toHaveBeenCalledWith([{ itemId: track.id, title: 'Low Tide', artist: 'The Glass Wings', album: 'Coastal', durationSec: 215, thumbUrl: null, coverUrl: null }]);
     expect(screen.queryByRole('button', { name: /Mark/ })).toBeNull();
   });
 });
