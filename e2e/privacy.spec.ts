@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startCollector } from '../src-main/telemetry/test-support/collector.js';
 import { startApp, type RunningApp } from './support/app.js';
+import { continueFirstRun, goTo, nowPlaying, openItem, playButton, startsWith, videoDialog } from './support/ui.js';
 
 type Collector = Awaited<ReturnType<typeof startCollector>>;
 
@@ -11,17 +12,31 @@ type Collector = Awaited<ReturnType<typeof startCollector>>;
  */
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/privacy-${name}.png`, fullPage: true });
 
-async function play(page: Page, button: string, media: 'video' | 'audio') {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
-  await page.getByRole('button', { name: button }).click();
-  const el = page.getByRole('region', { name: 'Player' }).locator(media);
+/** Plays what is open on the current page with `start`, until it has really played, then closes the player. */
+async function playHere(page: Page, start: Locator, media: 'video' | 'audio') {
+  await start.click();
+  const where = media === 'video' ? videoDialog(page).getByRole('region', { name: 'Player' }) : nowPlaying(page);
+  const el = where.locator(media);
   await expect.poll(() => el.evaluate((m) => (m as unknown as { currentTime: number }).currentTime), { timeout: 20_000 }).toBeGreaterThan(0.3);
-  await page.getByRole('button', { name: 'Close player' }).click();
+  if (media === 'video') await where.getByRole('button', { name: 'Close player' }).click();
+  else await where.getByRole('button', { name: 'Stop and close' }).click();
+  await expect(where).toHaveCount(0);
+}
+
+/** Finds a movie or track by Search and plays it from its page. */
+async function play(page: Page, title: string, media: 'video' | 'audio') {
+  await openItem(page, title);
+  await playHere(page, playButton(page), media);
 }
 
 async function openPrivacy(page: Page, tab: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'What we collect' }).click();
+  await goTo(page, 'What we collect');
   await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+}
+
+/** Home shows the demo library once its first scan has indexed it. */
+async function demoIndexed(page: Page) {
+  await expect(page.getByRole('region', { name: 'Recently added movies' }).getByRole('link', { name: startsWith('Night Train') })).toBeVisible({ timeout: 60_000 });
 }
 
 test.describe('What we collect', () => {
@@ -40,13 +55,16 @@ test.describe('What we collect', () => {
   test('shows events live, deletes one, sends the rest, proves it, and purges on opt-out', async ({ page }) => {
     await page.goto(app.url);
     for (const name of ['Performance', 'Usage', 'Diagnostics']) await page.getByRole('switch', { name }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('button', { name: 'Play Night Train (1998)' })).toBeVisible({ timeout: 60_000 });
+    await continueFirstRun(page);
+    await demoIndexed(page);
 
-    await play(page, 'Play Night Train (1998)', 'video');
-    await play(page, 'Play Harbour Lights S01E01', 'video');
-    await page.getByRole('button', { name: 'Scan library' }).click();
-    await expect(page.getByText(/unchanged|added/).first()).toBeVisible();
+    await play(page, 'Night Train', 'video');
+    // An episode, from its show's page.
+    await openItem(page, 'Harbour Lights');
+    await playHere(page, page.getByRole('main').getByRole('button', { name: /^Play S1 · E1: / }), 'video');
+    await goTo(page, 'Settings');
+    await page.getByRole('button', { name: 'Scan all folders' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /unchanged|added/ }).first()).toBeVisible();
 
     await openPrivacy(page, 'Queue');
     const rows = page.getByRole('list', { name: 'Queued events' }).getByRole('listitem');
@@ -103,7 +121,7 @@ test.describe('What we collect', () => {
     await expect(page.getByText('Direct play: 100 % (2)')).toBeVisible();
     await shot(page, 'stats');
 
-    await play(page, 'Play First Light', 'audio');
+    await play(page, 'First Light', 'audio');
     await openPrivacy(page, 'Consent');
     await page.getByRole('switch', { name: 'Usage' }).click();
     await expect(page.getByRole('status').filter({ hasText: '1 queued event deleted' })).toBeVisible();
@@ -130,9 +148,9 @@ test.describe('with DO_NOT_TRACK=1', () => {
     await expect(page.getByText(/DO_NOT_TRACK/).first()).toBeVisible();
     for (const name of ['Performance', 'Usage', 'Diagnostics']) await expect(page.getByRole('switch', { name })).toBeDisabled();
     await shot(page, 'dnt-first-run');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('button', { name: 'Play Night Train (1998)' })).toBeVisible({ timeout: 60_000 });
-    await play(page, 'Play Night Train (1998)', 'video');
+    await continueFirstRun(page);
+    await demoIndexed(page);
+    await play(page, 'Night Train', 'video');
     await openPrivacy(page, 'Queue');
     await expect(page.getByText('No events queued')).toBeVisible();
     await openPrivacy(page, 'Consent');

@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { startApp, type RunningApp } from './support/app.js';
+import { goTo, nowPlaying, openItem, pageTitle, playButton, startsWith, videoDialog } from './support/ui.js';
 import { startCollector } from '../src-main/telemetry/test-support/collector.js';
 
 type Collector = Awaited<ReturnType<typeof startCollector>>;
@@ -43,29 +44,45 @@ test('a new user plays a movie and watches its event go from the queue to the le
   await page.getByRole('switch', { name: 'Usage' }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  // The demo library, generated and scanned on first start.
-  const movie = page.getByRole('button', { name: 'Play Night Train (1998)' });
-  await expect(movie).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole('button', { name: 'Play Harbour Lights S01E02' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Play Lantern' })).toBeVisible();
-  // Local metadata (issue 6): the poster beside the movie and the cover embedded in the album's tracks,
-  // served from the artwork cache by content id, and loaded (not the initials fallback).
-  for (const art of [movie.locator('img'), page.getByRole('article', { name: 'Low Tide' }).locator('img')]) {
-    await expect(art).toHaveAttribute('src', /^\/art\/[0-9a-f]{64}$/);
+  // The demo library, generated and scanned on first start: Home's shelves show what it found.
+  await expect(page.getByRole('main').getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  const movieCard = page.getByRole('region', { name: 'Recently added movies' }).getByRole('link', { name: startsWith('Night Train') });
+  await expect(movieCard).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('region', { name: 'Recently added episodes' }).getByRole('link', { name: /^Harbour Lights.*S1 · E2/ })).toBeVisible();
+  const albumCard = page.getByRole('region', { name: 'Recently added albums' }).getByRole('link', { name: startsWith('Low Tide') });
+  await expect(albumCard).toBeVisible();
+  // Local metadata (issue 6): the movie's poster and the cover embedded in the album's tracks, as thumbnails
+  // on Home and full size on their pages, served by content id from the caches, and loaded (not the initials).
+  const loaded = async (art: Locator, url: RegExp) => {
+    await expect(art).toHaveAttribute('src', url);
     await expect.poll(() => art.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
-  }
-  await expect(movie).toHaveAttribute('title', /sleeper train/);
+  };
+  await loaded(movieCard.locator('img'), /^\/thumb\/[0-9a-f]{64}$/);
+  await loaded(albumCard.locator('img'), /^\/thumb\/[0-9a-f]{64}$/);
   await page.screenshot(shot('2-library'));
 
-  await movie.click();
-  const video = page.getByRole('region', { name: 'Player' }).locator('video');
+  await albumCard.click();
+  await expect(pageTitle(page, 'Low Tide')).toBeVisible();
+  await loaded(page.locator('.dt-hero-poster img'), /^\/art\/[0-9a-f]{64}$/);
+  // All three tracks are there to play, Lantern among them.
+  await expect(page.getByRole('list', { name: 'Tracks' }).getByRole('button', { name: /^Play / })).toHaveText([/First Light/, /Undertow/, /Lantern/]);
+
+  // The movie, found by Search, with its poster and the nfo's plot on its page.
+  await openItem(page, 'Night Train');
+  await loaded(page.locator('.dt-hero-poster img'), /^\/art\/[0-9a-f]{64}$/);
+  await expect(page.getByRole('main')).toContainText(/sleeper train/);
+
+  await playButton(page).click();
+  const player = videoDialog(page, 'Night Train').getByRole('region', { name: 'Player' });
+  const video = player.locator('video');
   await expect.poll(() => video.evaluate((v) => (v as unknown as { currentTime: number }).currentTime), { timeout: 20_000 }).toBeGreaterThan(0.5);
-  await expect(page.getByText('Direct play', { exact: false }).first()).toBeVisible();
+  await expect(player.getByText('Direct play', { exact: false }).first()).toBeVisible();
   await page.screenshot(shot('3-playing'));
-  await page.getByRole('button', { name: 'Close player' }).click();
+  await player.getByRole('button', { name: 'Close player' }).click();
+  await expect(videoDialog(page)).toHaveCount(0);
 
   // The event, live, bucketed: never seconds.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'What we collect' }).click();
+  await goTo(page, 'What we collect');
   await page.getByRole('tab', { name: 'Queue', exact: true }).click();
   const queued = page.getByRole('list', { name: 'Queued events' }).getByRole('listitem').filter({ hasText: 'playback.started' });
   await expect(queued).toHaveCount(1, { timeout: 5_000 });
@@ -97,12 +114,13 @@ test('a new user plays a movie and watches its event go from the queue to the le
   await page.screenshot(shot('6-sent'));
 
   // A second event, then the category off: purged, and the screen says how many.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
-  await page.getByRole('button', { name: 'Play Lantern' }).click();
-  const audio = page.getByRole('region', { name: 'Player' }).locator('audio');
+  await openItem(page, 'Lantern');
+  await playButton(page).click();
+  const audio = nowPlaying(page).locator('audio');
   await expect.poll(() => audio.evaluate((a) => (a as unknown as { currentTime: number }).currentTime), { timeout: 20_000 }).toBeGreaterThan(0.3);
-  await page.getByRole('button', { name: 'Close player' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'What we collect' }).click();
+  await nowPlaying(page).getByRole('button', { name: 'Stop and close' }).click();
+  await expect(nowPlaying(page)).toHaveCount(0);
+  await goTo(page, 'What we collect');
   await page.getByRole('tab', { name: 'Queue', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Queued events' }).getByRole('listitem').filter({ hasText: 'playback.started' })).toHaveCount(1);
   await page.getByRole('tab', { name: 'Consent', exact: true }).click();

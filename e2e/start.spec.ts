@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { continueFirstRun, startsWith } from './support/ui.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -18,8 +19,11 @@ test('npm start falls back to the web host, says why, and serves the demo librar
     expect(out).toMatch(/Starting the web host instead of the desktop app: /);
     const url = /Glasswing is running at (\S+)/.exec(out)![1]!;
     await page.goto(url);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('button', { name: 'Play Paper Moons (2004)' })).toBeVisible({ timeout: 60_000 });
+    await continueFirstRun(page);
+    // Home shows the demo library once its first scan has indexed it: the movie on the Recently added shelf.
+    const shelf = page.getByRole('region', { name: 'Recently added movies' });
+    await expect(shelf.getByRole('link', { name: startsWith('Paper Moons') })).toBeVisible({ timeout: 60_000 });
+    await expect(shelf.getByRole('link', { name: startsWith('Paper Moons') })).toContainText('2004');
     expect(fs.existsSync(path.join(dataDir, 'demo-library', 'Movies', 'Night Train (1998).mp4'))).toBe(true);
   } finally {
     // npm runs the app in a child process group of its own: stop the whole group.
