@@ -6,7 +6,8 @@ import type { PagedView } from '../hooks/usePagedSection';
 export function SectionHeader({ id, title, count, loading, children }: { id: string; title: string; count: number | null; loading: boolean; children?: ReactNode }) {
   return (
     <header className="section-head">
-      <h1 id={id}>
+      {/* Named in one piece: assistive tech joins the count's span to the title without its space. */}
+      <h1 id={id} aria-label={count !== null ? `${title} · ${count.toLocaleString('en-US')}` : undefined}>
         {title}
         {count !== null ? <span className="section-count">{` · ${count.toLocaleString('en-US')}`}</span> : null}
         {count === null && loading ? <span className="count-skeleton" aria-hidden="true" /> : null}
