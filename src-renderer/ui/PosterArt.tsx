@@ -27,9 +27,9 @@ function hideBroken(event: SyntheticEvent<HTMLImageElement>) {
 export function PosterArt({ src, name, shape = 'poster', children }: PosterArtProps) {
   const style = { '--hue': hueOf(name) } as CSSProperties;
   return (
-    <span className={cx('poster-art', `poster-${shape}`)} style={style} aria-hidden="true">
-      <span className="poster-initials">{initialsOf(name)}</span>
-      {src ? <img className="poster-img" src={src} alt="" loading="lazy" decoding="async" draggable={false} onError={hideBroken} /> : null}
+    <span className={cx('artbox', `artbox-${shape}`)} style={style} aria-hidden="true">
+      <span className="artbox-initials">{initialsOf(name)}</span>
+      {src ? <img className="artbox-img" src={src} alt="" loading="lazy" decoding="async" draggable={false} onError={hideBroken} /> : null}
       {children}
     </span>
   );

@@ -1,6 +1,5 @@
 import { memo, type MouseEvent, type ReactNode } from 'react';
 import { cx } from './cx';
-import { Icon } from './icons';
 import { PosterArt } from './PosterArt';
 import './grid.css';
 
@@ -55,7 +54,7 @@ export const PosterCard = memo(function PosterCard(p: PosterCardProps) {
       <a className="pcard-link" href={p.href} tabIndex={p.tabbable === false ? -1 : 0} data-cell-focus="" title={p.title} aria-label={label}>
         <PosterArt src={p.thumbUrl} name={p.title} shape={shape}>
           {p.marks}
-          {p.playing ? <span className="poster-playing">Playing</span> : null}
+          {p.playing ? <span className="artbox-playing">Playing</span> : null}
         </PosterArt>
         <span className="pcard-title">{p.title}</span>
         {p.meta.map((line, i) => (
@@ -64,13 +63,7 @@ export const PosterCard = memo(function PosterCard(p: PosterCardProps) {
           </span>
         ))}
       </a>
-      {p.onPlay ? (
-        <span className="pcard-playzone">
-          <button type="button" className="pcard-play" tabIndex={-1} aria-label={p.playLabel ?? `Play ${p.title}`} title={p.playLabel} onMouseDown={keepFocus} onClick={p.onPlay}>
-            <Icon.Play />
-          </button>
-        </span>
-      ) : null}
+      {p.onPlay ? <button type="button" className="pcard-play" tabIndex={-1} aria-label={p.playLabel ?? `Play ${p.title}`} title={p.playLabel} onMouseDown={keepFocus} onClick={p.onPlay} /> : null}
     </div>
   );
 });
@@ -80,7 +73,7 @@ export function PosterSkeleton({ shape = 'poster', metaLines }: { shape?: Poster
   return (
     <div className={cx('pcard', 'pcard-skeleton', `pcard-${shape}`)}>
       <span className="sr-only">Loading</span>
-      <span className={cx('poster-art', `poster-${shape}`)} aria-hidden="true" />
+      <span className={cx('artbox', `artbox-${shape}`)} aria-hidden="true" />
       <span className="skeleton-line" aria-hidden="true" />
       {Array.from({ length: metaLines }, (_, i) => (
         <span key={i} className="skeleton-line short" aria-hidden="true" />

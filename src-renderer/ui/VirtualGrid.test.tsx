@@ -81,12 +81,17 @@ describe('VirtualGrid', () => {
     render(<Toggle />);
     await user.tab();
     await user.tab();
-    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowRight}');
-    expect(focusedCell()).toBe('13');
-    // Leave with focus in the grid (as Enter on a card does), then come back.
+    await user.keyboard('{PageDown}{PageDown}{ArrowRight}');
+    expect(focusedCell()).toBe('25');
+    const scroller = document.documentElement;
+    const left = scroller.scrollTop;
+    expect(left).toBeGreaterThan(0);
+    // Leave with focus in the grid (as Enter on a card does); the next screen starts at the top; come back.
     act(() => screen.getByRole('button', { name: 'toggle' }).click());
     expect(screen.getByText('elsewhere')).toBeTruthy();
+    scroller.scrollTop = 0;
     act(() => screen.getByRole('button', { name: 'toggle' }).click());
-    expect(focusedCell()).toBe('13');
+    expect(focusedCell()).toBe('25');
+    expect(scroller.scrollTop).toBe(left);
   });
 });

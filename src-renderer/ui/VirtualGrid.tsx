@@ -45,6 +45,7 @@ const OVERSCAN_ROWS = 2;
  * cells cost what 40 do. Columns follow the width. One tab stop (roving tabindex); arrows move by a cell or a
  * row, Home/End to the ends, Page Up/Down by a screen; the focused card is scrolled into view, and its row is
  * always rendered so focus is never dropped by windowing. Back restores the scroll offset and focused card.
+ * Cards may use `--cell-w` (a cell's width) in their CSS.
  */
 export function VirtualGrid(props: VirtualGridProps) {
   const { count, pendingRows = 0, label, minCellWidth, gap = 16, cellHeight, renderCell, memoryKey, className } = props;
@@ -70,10 +71,11 @@ export function VirtualGrid(props: VirtualGridProps) {
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   useGridPlace(virtualizer, { gridRef, scrollerRef, memoryKey, settled: props.settled ?? true, focus, margin });
   useRangeReport(virtualizer, columns, cellCount, props.onRangeChange);
-  const pageRows = Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? 0) / rowHeight));
+  // The viewport's height is read when a key asks for it, never while rendering: a layout read per scroll frame is a long frame.
+  const pageRows = () => Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? 0) / rowHeight));
   const onKeyDown = focus.keyHandler(pageRows, (index) => virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' }));
   return (
-    <div ref={gridRef} role="grid" aria-label={label} aria-rowcount={rowCount} aria-colcount={columns} className={cx('vgrid', className)} style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown} onFocus={focus.onFocus}>
+    <div ref={gridRef} role="grid" aria-label={label} aria-rowcount={rowCount} aria-colcount={columns} className={cx('vgrid', className)} style={{ height: virtualizer.getTotalSize(), ['--cell-w' as string]: `${cellWidth}px` }} onKeyDown={onKeyDown} onFocus={focus.onFocus}>
       {virtualizer.getVirtualItems().map((row) => (
         <GridRow
           key={row.key}

@@ -9,8 +9,8 @@ export interface GridFocus {
   /** A cell to move focus to once it is rendered (after a key, or a return with Back). */
   pendingRef: RefObject<number | null>;
   onFocus: (event: FocusEvent<HTMLElement>) => void;
-  /** The grid's key handler, given how many rows a page holds and how to scroll a cell into view. */
-  keyHandler: (pageRows: number, reveal: (index: number) => void) => (event: KeyboardEvent<HTMLElement>) => void;
+  /** The grid's key handler, given how to count the rows a page holds and how to scroll a cell into view. */
+  keyHandler: (pageRows: () => number, reveal: (index: number) => void) => (event: KeyboardEvent<HTMLElement>) => void;
 }
 
 /** The cell index of the element `target` is in, or null outside a cell. */
@@ -62,9 +62,10 @@ export function useGridFocus(gridRef: RefObject<HTMLElement | null>, { count, co
     [count],
   );
 
-  const keyHandler = (pageRows: number, reveal: (index: number) => void) => (event: KeyboardEvent<HTMLElement>) => {
+  const keyHandler = (pageRows: () => number, reveal: (index: number) => void) => (event: KeyboardEvent<HTMLElement>) => {
     if (event.altKey || event.metaKey || event.shiftKey || event.defaultPrevented || cellOf(event.target) === null) return;
-    const next = gridMove(event.key, active, { count, columns, pageRows });
+    const paging = event.key === 'PageUp' || event.key === 'PageDown';
+    const next = gridMove(event.key, active, { count, columns, pageRows: paging ? pageRows() : 1 });
     if (next === null) return;
     event.preventDefault();
     setActive(next);

@@ -39,6 +39,17 @@ describe('Movies', () => {
     await waitFor(() => expect(focusedTitle()).toBe('Movie 0007'));
   });
 
+  it('goes to the last movie with End, reading it from the end rather than through every page before it', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderScreen(<Sections />, { library: makeLibrary({ movies: manyMovies(5000) }) });
+    (await screen.findByRole('link', { name: /^Movie 0000, / })).focus();
+    await screen.findByRole('heading', { level: 1, name: 'Movies · 5,000' });
+    await user.keyboard('{End}');
+    await waitFor(() => expect(focusedTitle()).toBe('Movie 4999'));
+    expect(fake.callsTo('library.page').length).toBeLessThan(6);
+    expect(fake.callsTo('library.page')).toContainEqual(expect.objectContaining({ direction: 'desc', after: null }));
+  });
+
   it('plays a movie from its card and marks the one playing', async () => {
     const user = userEvent.setup();
     const movies = manyMovies(3);

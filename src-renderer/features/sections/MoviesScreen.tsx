@@ -25,8 +25,9 @@ export function MoviesScreen({ route }: { route: RouteOf<'movies'> }) {
   const view = usePagedSection({ section: 'movies', sort: route.sort, direction: route.dir, filters: route.filters }, total);
   const { play, playingId } = useStablePlay();
   const renderCard = useCallback((movie: MovieSummary, tabbable: boolean) => <MovieCard item={movie} tabbable={tabbable} playing={movie.id === playingId} onPlay={play} />, [play, playingId]);
-  const setSort = (sort: MovieSort, dir: SortDirection) => navigate({ ...route, sort, dir }, { replace: true });
-  const setFilters = (filters: MovieFilters) => navigate({ ...route, filters }, { replace: true });
+  // Stable while the route is, so the memoized toolbar is left alone as pages arrive.
+  const setSort = useCallback((sort: MovieSort, dir: SortDirection) => navigate({ ...route, sort, dir }, { replace: true }), [route]);
+  const setFilters = useCallback((filters: MovieFilters) => navigate({ ...route, filters }, { replace: true }), [route]);
   const filtered = activeFilters(route.filters) > 0;
   const retry = () => {
     counts.reload();

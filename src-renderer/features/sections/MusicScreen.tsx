@@ -62,7 +62,7 @@ function ArtistsGrid({ route, total, onRetry }: TabGridProps) {
   };
   return (
     <SectionBody view={view} what="artists" onRetry={retry} empty={noMusic}>
-      <SectionGrid view={view} label="Artists" shape="round" metaLines={1} renderCard={renderArtist} memoryKey={formatRoute(route)} minCellWidth={140} />
+      <SectionGrid view={view} label="Artists" shape="round" metaLines={1} renderCard={renderArtist} memoryKey={formatRoute(route)} minCellWidth={130} />
     </SectionBody>
   );
 }
@@ -75,7 +75,7 @@ function AlbumsGrid({ route, total, onRetry }: TabGridProps) {
   };
   return (
     <SectionBody view={view} what="albums" onRetry={retry} empty={noMusic}>
-      <SectionGrid view={view} label="Albums" shape="square" metaLines={2} renderCard={renderAlbum} memoryKey={formatRoute(route)} minCellWidth={150} />
+      <SectionGrid view={view} label="Albums" shape="square" metaLines={2} renderCard={renderAlbum} memoryKey={formatRoute(route)} minCellWidth={140} />
     </SectionBody>
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LibraryCounts, MovieFilters, ResolutionClass } from '../../../api';
 import { Button } from '../../../ui';
 import { activeFilters } from '../hooks/useSectionCounts';
@@ -19,7 +20,7 @@ export interface MovieFilterControlsProps {
 }
 
 /** Unwatched, resolution and decade, each with what it leaves on its own; Clear when any is on. */
-export function MovieFilterControls({ filters, counts, onChange }: MovieFilterControlsProps) {
+export const MovieFilterControls = memo(function MovieFilterControls({ filters, counts, onChange }: MovieFilterControlsProps) {
   const decades = counts?.movieFilters.decades ?? [];
   const listed = filters.decade !== undefined && !decades.some((d) => d.decade === filters.decade) ? [...decades, { decade: filters.decade, count: 0 }] : decades;
   const set = (patch: Partial<MovieFilters>) => onChange(withoutEmpty({ ...filters, ...patch }));
@@ -52,7 +53,7 @@ export function MovieFilterControls({ filters, counts, onChange }: MovieFilterCo
       ) : null}
     </div>
   );
-}
+});
 
 /** Filters with the ones turned off left out, so the route stays short and compares equal. */
 function withoutEmpty(f: MovieFilters): MovieFilters {

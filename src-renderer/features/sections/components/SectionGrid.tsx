@@ -30,7 +30,7 @@ function followCardLink(event: MouseEvent<HTMLElement>) {
 }
 
 /** A section's virtual grid of cards over its paged data: skeletons where a page has not arrived. */
-export function SectionGrid<T>({ view, label, shape, metaLines, renderCard, memoryKey, minCellWidth = 150 }: SectionGridProps<T>) {
+export function SectionGrid<T>({ view, label, shape, metaLines, renderCard, memoryKey, minCellWidth = 140 }: SectionGridProps<T>) {
   const { snapshot, show } = view;
   const { itemAt } = snapshot;
   const renderCell = useCallback(

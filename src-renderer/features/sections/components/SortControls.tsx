@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SortDirection } from '../../../api';
 import { Icon } from '../../../ui';
 
@@ -18,7 +19,7 @@ export interface SortControlsProps<S extends string> {
 }
 
 /** A sort menu and a button that reverses the order, saying the order in words ("Newest first"). */
-export function SortControls<S extends string>({ options, sort, dir, onChange }: SortControlsProps<S>) {
+function SortControlsView<S extends string>({ options, sort, dir, onChange }: SortControlsProps<S>) {
   const current = options.find((o) => o.id === sort) ?? options[0]!;
   const words = dir === 'asc' ? current.words[0] : current.words[1];
   return (
@@ -48,6 +49,9 @@ export function SortControls<S extends string>({ options, sort, dir, onChange }:
     </div>
   );
 }
+
+/** Memoized: the toolbar is left alone while pages arrive. */
+export const SortControls = memo(SortControlsView) as typeof SortControlsView;
 
 export const GROUP_SORTS: ReadonlyArray<SortOption<'title' | 'added'>> = [
   { id: 'title', label: 'Title', natural: 'asc', words: ['A–Z', 'Z–A'] },

@@ -20,12 +20,12 @@ function WatchMarks({ movie }: { movie: MovieSummary }) {
   return (
     <>
       {movie.watched ? (
-        <span className="poster-mark is-quiet" title="Watched">
+        <span className="artbox-mark is-quiet" title="Watched">
           <Icon.Check />
         </span>
       ) : null}
       {fraction !== null ? (
-        <span className="poster-progress">
+        <span className="artbox-progress">
           <span style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
         </span>
       ) : null}
@@ -55,11 +55,11 @@ export const ShowCard = memo(function ShowCard({ item, tabbable }: CardProps<Sho
   const allWatched = item.episodeCount > 0 && item.unwatchedCount === 0;
   const marks =
     item.unwatchedCount > 0 ? (
-      <span className="poster-mark" title={`${plural(item.unwatchedCount, 'unwatched episode')}`}>
+      <span className="artbox-mark" title={`${plural(item.unwatchedCount, 'unwatched episode')}`}>
         {item.unwatchedCount > 999 ? '999+' : item.unwatchedCount}
       </span>
     ) : allWatched ? (
-      <span className="poster-mark is-quiet" title="Watched">
+      <span className="artbox-mark is-quiet" title="Watched">
         <Icon.Check />
       </span>
     ) : null;

@@ -28,8 +28,9 @@ function createSectionStore<S extends LibrarySection>(client: Client, request: S
     pageSize: PAGE_SIZE,
     idOf: (item) => item.id,
     describeError: errorMessage,
-    fetchPage: async (after) => {
-      const page = await client['library.page']({ ...request, limit: PAGE_SIZE, after } as LibraryPageRequest);
+    fetchPage: async (after, reverse) => {
+      const direction = reverse === (request.direction === 'asc') ? 'desc' : 'asc';
+      const page = await client['library.page']({ ...request, direction, limit: PAGE_SIZE, after } as LibraryPageRequest);
       return { items: page.items as unknown as ReadonlyArray<SectionItem<S>>, next: page.next };
     },
   });

@@ -12,11 +12,12 @@ function serve(initial: number, pageSize = 10) {
   const asked: Array<string | null> = [];
   const held: Array<() => void> = [];
   let hold = false;
-  const fetchPage = (after: string | null): Promise<PageAnswer<Item>> => {
-    asked.push(after);
-    const from = after === null ? 0 : list.findIndex((it) => it.id === after) + 1;
-    const items = list.slice(from, from + pageSize);
-    const answer = { items, next: from + pageSize < list.length ? items[items.length - 1]!.id : null };
+  const fetchPage = (after: string | null, reverse: boolean): Promise<PageAnswer<Item>> => {
+    asked.push(reverse ? `reverse:${after}` : after);
+    const order = reverse ? [...list].reverse() : list;
+    const from = after === null ? 0 : order.findIndex((it) => it.id === after) + 1;
+    const items = order.slice(from, from + pageSize);
+    const answer = { items, next: from + pageSize < order.length ? items[items.length - 1]!.id : null };
     if (!hold) return Promise.resolve(answer);
     return new Promise((resolve) => held.push(() => resolve(answer)));
   };
@@ -57,11 +58,12 @@ describe('PagedSectionStore', () => {
 
   it('reaches a far page through the cursors before it, and keeps only the pages near the view', async () => {
     const s = serve(200);
-    s.store.setTotal(200);
+    s.store.setTotal(null);
     s.store.attach();
     s.store.show(150, 159);
     await settle();
-    // Pages 0..16: each needs the one before it; items of the far ones are dropped as they pass.
+    // With no total there is no reading from the end: pages 0..16 in order, each from the one before;
+    // the items of the far ones are dropped as they pass.
     expect(s.asked).toHaveLength(17);
     expect(s.store.itemAt(155)?.title).toBe('Title 155');
     expect(s.store.itemAt(5)).toBeUndefined();
@@ -165,5 +167,40 @@ describe('PagedSectionStore', () => {
     await settle();
     expect(s.store.getSnapshot()).toMatchObject({ length: 13, ended: true });
     expect(s.store.itemAt(12)?.title).toBe('Late arrival');
+  });
+
+  it('reads the end of a list with a known total from the end, and a place in the middle from the nearer end', async () => {
+    const s = serve(1000);
+    s.store.setTotal(1000);
+    s.store.attach();
+    await settle();
+    s.asked.length = 0;
+    s.store.show(990, 999);
+    await settle();
+    expect(s.asked).toEqual(['reverse:null']);
+    expect(s.store.itemAt(999)?.title).toBe('Title 999');
+    expect(s.store.itemAt(990)?.title).toBe('Title 990');
+    // Three quarters down (pages of 10): 26 pages from the end's cursors, against 75 from the start.
+    s.asked.length = 0;
+    s.store.show(745, 755);
+    await settle();
+    expect(s.asked.every((a) => String(a).startsWith('reverse:'))).toBe(true);
+    expect(s.asked.length).toBeLessThanOrEqual(26);
+    expect(s.store.itemAt(745)?.title).toBe('Title 745');
+    expect(s.store.itemAt(755)?.title).toBe('Title 755');
+  });
+
+  it('refetches pages read from the end when the list changes, keeping them anchored at the end', async () => {
+    const s = serve(500);
+    s.store.setTotal(500);
+    s.store.attach();
+    s.store.show(495, 499);
+    await settle();
+    s.list = [{ id: 'first', title: 'Aardvark' }, ...s.list, { id: 'last', title: 'Zebra' }];
+    s.store.setTotal(502);
+    s.store.changed(true, []);
+    await settle();
+    expect(s.store.itemAt(501)?.title).toBe('Zebra');
+    expect(s.store.itemAt(500)?.title).toBe('Title 499');
   });
 });

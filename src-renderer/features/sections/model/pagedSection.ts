@@ -1,11 +1,15 @@
+import { PageChain } from './pageChain';
+
 /**
  * A section of the library read a page at a time (keyset pagination), as a grid needs it: pure, so it is
  * tested without React; `usePagedSection` is its thin hook.
  *
  * Important invariants:
- * - Page k starts at item k × pageSize: main answers every page but the last in full.
- * - Page k is fetched from `cursors[k]` (null for the first), which only page k-1's answer gives, so pages
- *   are reached in order; the cursors are kept (they are small), the items only near the view.
+ * - Forward page k starts at item k × pageSize: main answers every page but the last in full.
+ * - Page k is fetched from the cursor page k-1's answer gave, so pages are reached in order. With an exact
+ *   total, a second chain reads from the end (the same order reversed): tail page j holds the items
+ *   total-1-j×pageSize downwards, so End, or a drag of the scrollbar to the bottom, is one request away,
+ *   and no place is more than half the list's pages from a chain.
  * - One fetch at a time: answers are applied in the order they were asked for, and a cursor is never
  *   replaced while a fetch that used it is out.
  */
@@ -16,8 +20,8 @@ export interface PageAnswer<T> {
 }
 
 export interface PagedSectionOptions<T> {
-  /** One page from `after` (null: from the start). */
-  fetchPage: (after: string | null) => Promise<PageAnswer<T>>;
+  /** One page from `after` (null: from the start), or from the end backwards when `reverse`. */
+  fetchPage: (after: string | null, reverse: boolean) => Promise<PageAnswer<T>>;
   pageSize: number;
   idOf: (item: T) => string;
   /** Pages kept either side of those in view; the rest are dropped, and fetched again from their cursor. */
@@ -36,17 +40,9 @@ export interface PagedSnapshot<T> {
   more: boolean;
   /** The last page has been seen: `length` is exact. */
   ended: boolean;
-  /** A page is on its way. */
-  loading: boolean;
   /** A page has arrived at least once (before that, the screen shows its loading state). */
   loaded: boolean;
   error: string | null;
-}
-
-interface Page<T> {
-  items: readonly T[];
-  /** Shown until its refetch arrives, so a change never blanks the grid. */
-  stale: boolean;
 }
 
 /** Changes heard while a fetch was out: its answer may predate them. */
@@ -55,17 +51,18 @@ interface Heard {
   ids: Set<string>;
 }
 
+interface Want<T> {
+  chain: PageChain<T>;
+  k: number;
+}
+
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class PagedSectionStore<T> {
   private readonly size: number;
   private readonly keep: number;
-  private cursors: Array<string | null> = [null];
-  private pages = new Map<number, Page<T>>();
-  private endPage: number | null = null;
-  private endLength = 0;
-  /** Items known to exist (full pages seen); only an end found makes it smaller. */
-  private grown = 0;
+  private readonly fwd: PageChain<T>;
+  private readonly tail: PageChain<T>;
   private total: number | null = null;
   private view = { first: 0, last: 0 };
   private fetching = false;
@@ -81,6 +78,8 @@ export class PagedSectionStore<T> {
   constructor(private readonly opts: PagedSectionOptions<T>) {
     this.size = opts.pageSize;
     this.keep = Math.max(1, opts.keepPages ?? 3);
+    this.fwd = new PageChain<T>(this.size);
+    this.tail = new PageChain<T>(this.size);
     this.snapshot = this.makeSnapshot();
   }
 
@@ -92,7 +91,13 @@ export class PagedSectionStore<T> {
   };
 
   /** The item at `index`, or undefined while its page is not here (a skeleton). */
-  itemAt = (index: number): T | undefined => this.pages.get(Math.floor(index / this.size))?.items[index % this.size];
+  itemAt = (index: number): T | undefined => {
+    const page = this.fwd.pages.get(Math.floor(index / this.size));
+    if (page) return page.items[index % this.size];
+    if (!this.tailUsable() || index >= this.total!) return undefined;
+    const fromEnd = this.total! - 1 - index;
+    return this.tail.pages.get(Math.floor(fromEnd / this.size))?.items[fromEnd % this.size];
+  };
 
   /** Fetching runs while someone shows this section; answers still land after the last one leaves. */
   attach = (): (() => void) => {
@@ -114,21 +119,24 @@ export class PagedSectionStore<T> {
     const view = { first: Math.floor(Math.max(0, first) / this.size), last: Math.floor(Math.max(0, last) / this.size) };
     if (view.first === this.view.first && view.last === this.view.last) return;
     this.view = view;
-    for (const k of this.pages.keys()) if (!this.isKept(k)) this.pages.delete(k);
+    this.fwd.drop((k) => this.isKept(k, k));
+    this.tail.drop((j) => this.tailKept(j));
     void this.pump();
   };
 
   /**
    * The exact total from `library.counts`, or null where none exists (several filters at once). A total
    * that disagrees with an end already seen means the list changed there: the end is looked at again.
+   * Tail pages stay where they are counted from: the end.
    */
   setTotal = (total: number | null): void => {
     if (total === this.total) return;
     this.total = total;
-    if (this.endPage !== null && total !== null && total !== this.endPage * this.size + this.endLength) {
-      const last = this.pages.get(this.endPage);
+    const end = this.fwd.end;
+    if (end !== null && total !== null && total !== end.page * this.size + end.count) {
+      const last = this.fwd.pages.get(end.page);
       if (last) last.stale = true;
-      else this.endPage = null;
+      else this.fwd.end = null;
     }
     this.emit();
     void this.pump();
@@ -143,7 +151,9 @@ export class PagedSectionStore<T> {
     const set = new Set(ids);
     if (all) this.heard.all = true;
     for (const id of ids) this.heard.ids.add(id);
-    for (const page of this.pages.values()) if (all || page.items.some((item) => set.has(this.opts.idOf(item)))) page.stale = true;
+    const holds = (items: readonly T[]) => all || items.some((item) => set.has(this.opts.idOf(item)));
+    this.fwd.markStale(holds);
+    this.tail.markStale(holds);
     void this.pump();
   };
 
@@ -158,38 +168,81 @@ export class PagedSectionStore<T> {
     this.listeners.clear();
   }
 
-  private isKept(k: number): boolean {
-    return k >= this.view.first - this.keep && k <= this.view.last + this.keep;
+  /** Whether forward pages `from`..`to` touch the pages in view or near them. */
+  private isKept(from: number, to: number): boolean {
+    return to >= this.view.first - this.keep && from <= this.view.last + this.keep;
   }
 
-  /** The last page there can be: the end when seen, else as far as the total reaches (or no bound). */
+  /** The forward pages tail page j overlaps. */
+  private tailSpan(j: number): [number, number] {
+    const hi = this.total! - 1 - j * this.size;
+    const lo = Math.max(0, hi - this.size + 1);
+    return [Math.floor(lo / this.size), Math.floor(Math.max(0, hi) / this.size)];
+  }
+
+  private tailKept(j: number): boolean {
+    return this.tailUsable() && this.isKept(...this.tailSpan(j));
+  }
+
+  /** Reading from the end needs an exact total, and is pointless once the forward chain has seen the end. */
+  private tailUsable(): boolean {
+    return this.total !== null && this.total > 0 && this.fwd.end === null;
+  }
+
+  /** The tail pages forward page k needs, or null when the tail cannot serve it. */
+  private tailPagesFor(k: number): [number, number] | null {
+    if (!this.tailUsable()) return null;
+    const lo = k * this.size;
+    const hi = Math.min((k + 1) * this.size, this.total!) - 1;
+    if (lo > hi) return null;
+    return [Math.floor((this.total! - 1 - hi) / this.size), Math.floor((this.total! - 1 - lo) / this.size)];
+  }
+
+  /** The last forward page there can be: the end when seen, else as far as the total reaches (or no bound). */
   private lastPage(): number {
-    if (this.endPage !== null) return this.endPage;
+    if (this.fwd.end !== null) return this.fwd.end.page;
     if (this.total === null) return Number.POSITIVE_INFINITY;
-    return Math.max(Math.ceil(this.total / this.size) - 1, Math.floor(this.grown / this.size));
+    return Math.max(Math.ceil(this.total / this.size) - 1, Math.floor(this.fwd.seen / this.size));
   }
 
   /** The page to fetch next: a missing one in view (and one beyond), else the first stale one here. */
-  private wanted(): number | null {
+  private wanted(): Want<T> | null {
     const last = Math.min(this.view.last + 1, this.lastPage());
-    for (let k = this.view.first; k <= last; k++) if (!this.pages.has(k)) return k;
-    let stale: number | null = null;
-    for (const [k, page] of this.pages) if (page.stale && (stale === null || k < stale)) stale = k;
-    return stale;
+    for (let k = this.view.first; k <= last; k++) {
+      if (this.fwd.pages.has(k)) continue;
+      const want = this.route(k);
+      if (want) return want;
+    }
+    const f = this.fwd.firstStale();
+    if (f !== null) return { chain: this.fwd, k: f };
+    const t = this.tail.firstStale();
+    return t !== null && this.tailKept(t) ? { chain: this.tail, k: t } : null;
+  }
+
+  /** How to get forward page k's items: from whichever chain reaches them in fewer requests; null if here. */
+  private route(k: number): Want<T> | null {
+    const span = this.tailPagesFor(k);
+    if (!span) return { chain: this.fwd, k };
+    const missing: number[] = [];
+    for (let j = span[0]; j <= span[1]; j++) if (!this.tail.pages.has(j)) missing.push(j);
+    if (missing.length === 0) return null;
+    const forwardCost = k - this.fwd.frontier();
+    const tailCost = missing[missing.length - 1]! - this.tail.frontier();
+    return tailCost < forwardCost ? { chain: this.tail, k: missing[0]! } : { chain: this.fwd, k };
   }
 
   private async pump(): Promise<void> {
     if (this.fetching || this.holders === 0 || this.error !== null || this.disposed) return;
     const want = this.wanted();
     if (want === null) return;
+    const { chain } = want;
     // A page whose cursor is not known yet is reached through the furthest one that is.
-    const k = Math.min(want, this.cursors.length - 1);
+    const k = Math.min(want.k, chain.frontier());
     this.fetching = true;
     this.heard = { all: false, ids: new Set() };
-    this.emit();
     let answer: PageAnswer<T>;
     try {
-      answer = await this.opts.fetchPage(this.cursors[k] ?? null);
+      answer = await this.opts.fetchPage(chain.cursors[k] ?? null, chain === this.tail);
     } catch (error) {
       this.fetching = false;
       this.error = (this.opts.describeError ?? describe)(error);
@@ -198,50 +251,40 @@ export class PagedSectionStore<T> {
     }
     this.fetching = false;
     if (this.disposed) return;
-    this.accept(k, answer);
-    this.emit();
+    // A page passed on the way to a far one changes nothing shown: no render for it.
+    if (this.accept(chain, k, answer) || this.shapeChanged()) this.emit();
     void this.pump();
   }
 
-  private accept(k: number, answer: PageAnswer<T>): void {
+  /** Takes in an answer; true when its items are kept (they may be on screen). */
+  private accept(chain: PageChain<T>, k: number, answer: PageAnswer<T>): boolean {
     this.loaded = true;
-    const outdated = this.heard.all || answer.items.some((item) => this.heard.ids.has(this.opts.idOf(item)));
-    if (this.isKept(k)) this.pages.set(k, { items: answer.items, stale: outdated });
-    else this.pages.delete(k);
-    if (answer.next === null) this.endAt(k, answer.items.length);
-    else this.continueAfter(k, answer.next);
+    const stale = this.heard.all || answer.items.some((item) => this.heard.ids.has(this.opts.idOf(item)));
+    const kept = chain === this.fwd ? this.isKept(k, k) : this.tailKept(k);
+    chain.accept(k, answer.items, answer.next, { kept, stale });
+    // Seen from the start to the end: the tail has nothing more to add.
+    if (this.fwd.end !== null) this.tail.drop(() => false);
+    return kept;
   }
 
-  private endAt(k: number, count: number): void {
-    this.endPage = k;
-    this.endLength = count;
-    this.grown = k * this.size + count;
-    this.cursors.length = k + 1;
-    for (const key of this.pages.keys()) if (key > k) this.pages.delete(key);
-  }
-
-  private continueAfter(k: number, next: string): void {
-    if (this.endPage !== null && this.endPage <= k) this.endPage = null;
-    this.grown = Math.max(this.grown, (k + 1) * this.size);
-    const known = this.cursors[k + 1];
-    if (known === next) return;
-    // The later cursors were positions in the old order: they are found again from this one.
-    this.cursors.length = k + 1;
-    this.cursors.push(next);
-    if (known !== undefined) for (const [key, page] of this.pages) if (key > k) page.stale = true;
+  /** The grid's length, or whether it is final or loaded, differs from what was last said. */
+  private shapeChanged(): boolean {
+    const s = this.snapshot;
+    const next = this.makeSnapshot();
+    return s.length !== next.length || s.more !== next.more || s.ended !== next.ended || s.loaded !== next.loaded;
   }
 
   private length(): number {
-    if (this.endPage !== null) return this.endPage * this.size + this.endLength;
-    return this.total !== null ? Math.max(this.total, this.grown) : this.grown;
+    const end = this.fwd.end;
+    if (end !== null) return end.page * this.size + end.count;
+    return this.total !== null ? Math.max(this.total, this.fwd.seen) : this.fwd.seen;
   }
 
   private makeSnapshot(): PagedSnapshot<T> {
-    const length = this.length();
-    const ended = this.endPage !== null;
-    const more = !ended && (this.total === null || this.grown >= this.total);
+    const ended = this.fwd.end !== null;
+    const more = !ended && (this.total === null || this.fwd.seen >= this.total);
     const itemAt = (index: number) => this.itemAt(index);
-    return { version: this.version, itemAt, length, more, ended, loading: this.fetching, loaded: this.loaded, error: this.error };
+    return { version: this.version, itemAt, length: this.length(), more, ended, loaded: this.loaded, error: this.error };
   }
 
   private emit(): void {
