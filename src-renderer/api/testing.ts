@@ -332,12 +332,25 @@ function libraryScreenHandlers(state: FakeState, emit: Emit): Pick<HandlersOf<'l
   };
 }
 
+/** The albums' artists, in order of first appearance, with ids derived from their names (stable across calls). */
+function fakeArtists(lib: LibrarySnapshot): Array<{ id: string; name: string; albumCount: number; trackCount: number }> {
+  const byName = new Map<string, { albumCount: number; trackCount: number }>();
+  for (const album of lib.albums) {
+    const name = album.artist ?? 'Unknown artist';
+    const seen = byName.get(name) ?? { albumCount: 0, trackCount: 0 };
+    byName.set(name, { albumCount: seen.albumCount + 1, trackCount: seen.trackCount + album.tracks.length });
+  }
+  const idOf = (name: string) => `ar${(Math.abs([...name].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261)) >>> 0).toString(36)}`.padEnd(22, 'x');
+  return [...byName].map(([name, counts]) => ({ id: idOf(name), name, ...counts }));
+}
+
 /**
- * The paged calls over the fake's snapshot, in its order: the cursor is the next offset (main's is a keyset),
- * sorts and filters are ignored, and the fake has no artists.
+ * The paged calls over the fake's snapshot, in its order (reversed for `desc`): the cursor is the next offset
+ * (main's is a keyset), sorts and filters are ignored, and artists come from the albums.
  */
 function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'library.page' | 'library.counts' | 'library.detail'> {
-  const pageOf = <T>(all: T[], limit = 50, after: string | null = null) => {
+  const pageOf = <T>(all: T[], limit = 50, after: string | null = null, direction: 'asc' | 'desc' = 'asc') => {
+    if (direction === 'desc') all = [...all].reverse();
     const from = after === null ? 0 : Number(after.slice(1));
     return { items: all.slice(from, from + limit), next: from + limit < all.length ? `o${from + limit}` : null };
   };
@@ -348,16 +361,16 @@ function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'lib
   return {
     'library.page': (input) => {
       const lib = state.library;
-      if (input.section === 'movies') return { section: 'movies', ...pageOf(lib.movies.map((m) => ({ ...strip(m, 'extras'), thumbUrl: null })), input.limit, input.after) };
+      if (input.section === 'movies') return { section: 'movies', ...pageOf(lib.movies.map((m) => ({ ...strip(m, 'extras'), thumbUrl: null })), input.limit, input.after, input.direction) };
       if (input.section === 'shows') {
         const shows = lib.shows.map(({ seasons, extras: _extras, ...show }) => {
           const episodes = seasons.flatMap((season) => season.episodes);
           return { ...show, thumbUrl: null, seasonCount: seasons.length, episodeCount: episodes.length, unwatchedCount: episodes.filter((e) => !e.watched).length };
         });
-        return { section: 'shows', ...pageOf(shows, input.limit, input.after) };
+        return { section: 'shows', ...pageOf(shows, input.limit, input.after, input.direction) };
       }
-      if (input.section === 'albums') return { section: 'albums', ...pageOf(lib.albums.map((a) => ({ ...strip(a, 'tracks'), thumbUrl: null, trackCount: a.tracks.length })), input.limit, input.after) };
-      return { section: 'artists', items: [], next: null };
+      if (input.section === 'albums') return { section: 'albums', ...pageOf(lib.albums.map((a) => ({ ...strip(a, 'tracks'), thumbUrl: null, trackCount: a.tracks.length })), input.limit, input.after, input.direction) };
+      return { section: 'artists', ...pageOf(fakeArtists(lib), input.limit, input.after, input.direction) };
     },
     'library.counts': () => {
       const lib = state.library;
@@ -368,7 +381,7 @@ function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'lib
         episodes,
         albums: lib.albums.length,
         tracks: lib.albums.reduce((n, a) => n + a.tracks.length, 0),
-        artists: 0,
+        artists: fakeArtists(lib).length,
         movieFilters: { unwatched: lib.movies.filter((m) => !m.watched).length, resolution: { sd: 0, hd: 0, fhd: 0, uhd: 0 }, decades: [] },
       };
     },
