@@ -8,3 +8,4 @@ export { createPreloader } from './model/preloader';
 export { openInputFor } from './model/capabilities';
 export { createNowPlaying, type NowPlaying, type NowPlayingState, type VideoChoice } from './model/nowPlaying';
 export { detailsFromLibrary, type ItemDetails } from './model/details';
+export { languageNames } from './model/languages';

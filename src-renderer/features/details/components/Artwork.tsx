@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { cx } from '../../../ui';
-import { hueOf, initialsOf } from '../model/art';
+import { hueOf, initialsOf } from '../../../ui';
 
 /**
  * A picture that gets out of the way when it fails, so what is beneath it (initials, the page's colour)

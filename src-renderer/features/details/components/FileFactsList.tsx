@@ -1,7 +1,7 @@
 import type { FileFacts, Movie } from '../../../api';
 import { formatDuration } from '../../../ui';
 import { codecLabel, containerLabel, resolutionLabel, sizeLabel } from '../model/facts';
-import { languageNames } from '../model/languages';
+import { languageNames } from '../../player';
 
 type Media = Pick<Movie, 'container' | 'videoCodec' | 'audioCodec' | 'width' | 'height'> & { subtitleLanguages?: readonly string[] };
 

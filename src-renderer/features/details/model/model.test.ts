@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEpisode, makeTrack } from '../../../api/testing';
 import { codecLabel, containerLabel, episodeLabel, resolutionLabel, runtimeLabel, sizeLabel } from './facts';
-import { languageNames } from './languages';
+import { languageNames } from '../../player';
 import { albumQueue, orderedDiscs, shuffled } from './queue';
 import { showNext } from './upNext';
 
