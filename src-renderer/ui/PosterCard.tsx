@@ -9,11 +9,13 @@ export type PosterShape = 'poster' | 'square' | 'round';
 const TEXT_TOP = 8;
 const TITLE_LINE = 18;
 const META_LINE = 17;
+/** Air under the last line, so a two-line title's meta does not sit on the next row's pictures. */
+const TEXT_BOTTOM = 6;
 
 /** A card's height at `width`: the picture, a title of up to two lines, and `metaLines` lines under it. */
 export function posterCardHeight(width: number, shape: PosterShape, metaLines: number): number {
   const art = shape === 'poster' ? width * 1.5 : width;
-  return Math.ceil(art + TEXT_TOP + 2 * TITLE_LINE + metaLines * META_LINE);
+  return Math.ceil(art + TEXT_TOP + 2 * TITLE_LINE + metaLines * META_LINE + TEXT_BOTTOM);
 }
 
 export interface PosterCardProps {

@@ -52,7 +52,8 @@ export function VirtualGrid(props: VirtualGridProps) {
   const gridRef = useRef<HTMLDivElement>(null);
   const width = useMeasuredWidth(gridRef, 960);
   const { columns, cellWidth } = columnsFor(width, minCellWidth, gap);
-  const { scrollerRef, margin } = useScroller(gridRef, `${width}:${count > 0}:${props.layoutKey ?? ''}`);
+  // What stands above the grid changes with the address (a toolbar that wraps once a filter is on).
+  const { scrollerRef, margin } = useScroller(gridRef, `${width}:${count > 0}:${memoryKey ?? ''}:${props.layoutKey ?? ''}`);
   const rowHeight = Math.round(cellHeight(cellWidth)) + gap;
   const cellCount = pendingRows > 0 ? (Math.ceil(count / columns) + pendingRows) * columns : count;
   const rowCount = Math.ceil(cellCount / columns);
@@ -68,7 +69,9 @@ export function VirtualGrid(props: VirtualGridProps) {
     scrollMargin: margin,
     rangeExtractor: useCallback((range: Range) => withRow(defaultRangeExtractor(range), activeRow, range.count), [activeRow]),
   });
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
   useGridPlace(virtualizer, { gridRef, scrollerRef, memoryKey, settled: props.settled ?? true, focus, margin });
   useRangeReport(virtualizer, columns, cellCount, props.onRangeChange);
   // The viewport's height is read when a key asks for it, never while rendering: a layout read per scroll frame is a long frame.

@@ -91,6 +91,27 @@ describe('Movies', () => {
     expect(fake.callsTo('library.page').at(-1)!.after).toBe('o100');
   });
 
+  it('grows as pages arrive when several filters leave no exact count, with skeletons for the page on its way', async () => {
+    window.history.replaceState(null, '', '#/movies?unwatched=1&res=fhd');
+    const movies = manyMovies(150);
+    let release = () => {};
+    const second = new Promise<void>((resolve) => (release = resolve));
+    const items = movies.map(({ extras: _extras, ...m }) => ({ ...m, thumbUrl: null }));
+    renderScreen(<Sections />, { library: makeLibrary({ movies }) }, {
+      'library.page': async ({ after }) => {
+        if (after === null) return { section: 'movies', items: items.slice(0, 100), next: 'o100' };
+        await second;
+        return { section: 'movies', items: items.slice(100), next: null };
+      },
+    });
+    expect(await screen.findByText('100+ movies match')).toBeTruthy();
+    const grid = screen.getByRole('grid', { name: 'Movies' });
+    expect(grid.getAttribute('aria-rowcount')).toBe(String(Math.ceil(100 / 6) + 1));
+    release();
+    expect(await screen.findByText('150 movies match')).toBeTruthy();
+    expect(grid.getAttribute('aria-rowcount')).toBe(String(Math.ceil(150 / 6)));
+  });
+
   it('shows hostile titles as text, whole in the tooltip and clamped on the card', async () => {
     const evil = '<img src=x onerror=alert(1)>';
     const rtl = 'Harbour \u202Egnp.exe\u202C Lights';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import { errorMessage, useApi, type Client, type LibraryPage, type LibraryPageRequest, type LibrarySection } from '../../../api';
 import { PagedSectionStore, type PagedSnapshot } from '../model/pagedSection';
 import { cachedSection } from '../model/sectionCache';
@@ -51,7 +51,9 @@ export function usePagedSection<S extends LibrarySection>(request: SectionReques
   const key = JSON.stringify(request);
   // Keyed by the request's text, so a new object with the same sort and filters keeps its store.
   const store = useMemo(() => cachedSection(client, key, () => createSectionStore(client, JSON.parse(key) as SectionRequest<S>)), [client, key]);
-  useEffect(() => store.attach(), [store]);
+  // In the layout phase, so the first page is asked for before the screen's other calls (the counts, which
+  // take main longer at 100,000 items): the grid paints on the page, not on the count.
+  useLayoutEffect(() => store.attach(), [store]);
   useEffect(() => {
     if (total !== undefined) store.setTotal(total);
   }, [store, total]);
