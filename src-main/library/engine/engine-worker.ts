@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ProgressCounts, ProgressSink } from '../scan/progress.js';
+import { systemClock } from '../../ports.js';
 import { EngineConfig, EngineRequest, type EngineReply } from './engine-protocol.js';
 import { describeFailure, LibraryEngine } from './library-engine.js';
+import { ProgressRelay } from './progress-relay.js';
 
 /**
  * The library engine thread: runs scans and the folder watcher (`LibraryEngine`) for the main thread's
@@ -15,22 +16,6 @@ if (!port) throw new Error('engine-worker must run in a worker thread');
 const post = (reply: EngineReply): void => port.postMessage(reply);
 const engine = new LibraryEngine(EngineConfig.parse(workerData));
 const jobs = new Map<number, { abort: AbortController; done: Promise<void> }>();
-
-/** A scan's counts, relayed to the main thread's reporter (which throttles them and adds the rate). */
-class ProgressRelay implements ProgressSink {
-  private counts: ProgressCounts = { phase: 'idle', seen: 0, parsed: 0, failed: 0, unchanged: 0, currentFolder: null };
-
-  constructor(private readonly job: number) {}
-
-  get current(): ProgressCounts {
-    return { ...this.counts };
-  }
-
-  update(change: Partial<ProgressCounts>): void {
-    this.counts = { ...this.counts, ...change };
-    post({ type: 'progress', job: this.job, counts: this.counts });
-  }
-}
 
 /** Runs one job; whatever it throws becomes its `failed` answer. */
 function run(job: number, work: (signal: AbortSignal) => Promise<EngineReply>): void {
@@ -59,10 +44,20 @@ async function close(closed: Int32Array): Promise<void> {
   }
 }
 
+/** One scan; its last counts are relayed before its answer, so the main thread finishes on them. */
+async function scan(request: Extract<EngineRequest, { type: 'scan' }>, signal: AbortSignal): Promise<EngineReply> {
+  const progress = new ProgressRelay(systemClock, (counts) => post({ type: 'progress', job: request.job, counts }));
+  try {
+    return { type: 'scanned', job: request.job, ...(await engine.scan(request, progress, signal)) };
+  } finally {
+    progress.flush();
+  }
+}
+
 function handle(request: EngineRequest): void {
   switch (request.type) {
     case 'scan':
-      return run(request.job, async (signal) => ({ type: 'scanned', job: request.job, ...(await engine.scan(request, new ProgressRelay(request.job), signal)) }));
+      return run(request.job, (signal) => scan(request, signal));
     case 'cancel':
       return jobs.get(request.job)?.abort.abort();
     case 'watch':
