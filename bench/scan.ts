@@ -256,6 +256,7 @@ interface EngineConfig {
   files: number;
   workers: number;
   workerModule: string;
+  engineModule: string;
   queries: string[];
 }
 
@@ -293,6 +294,7 @@ async function engine(config: EngineConfig): Promise<EngineResult> {
     artUrl: (artId) => `/art/${artId}`,
     parseWorkers: workers,
     parseWorkerModule: new URL(config.workerModule),
+    engineWorkerModule: new URL(config.engineModule),
   });
   lib.addFolder(roots.movies, 'movies');
   lib.addFolder(roots.shows, 'shows');
@@ -373,6 +375,8 @@ async function main(): Promise<void> {
     files: FILES,
     workers: WORKERS,
     workerModule: (await compiled(new URL('../src-main/library/scan/parse-worker.ts', import.meta.url), 'parse-worker.js')).href,
+    // The engine thread that scans (issue 13), compiled the same way.
+    engineModule: (await compiled(new URL('../src-main/library/engine/engine-worker.ts', import.meta.url), 'engine-worker.js')).href,
     queries,
   };
   const configFile = path.join(dir, 'engine.json');
