@@ -256,6 +256,7 @@ interface EngineConfig {
   files: number;
   workers: number;
   workerModule: string;
+  engineModule: string;
   queries: string[];
 }
 
@@ -294,6 +295,7 @@ async function engine(config: EngineConfig): Promise<EngineResult> {
     thumbUrl: (artId) => `/thumb/${artId}`,
     parseWorkers: workers,
     parseWorkerModule: new URL(config.workerModule),
+    engineWorkerModule: new URL(config.engineModule),
   });
   lib.addFolder(roots.movies, 'movies');
   lib.addFolder(roots.shows, 'shows');
@@ -374,6 +376,8 @@ async function main(): Promise<void> {
     files: FILES,
     workers: WORKERS,
     workerModule: (await compiled(new URL('../src-main/library/scan/parse-worker.ts', import.meta.url), 'parse-worker.js')).href,
+    // The engine thread that scans (issue 13), compiled the same way.
+    engineModule: (await compiled(new URL('../src-main/library/engine/engine-worker.ts', import.meta.url), 'engine-worker.js')).href,
     queries,
   };
   const configFile = path.join(dir, 'engine.json');

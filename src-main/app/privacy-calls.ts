@@ -1,10 +1,11 @@
+import { TelemetryPart } from '../contract/index.js';
 import type { TelemetryService } from '../telemetry/index.js';
 import type { CallsOf } from './calls.js';
 import type { Jobs } from './jobs.js';
 
 export function privacyCalls(telemetry: TelemetryService, jobs: Jobs): CallsOf<'privacy'> {
   return {
-    'privacy.snapshot': async () => telemetry.snapshot(),
+    'privacy.snapshot': async ({ parts }) => telemetry.parts(parts ?? TelemetryPart.options),
     'privacy.catalog': async () => telemetry.catalog(),
     'privacy.markSeen': async () => (telemetry.markSeen(), {}),
     'privacy.setMaster': async ({ on }) => telemetry.setMaster(on),

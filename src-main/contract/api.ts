@@ -21,7 +21,7 @@ import {
   UnparseableRequest,
 } from './library.js';
 import { Settings, SettingsPatch } from './settings.js';
-import { Catalog, Category, ChainVerdict, NetworkPurpose, SendResult, TelemetrySnapshot, UiFeature } from './telemetry.js';
+import { Catalog, Category, ChainVerdict, NetworkPurpose, SendResult, TelemetryChange, TelemetryPart, TelemetryParts, UiFeature } from './telemetry.js';
 import { OpenPlayback, PlaybackSource, TranscodeStatus } from './playback.js';
 
 /**
@@ -95,7 +95,8 @@ export const calls = {
     input: z.object({ sessionId: z.string().uuid(), error: z.enum(['decode', 'network', 'unsupported', 'aborted', 'unknown']) }),
     output: z.object({}),
   },
-  'privacy.snapshot': { input: z.object({}), output: TelemetrySnapshot },
+  /** The parts of the privacy screen asked for, or every part; the next batch is encoded only when asked for. */
+  'privacy.snapshot': { input: z.object({ parts: z.array(TelemetryPart).min(1).max(TelemetryPart.options.length).optional() }), output: TelemetryParts },
   'privacy.catalog': { input: z.object({}), output: Catalog },
   'privacy.markSeen': { input: z.object({}), output: z.object({}) },
   'privacy.setMaster': { input: z.object({ on: z.boolean() }), output: z.object({ purged: z.number().int() }) },
@@ -127,8 +128,8 @@ export const events = {
   /** Every setting, after any window changed one. */
   onDidChangeSettings: Settings,
   onDidChangeScanProgress: ScanProgress,
-  /** Sent at most a few times a second; the renderer refetches `privacy.snapshot`. */
-  onDidChangeTelemetry: z.object({ reason: z.string() }),
+  /** Sent at most a few times a second; says which parts changed, so the renderer refetches only those. */
+  onDidChangeTelemetry: TelemetryChange,
   /** A transcode session's state or speed changed (at most about once a second per session). */
   onDidChangeTranscode: TranscodeStatus,
 } as const;

@@ -183,6 +183,38 @@ export const TelemetrySnapshot = z.object({
 });
 export type TelemetrySnapshot = z.infer<typeof TelemetrySnapshot>;
 
+/** The parts of the "What we collect" screen, fetched and pushed one by one (`endpoint` never changes). */
+export const TelemetryPart = z.enum(['consent', 'preview', 'queue', 'nextBatch', 'ledger', 'network']);
+export type TelemetryPart = z.infer<typeof TelemetryPart>;
+
+/**
+ * What `privacy.snapshot` answers: the parts asked for (every part when none were named), and the endpoint.
+ * The next batch is encoded only when `nextBatch` is asked for; `queue` comes with the ids of the events
+ * the next batch would carry, chosen without encoding it.
+ */
+export const TelemetryParts = z.object({
+  endpoint: z.string().nullable(),
+  consent: ConsentState.optional(),
+  preview: z.array(PreviewEvent).optional(),
+  queue: QueueState.optional(),
+  nextBatchIds: z.array(z.string()).optional(),
+  nextBatch: BatchPreview.nullable().optional(),
+  ledger: z.array(LedgerEntry).optional(),
+  network: NetworkState.optional(),
+});
+export type TelemetryParts = z.infer<typeof TelemetryParts>;
+
+/** Pushed when parts of the screen changed (`onDidChangeTelemetry`), so a window refetches only those it shows. */
+export const TelemetryChange = z.object({
+  /** The parts that changed; absent means any may have (the web transport says so after a reconnect). */
+  parts: z.array(TelemetryPart).optional(),
+  /** Grows with every push; a window that sees it skip refetches every part it shows. Absent after a reconnect. */
+  version: z.number().int().nonnegative().optional(),
+  /** Why, in a word: only the web transport's own `reconnected` notice sets it. */
+  reason: z.string().optional(),
+});
+export type TelemetryChange = z.infer<typeof TelemetryChange>;
+
 export const SendResult = z.object({
   sent: z.boolean(),
   eventCount: z.number().int().nonnegative(),

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/index.js';
+import type { Clock } from '../ports.js';
 import type { DetailRequest, Folder, FolderKind, HomeShelves, LibraryCounts, LibraryDetail, LibraryPage, LibraryPageRequest, LibrarySnapshot, LibraryStatus } from '../contract/index.js';
 import type { ScanSummary, SearchHit, SetWatchedRequest, UnparseablePage, UnparseableRequest } from '../contract/index.js';
 import { assertNoOverlap, resolveFolderPath } from './folder-paths.js';
+import { EngineClient, EngineJobError, type EngineClientOptions } from './engine/engine-client.js';
+import type { EngineScanResult } from './engine/library-engine.js';
 import { deleteFolder, getFolderRow, insertFolder, listFolderRows } from './index/folder-rows.js';
 import type { WritableDB } from './index/db.js';
 import type { IndexRecovery } from './index/index-recovery.js';
@@ -19,18 +22,13 @@ import { unparseableCount, unparseablePage } from './index/unparseable-pages.js'
 import { saveProgress, type ProgressChange } from './index/user-state.js';
 import { setWatched, type WatchedChange } from './index/watched-marks.js';
 import { thumbResponse, type ArtResponse } from './metadata/art-response.js';
-import { artworkDir, gridArt, recoverDeletedArtwork, sweepArtwork } from './metadata/artwork-cache.js';
+import { artworkDir, gridArt } from './metadata/artwork-cache.js';
 import { Thumbnails } from './metadata/thumbnails.js';
-import { defaultParseWorkers, ParsePool } from './scan/parse-pool.js';
-import { ProbeToolMissing } from './scan/probe-errors.js';
+import { defaultParseWorkers } from './scan/parse-pool.js';
 import type { ProgressReporter } from './scan/progress.js';
-import type { ReadOptions } from './scan/read-item.js';
-import { scanFolder } from './scan/scan-folder.js';
-import type { FolderScanContext } from './scan/scan-folder.js';
 import { ScanQueue } from './scan/scan-queue.js';
 import type { ScanOptions } from './scan/scan-queue.js';
 import { newScanTotals, scanSummary } from './scan/scan-totals.js';
-import type { ScanTotals } from './scan/scan-totals.js';
 import type { LibraryTools } from './tools.js';
 import type { IndexChange } from './watch/apply-changes.js';
 import { LibraryWatch } from './watch/library-watch.js';
@@ -109,26 +107,36 @@ export interface OpenLibraryOptions {
   parseWorkers?: number;
   /** The parse worker's module; tests substitute one that hangs. */
   parseWorkerModule?: URL;
+  /** The engine thread's module (`engine/engine-worker.ts`); the scan bench substitutes its compiled bundle. */
+  engineWorkerModule?: URL;
 }
 
 /**
  * Opens the library index at `<dataDir>/library.db` (created and migrated as needed; a damaged one is
- * quarantined and rebuilt, see index-recovery.ts).
+ * quarantined and rebuilt, see index-recovery.ts). Reads run on the caller's thread; scans and the
+ * watcher's batches run in the library engine thread (`engine/`), with a connection of their own.
+ *
+ * Note: the engine thread spawns ffprobe with node's `spawn` and stamps its writes with main's clock
+ * shifted onto its system clock (`jobClock`): functions cannot cross to a thread, only `tools.ffprobe` does.
  */
 export function openLibrary(opts: OpenLibraryOptions): LibraryService {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const { tools } = opts;
-  const index = new IndexSession(path.join(opts.dataDir, 'library.db'), tools.clock.now());
-  const timeoutMs = opts.probeTimeoutMs ?? 15_000;
-  const pool = new ParsePool({
-    size: opts.parseWorkers ?? defaultParseWorkers(),
-    timeoutMs,
-    clock: tools.clock,
-    ...(opts.parseWorkerModule ? { workerModule: opts.parseWorkerModule } : {}),
-  });
+  const indexFile = path.join(opts.dataDir, 'library.db');
+  const index = new IndexSession(indexFile, tools.clock.now());
   const artDir = artworkDir(opts.dataDir);
+  const config = {
+    indexFile,
+    artDir,
+    ffprobe: tools.ffprobe,
+    ffmpeg: tools.ffmpeg,
+    timeoutMs: opts.probeTimeoutMs ?? 15_000,
+    parseWorkers: opts.parseWorkers ?? defaultParseWorkers(),
+    parseWorkerModule: opts.parseWorkerModule?.href ?? null,
+  };
+  const engine = { config, clock: tools.clock, ...(opts.engineWorkerModule ? { workerModule: opts.engineWorkerModule } : {}) };
   const link = (url: (artId: string) => string) => (artId: string | null) => (artId === null ? null : url(artId));
-  return new Library(index, pool, { tools, timeoutMs, pool, artDir }, {
+  return new Library(index, engine, tools.clock, {
     artUrl: opts.artUrl,
     links: { art: link(opts.artUrl), thumb: link(opts.thumbUrl) },
     thumbs: new Thumbnails({ artDir, tools }),
@@ -146,9 +154,6 @@ interface LibraryPictures {
 
 const folderNotFound = (): AppError => new AppError('not-found', 'That folder is not in the library.');
 
-/** Reads files with the artwork cache set, so their sidecars are read too. */
-type LibraryReadOptions = ReadOptions & { artDir: string };
-
 class Library implements LibraryService {
   readonly recovery: IndexRecovery | null;
   private closed = false;
@@ -158,19 +163,21 @@ class Library implements LibraryService {
   private restoring: boolean;
   private readonly lifetime = new AbortController();
   private readonly scans: ScanQueue;
+  private readonly engine: EngineClient;
   private readonly watching: LibraryWatch;
 
   constructor(
     private readonly index: IndexSession,
-    private readonly pool: ParsePool,
-    private readonly read: LibraryReadOptions,
+    engine: Omit<EngineClientOptions, 'onChanged'>,
+    private readonly clock: Clock,
     private readonly pictures: LibraryPictures,
   ) {
     this.recovery = index.recovery;
     this.restoring = index.recovery !== null;
-    // A scan starts once the watcher's batch being applied (if any) is done.
-    this.scans = new ScanQueue(read.tools.clock, (scope, progress, opts) => this.watching.batchDone().then(() => this.runScan(scope, progress, opts)));
-    this.watching = new LibraryWatch({ db: index.db, read: { ...read, signal: this.lifetime.signal }, scansIdle: () => this.scans.idle() });
+    this.engine = new EngineClient({ ...engine, onChanged: (change) => this.watching.changed(change) });
+    this.watching = new LibraryWatch(this.engine);
+    // The engine thread lets a scan and the watcher's batch being applied take turns.
+    this.scans = new ScanQueue(clock, (scope, progress, opts) => this.runScan(scope, progress, opts));
   }
 
   private get db(): WritableDB {
@@ -190,9 +197,10 @@ class Library implements LibraryService {
         real,
         listFolderRows(this.db).map((f) => f.path),
       );
-      return insertFolder(this.db, real, kind, this.read.tools.clock.now());
+      return insertFolder(this.db, real, kind, this.clock.now());
     });
-    const { id } = insert();
+    // Immediate: the engine thread writes through its own connection (see scan/write-batch.ts).
+    const { id } = insert.immediate();
     this.watching.refresh();
     // Its place depends on the other folders: a second "Movies" shows more of where it is.
     return listFolders(this.db).find((f) => f.id === id)!;
@@ -206,7 +214,7 @@ class Library implements LibraryService {
   removeFolder(folderId: string): { removedItems: number } {
     this.assertOpen();
     if (!getFolderRow(this.db, folderId)) throw folderNotFound();
-    const removedItems = this.db.transaction(() => deleteFolder(this.db, folderId))();
+    const removedItems = this.db.transaction(() => deleteFolder(this.db, folderId)).immediate();
     this.sweepDue = removedItems > 0 || this.sweepDue;
     this.watching.refresh();
     return { removedItems };
@@ -244,7 +252,7 @@ class Library implements LibraryService {
   }
 
   setWatched(request: SetWatchedRequest): WatchedChange {
-    return this.withIndex((db) => setWatched(db, request, this.read.tools.clock.now()));
+    return this.withIndex((db) => setWatched(db, request, this.clock.now()));
   }
 
   page(request: LibraryPageRequest): LibraryPage {
@@ -282,7 +290,7 @@ class Library implements LibraryService {
 
   saveProgress(itemId: string, positionSec: number): ProgressChange {
     this.assertOpen();
-    return saveProgress(this.db, itemId, positionSec, this.read.tools.clock.now());
+    return saveProgress(this.db, itemId, positionSec, this.clock.now());
   }
 
   resolveItem(itemId: string): ResolvedItem | null {
@@ -301,7 +309,7 @@ class Library implements LibraryService {
     this.pictures.thumbs.close();
     this.watching.close();
     this.lifetime.abort();
-    void this.pool.close();
+    this.engine.close();
     this.index.close();
   }
 
@@ -310,49 +318,41 @@ class Library implements LibraryService {
   }
 
   private async runScan(scope: string | null, progress: ProgressReporter, opts: ScanOptions): Promise<ScanSummary> {
-    const { clock } = this.read.tools;
-    const started = clock.now();
+    const started = this.clock.now();
     const signal = opts.signal ? AbortSignal.any([this.lifetime.signal, opts.signal]) : this.lifetime.signal;
-    const totals = newScanTotals();
     if (this.closed || signal.aborted) {
       progress.finish('cancelled');
-      return scanSummary(totals, clock.now() - started);
+      return scanSummary(newScanTotals(), this.clock.now() - started);
     }
+    // Taken now: a folder removed while this scan runs leaves pictures for the next one to sweep.
+    const sweepDue = this.sweepDue;
+    this.sweepDue = false;
+    let result: EngineScanResult;
     try {
-      await this.scanFolders(scope, { db: this.db, read: this.read, signal, progress, totals });
+      result = await this.engine.scan({ scope, sweepDue }, progress, signal);
     } catch (error) {
+      this.sweepDue ||= sweepDue;
       progress.finish('failed');
-      if (error instanceof ProbeToolMissing) throw new AppError('internal', error.message);
-      this.index.noteDamage(error);
+      throw this.scanError(error);
     }
-    this.afterScan(scope, signal, progress, totals);
-    return scanSummary(totals, clock.now() - started);
-  }
-
-  private async scanFolders(scope: string | null, ctx: FolderScanContext): Promise<void> {
-    recoverDeletedArtwork(this.db, this.read.artDir);
-    let folders = listFolderRows(this.db);
-    if (scope !== null) {
-      folders = folders.filter((f) => f.id === scope);
-      if (folders.length === 0) throw folderNotFound();
-    }
-    for (const folder of folders) {
-      if (ctx.signal.aborted) break;
-      await scanFolder(ctx, folder);
-    }
-  }
-
-  private afterScan(scope: string | null, signal: AbortSignal, progress: ProgressReporter, totals: ScanTotals): void {
-    // Pictures of removed or re-read items; after the writes, so nothing just stored waits for its row.
-    if (!signal.aborted && (this.sweepDue || totals.added + totals.updated + totals.removed > 0)) {
-      sweepArtwork(this.db, this.read.artDir);
-      this.sweepDue = false;
-      // Made now rather than when a grid first shows them, one at a time behind any grid's requests.
-      if (this.pictures.warmThumbnails && totals.added + totals.updated > 0) this.pictures.thumbs.warm(gridArt(this.db));
-    }
+    if (!result.swept) this.sweepDue ||= sweepDue;
+    const { added, updated } = result.totals;
+    // Made now rather than when a grid first shows them, one at a time behind any grid's requests.
+    if (this.pictures.warmThumbnails && !this.closed && added + updated > 0) this.pictures.thumbs.warm(gridArt(this.db));
     progress.update({ currentFolder: null });
     progress.finish(signal.aborted ? 'cancelled' : 'done');
     if (scope === null && !signal.aborted) this.restoring = false;
-    this.watching.refresh(); // a folder that came back online is watched again
+    return scanSummary(result.totals, this.clock.now() - started);
+  }
+
+  /** What a failed scan rejects with: ffprobe missing and an unknown folder as AppErrors; damage is noted. */
+  private scanError(error: unknown): unknown {
+    if (!(error instanceof EngineJobError)) return error;
+    const { kind, message, code } = error.failure;
+    if (kind === 'probe-missing') return new AppError('internal', message);
+    if (kind === 'not-found') return new AppError('not-found', message);
+    // The index is damaged: noted, so the next start checks it in full and rebuilds it.
+    if (kind === 'corrupt') this.index.noteDamage(Object.assign(new Error(message), { code }));
+    return error;
   }
 }

@@ -41,6 +41,26 @@ export function openCheckedDatabase(file: string, spec: DatabaseSpec, opts: { th
   return db;
 }
 
+/**
+ * Another connection to a database this process has already opened through `openDatabase`: a worker
+ * thread's own, so it can write while the main thread's connection keeps reading (WAL). The same pragmas
+ * and version check, but no health check, migration or in-use marker: the first connection did those and
+ * owns the marker. The file must exist.
+ */
+export function openSecondConnection(file: string, spec: DatabaseSpec): SqliteDatabase {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    assertKnownVersion(db, spec);
+    db.pragma('foreign_keys = ON');
+    db.pragma(`synchronous = ${spec.synchronous}`);
+    db.pragma('busy_timeout = 5000');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
 /** `20261123T024455Z`: sortable, and legal in file names everywhere. */
 function stamp(now: number): string {
   return new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');

@@ -45,9 +45,25 @@ export class BatchSelection {
   /** The batch that leaves next, or null when the queue is empty. */
   next(): OutgoingBatch | null {
     this.o.pending.commit();
-    const all = this.o.queue.list();
+    return this.nextFrom(this.o.queue.list());
+  }
+
+  /** The batch that leaves next out of `all` (the whole queue, listed by the caller), encoded; null when empty. */
+  nextFrom(all: readonly StoredEvent[]): OutgoingBatch | null {
     if (all.length === 0) return null;
-    return this.frozen(all) ?? this.cutFrom(all);
+    const frozen = this.frozen(all);
+    if (frozen) return frozen;
+    const { events, batchId } = this.cutFrom(all);
+    return { events, batchId, body: encodeBatch({ events, batchId, appVersion: this.o.appVersion, catalog: this.o.catalog }) };
+  }
+
+  /**
+   * The ids of the events the next batch would carry, out of `all`, without encoding it: the queue view
+   * marks them, and encoding is the costly part of a preview, done only when the batch itself is shown.
+   */
+  nextIdsFrom(all: readonly StoredEvent[]): string[] {
+    if (all.length === 0) return [];
+    return (this.frozen(all) ?? this.cutFrom(all)).events.map((e) => e.id);
   }
 
   /** Persists the batch before its upload is attempted: from now on it goes again exactly as it is. */
@@ -76,14 +92,14 @@ export class BatchSelection {
     return null;
   }
 
-  private cutFrom(all: readonly StoredEvent[]): OutgoingBatch {
+  /** The events of a new batch and its id (the same id while the selection is the same); not encoded. */
+  private cutFrom(all: readonly StoredEvent[]): { events: StoredEvent[]; batchId: string } {
     const now = this.o.clock.now();
     const held = this.o.queue.held();
     const ready = all.filter((e) => this.o.queue.status(e, now, held) === 'ready');
     const events = (ready.length > 0 ? ready : all).slice(0, MAX_BATCH_EVENTS);
     const key = events.map((e) => e.id).join(',');
     if (this.cut?.key !== key) this.cut = { key, batchId: crypto.randomUUID() };
-    const { batchId } = this.cut;
-    return { events, batchId, body: encodeBatch({ events, batchId, appVersion: this.o.appVersion, catalog: this.o.catalog }) };
+    return { events, batchId: this.cut.batchId };
   }
 }

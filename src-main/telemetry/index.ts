@@ -7,3 +7,4 @@ export { openTelemetry } from './service.js';
 export type { TelemetryService, TelemetryOptions } from './service.js';
 export { catalogDump } from './catalog-model.js';
 export { defaultPolicyPath } from './policy.js';
+export { partsChangedBy, type ChangeReason } from './changes.js';

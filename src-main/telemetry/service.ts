@@ -1,11 +1,11 @@
-import type { Catalog, Category, ChainVerdict, NetworkPurpose, PreviewEvent, SendResult, TelemetrySnapshot } from '../contract/index.js';
+import { TelemetryPart, type Catalog, type Category, type ChainVerdict, type NetworkPurpose, type PreviewEvent, type SendResult, type TelemetryParts, type TelemetrySnapshot } from '../contract/index.js';
 import { EVENTS, type RecordTelemetry, type TelemetryEventName, type TelemetryFields } from '../event-catalog/index.js';
 import type { Clock, Fetch, TimerHandle } from '../ports.js';
 import { closeDatabase } from '../sqlite/index.js';
 import { AutoUpload } from './auto-upload.js';
 import { BatchSelection } from './batch-selection.js';
 import { catalogDto, compileCatalog, type CompiledCatalog } from './catalog-model.js';
-import { ChangeListeners } from './changes.js';
+import { ChangeListeners, type ChangeReason } from './changes.js';
 import { Consent } from './consent.js';
 import { Kv, openTelemetryDb, type TelemetryDb } from './db.js';
 import { DEFAULT_LIMITS, EventQueue, HOUR_MS, type EventQueueLimits } from './event-queue.js';
@@ -30,7 +30,10 @@ export interface TelemetryService {
   record: RecordTelemetry;
   /** Resolves once every event recorded so far is committed (acknowledged). */
   flush(): Promise<void>;
+  /** Every part of the screen, the next batch encoded. */
   snapshot(): TelemetrySnapshot;
+  /** Only the parts asked for: the queue is listed once, and the next batch encoded only when asked for. */
+  parts(wanted: readonly TelemetryPart[]): TelemetryParts;
   catalog(): Catalog;
   /** What would have been recorded while consent was off: memory only, never stored or sendable. */
   preview(): PreviewEvent[];
@@ -47,7 +50,8 @@ export interface TelemetryService {
   sendNow(): Promise<SendResult>;
   verifyLedger(): ChainVerdict;
   exportLedger(): string;
-  onDidChange(listener: (reason: string) => void): () => void;
+  /** Says what changed (see `partsChangedBy` for the parts of the screen it touches). */
+  onDidChange(listener: (reason: ChangeReason) => void): () => void;
   /** Bounded: an upload in flight gets ~2 s, then is aborted; its events stay queued. */
   close(): Promise<void>;
 }
@@ -148,25 +152,21 @@ class TelemetryPipeline implements TelemetryService {
   }
 
   snapshot(): TelemetrySnapshot {
-    const { catalog, queue, ledger, network, consent, preview } = this.p;
-    const { clock, endpoint, reviewWindowMs } = this.config;
+    const { consent, preview, queue, nextBatch, endpoint, ledger, network } = this.parts(TelemetryPart.options);
+    return { consent: consent!, preview: preview!, queue: queue!, nextBatch: nextBatch ?? null, endpoint, ledger: ledger!, network: network! };
+  }
+
+  parts(wanted: readonly TelemetryPart[]): TelemetryParts {
+    const { catalog, ledger, network, consent, preview } = this.p;
+    const has = new Set(wanted);
     this.p.commits.commit();
     return {
-      consent: consent.dto(),
-      preview: previewEvents(catalog, preview),
-      queue: {
-        events: queuedEvents(catalog, queue, clock.now()),
-        total: queue.total(),
-        dropped: queue.dropped(),
-        invalid: this.p.recorder.invalidCount(),
-        held: queue.held(),
-        reviewWindowMs,
-        limits: queue.bounds(),
-      },
-      nextBatch: batchPreview(this.p.batches.next(), endpoint),
-      endpoint,
-      ledger: ledger.entries(50),
-      network: network.state(),
+      endpoint: this.config.endpoint,
+      ...(has.has('consent') ? { consent: consent.dto() } : {}),
+      ...(has.has('preview') ? { preview: previewEvents(catalog, preview) } : {}),
+      ...(has.has('queue') || has.has('nextBatch') ? this.queueParts(has) : {}),
+      ...(has.has('ledger') ? { ledger: ledger.entries(50) } : {}),
+      ...(has.has('network') ? { network: network.state() } : {}),
     };
   }
 
@@ -234,7 +234,7 @@ class TelemetryPipeline implements TelemetryService {
     return this.p.ledger.export(new Date(this.config.clock.now()).toISOString());
   }
 
-  onDidChange(listener: (reason: string) => void): () => void {
+  onDidChange(listener: (reason: ChangeReason) => void): () => void {
     return this.p.changes.add(listener);
   }
 
@@ -249,6 +249,26 @@ class TelemetryPipeline implements TelemetryService {
     this.p.commits.commit();
     closing.abort();
     closeDatabase(this.p.db);
+  }
+
+  /**
+   * The queue and the next batch, from one listing of the queue whichever of them are asked for (each
+   * used to list it again); the batch is encoded only when asked for, the queue view gets its ids only.
+   */
+  private queueParts(has: ReadonlySet<TelemetryPart>): Pick<TelemetryParts, 'queue' | 'nextBatchIds' | 'nextBatch'> {
+    const { catalog, queue, batches, recorder } = this.p;
+    const { clock, endpoint, reviewWindowMs } = this.config;
+    const listed = queue.list();
+    const events = has.has('queue') ? queuedEvents(catalog, queue, listed, clock.now()) : null;
+    return {
+      ...(events
+        ? {
+            queue: { events, total: queue.total(), dropped: queue.dropped(), invalid: recorder.invalidCount(), held: queue.held(), reviewWindowMs, limits: queue.bounds() },
+            nextBatchIds: batches.nextIdsFrom(listed),
+          }
+        : {}),
+      ...(has.has('nextBatch') ? { nextBatch: batchPreview(batches.nextFrom(listed), endpoint) } : {}),
+    };
   }
 
   /**

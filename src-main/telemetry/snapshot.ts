@@ -1,7 +1,7 @@
 import type { BatchPreview, FieldValue, PreviewEvent, QueuedEvent } from '../contract/index.js';
 import type { OutgoingBatch } from './batch-selection.js';
 import type { CompiledCatalog } from './catalog-model.js';
-import type { EventQueue } from './event-queue.js';
+import type { EventQueue, StoredEvent } from './event-queue.js';
 import { labelOf, type StoredValue } from './generalize.js';
 import { OTLP_HEADERS } from './otlp.js';
 import type { Preview } from './record.js';
@@ -24,10 +24,10 @@ function fieldValues(catalog: CompiledCatalog, ev: { name: string; fields: Recor
   return (spec?.fields ?? []).filter((f) => ev.fields[f.name] !== undefined).map((f) => ({ name: f.name, value: String(ev.fields[f.name]), label: labelOf(f, ev.fields[f.name]!) }));
 }
 
-/** Every queued event, oldest first, with its status at `nowMs`. */
-export function queuedEvents(catalog: CompiledCatalog, queue: EventQueue, nowMs: number): QueuedEvent[] {
+/** Every queued event (`listed`: the whole queue, oldest first), with its status at `nowMs`. */
+export function queuedEvents(catalog: CompiledCatalog, queue: EventQueue, listed: readonly StoredEvent[], nowMs: number): QueuedEvent[] {
   const held = queue.held();
-  return queue.list().map((e) => ({
+  return listed.map((e) => ({
     id: e.id,
     name: e.name,
     category: e.category,

@@ -6,7 +6,7 @@ import type { CallInput, CallName, CallOutput, EventName, EventPayload, Reply } 
 import type { LibrarySnapshot, Movie, Episode, Track, Album, Show, SearchHit } from '../../src-main/contract/library';
 import type { PlaybackSource } from '../../src-main/contract/playback';
 import type { Settings } from '../../src-main/contract/settings';
-import type { Catalog, Category, ConsentState, QueuedEvent, QueueState, TelemetrySnapshot } from '../../src-main/contract/telemetry';
+import type { Catalog, Category, ConsentState, QueuedEvent, QueueState, TelemetryPart, TelemetryParts, TelemetrySnapshot } from '../../src-main/contract/telemetry';
 import { createClient, type Client } from './client';
 import { ApiError } from './errors';
 import { createFanOut } from './fanout';
@@ -451,36 +451,53 @@ function playbackHandlers(state: FakeState): HandlersOf<'playback'> {
   };
 }
 
-/** Every privacy call changes the snapshot, then says so with `onDidChangeTelemetry`, as main does. */
+/** Every part of the privacy screen, in the order main names them. */
+const TELEMETRY_PARTS: readonly TelemetryPart[] = ['consent', 'preview', 'queue', 'nextBatch', 'ledger', 'network'];
+
+/** The parts of the fake's snapshot asked for, as main answers `privacy.snapshot` (every part when none are named). */
+function telemetryParts(telemetry: TelemetrySnapshot, parts: readonly TelemetryPart[] = TELEMETRY_PARTS): TelemetryParts {
+  const out: TelemetryParts = { endpoint: telemetry.endpoint };
+  for (const part of parts) Object.assign(out, { [part]: telemetry[part] });
+  if (parts.includes('queue')) out.nextBatchIds = telemetry.nextBatch?.eventIds ?? [];
+  return out;
+}
+
+/**
+ * Every privacy call changes the snapshot, then says so with `onDidChangeTelemetry` as main does: naming
+ * the parts it changed, with a version that grows with each push.
+ */
 function privacyHandlers(state: FakeState, emit: Emit): HandlersOf<'privacy'> {
-  function changed<T>(result: T): T {
-    emit('onDidChangeTelemetry', { reason: 'test' });
+  let version = 0;
+  function changed<T>(result: T, parts: TelemetryPart[]): T {
+    emit('onDidChangeTelemetry', { parts, version: ++version });
     return result;
   }
+  const CONSENT: TelemetryPart[] = ['consent', 'queue', 'nextBatch', 'network'];
+  const QUEUE: TelemetryPart[] = ['queue', 'nextBatch'];
   return {
-    'privacy.snapshot': () => state.telemetry,
+    'privacy.snapshot': ({ parts }) => telemetryParts(state.telemetry, parts),
     'privacy.catalog': () => state.catalog,
     'privacy.markSeen': () => {
       patchConsent(state, { seen: true });
-      return changed({});
+      return changed({}, ['consent']);
     },
-    'privacy.setMaster': ({ on }) => changed(flipConsent(state, { master: on }, on, () => true)),
+    'privacy.setMaster': ({ on }) => changed(flipConsent(state, { master: on }, on, () => true), CONSENT),
     'privacy.setCategory': ({ category, on }) => {
       const categories = { ...state.telemetry.consent.categories, [category]: on } as Record<Category, boolean>;
-      return changed(flipConsent(state, { categories }, on, (e) => e.category === category));
+      return changed(flipConsent(state, { categories }, on, (e) => e.category === category), CONSENT);
     },
     'privacy.deleteEvents': ({ ids }) => {
       const set = new Set(ids);
-      return changed({ deleted: purgeEvents(state, (e) => set.has(e.id)) });
+      return changed({ deleted: purgeEvents(state, (e) => set.has(e.id)) }, QUEUE);
     },
     'privacy.setHold': ({ on }) => {
       state.telemetry = { ...state.telemetry, queue: { ...state.telemetry.queue, held: on } };
-      return changed({});
+      return changed({}, QUEUE);
     },
     'privacy.setNetworkPurpose': ({ purpose, allowed }) => {
       const purposes = state.telemetry.network.purposes.map((p) => (p.purpose === purpose ? { ...p, allowed, enabled: p.enabled && allowed } : p));
       state.telemetry = { ...state.telemetry, network: { ...state.telemetry.network, purposes } };
-      return changed({});
+      return changed({}, ['network']);
     },
     'privacy.sendNow': () => ({ sent: false, eventCount: 0, status: null, message: 'No endpoint configured: nothing was sent.' }),
     'privacy.verifyLedger': () => ({ ok: true, entries: state.telemetry.ledger.length, brokenAt: null, message: 'ok' }),

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LibraryChange, LibraryChangeScope } from '../../src-main/contract/library';
 import { createClient } from './client';
 import { ApiError } from './errors';
 import type { SocketLike } from './socket';
@@ -109,6 +110,8 @@ describe('web transport', () => {
     const inflight = client['privacy.snapshot']({});
     const refetches: unknown[] = [];
     client.on('onDidChangeTelemetry', (p) => refetches.push(p));
+    const libraryChanges: unknown[] = [];
+    client.on('onDidChangeLibrary', (p) => libraryChanges.push(p));
     last().drop();
     await expect(inflight).rejects.toMatchObject({ code: 'unavailable' });
     expect(client.connection.get()).toBe('reconnecting');
@@ -120,6 +123,9 @@ describe('web transport', () => {
     last().open();
     expect(client.connection.get()).toBe('open');
     expect(refetches).toEqual([{ reason: 'reconnected' }]);
+    // A real change, valid by the contract, naming every list: grids and pages alike refetch.
+    expect(libraryChanges).toHaveLength(1);
+    expect(LibraryChange.parse(libraryChanges[0]).scopes).toEqual(LibraryChangeScope.options);
     last().reply(last().sent[0]!.id, { ok: true, value: {} });
     await expect(waiting).resolves.toEqual({});
   });

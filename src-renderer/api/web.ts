@@ -1,4 +1,5 @@
 import type { Reply } from '../../src-main/contract/api';
+import { LibraryChangeScope } from '../../src-main/contract/library';
 import { ApiError } from './errors';
 import { createFanOut } from './fanout';
 import { createPendingCalls } from './pending';
@@ -49,7 +50,8 @@ export function createWebTransport(options: WebTransportOptions): WebTransport {
     onOpen(reconnected) {
       calls.flush();
       if (!reconnected) return;
-      events.emit('onDidChangeLibrary', {});
+      // Every list may have changed meanwhile: each view refetches what it shows (version 0: unknown here).
+      events.emit('onDidChangeLibrary', { scopes: [...LibraryChangeScope.options], items: [], version: 0 });
       events.emit('onDidChangeTelemetry', { reason: 'reconnected' });
     },
     onMessage(data) {

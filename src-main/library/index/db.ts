@@ -1,5 +1,5 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
-import { openCheckedDatabase, type DatabaseSpec } from '../../sqlite/index.js';
+import { openCheckedDatabase, openSecondConnection, type DatabaseSpec } from '../../sqlite/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 /**
@@ -39,4 +39,12 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  */
 export function openIndexDatabase(file: string, opts: { thoroughCheck?: boolean } = {}): WritableDB {
   return openCheckedDatabase(file, LIBRARY_INDEX, { thorough: opts.thoroughCheck ?? false }) as WritableDB;
+}
+
+/**
+ * The library engine's own connection to an index the main thread has opened (and checked, migrated or
+ * rebuilt) through `openIndex`: scans and the watcher write through it from their worker thread.
+ */
+export function openIndexConnection(file: string): WritableDB {
+  return openSecondConnection(file, LIBRARY_INDEX) as WritableDB;
 }

@@ -96,6 +96,11 @@ export class KnownFiles {
  * exactly what the index holds. Every write of a path, size, mtime, inode or failure (item-writes.ts,
  * folder-rows.ts, artwork-cache.ts) calls `filesChanged`, so a stale entry can never be used: the worst
  * case is a reload.
+ *
+ * Important: `filesChanged` reaches only its own connection's entries. Scans and the watcher write paths
+ * through the engine thread's connection, whose entries are the ones used; the main thread's connection
+ * only adds and removes whole folders, and a folder id is never reused. A path written through any other
+ * connection would have to reach the engine first.
  */
 const cache = new WeakMap<ReadableDB, Map<string, KnownFiles>>();
 

@@ -32,5 +32,7 @@ export function setWatched(db: WritableDB, request: SetWatchedRequest, now: numb
     const ids = rows.map((r) => r.id);
     prepared(db, 'UPDATE items SET watched = ?, resume_sec = NULL, state_at = ? WHERE id IN (SELECT value FROM json_each(?))').run(watched, now, JSON.stringify(ids));
     return { ids, kinds: [...new Set(rows.map((r) => r.kind))] };
-  })();
+    // Immediate: it reads then writes, and the engine thread writes through its own connection (a deferred
+    // transaction whose snapshot went stale meanwhile would fail with SQLITE_BUSY_SNAPSHOT).
+  }).immediate();
 }

@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import os from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Clock, TimerHandle } from '../../ports.js';
 import type { MediaFacts } from '../../ports.js';
@@ -10,6 +6,7 @@ import type { LocalMetadata, SidecarRequest } from '../metadata/local-metadata.j
 import type { ParseReply, ParseRequest } from './parse-protocol.js';
 import type { AudioProbe } from './probe-audio.js';
 import { ProbeFailure } from './probe-errors.js';
+import { workerSource, type WorkerSource } from './worker-source.js';
 
 /** What a worker read from one file. */
 export interface ParsedFile {
@@ -67,24 +64,6 @@ interface Pending {
 }
 
 /**
- * Where the worker's code is. In a build, `parse-worker.js` sits next to this module. Under vitest or
- * tsx only the `.ts` source exists, and a worker thread does not inherit the parent's TypeScript loader,
- * so the worker starts from a small ESM stub that loads the source through tsx's `tsImport` (tsx is a
- * dev dependency; a build never takes this path).
- */
-function workerSource(compiled: URL): { code: string | URL; eval: boolean } {
-  if (fs.existsSync(fileURLToPath(compiled))) return { code: compiled, eval: false };
-  const source = new URL(compiled.href.replace(/\.js$/, '.ts')).href;
-  const require = createRequire(import.meta.url);
-  const tsxRoot = path.dirname(require.resolve('tsx/package.json'));
-  const manifest = JSON.parse(fs.readFileSync(path.join(tsxRoot, 'package.json'), 'utf8')) as {
-    exports: Record<string, { import: { default: string } }>;
-  };
-  const api = pathToFileURL(path.join(tsxRoot, manifest.exports['./esm/api']!.import.default)).href;
-  return { code: `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}));`, eval: true };
-}
-
-/**
  * A bounded pool that keeps file parsing off the main thread. At most `size` files are read at once:
  * worker jobs (music-metadata, sampled-block hashes) and `limit`ed jobs on this thread (the ffprobe
  * spawns) share the same slots, so a scan never runs more readers than the machine has room for.
@@ -102,7 +81,7 @@ export class ParsePool {
   private running = 0;
   private nextId = 1;
   private closed = false;
-  private source: { code: string | URL; eval: boolean } | null = null;
+  private source: WorkerSource | null = null;
   private readonly workerModule: URL;
 
   constructor(opts: ParsePoolOptions) {

@@ -7,13 +7,19 @@ const RATE_WINDOW_MS = 10_000;
 const RATE_MIN_SPAN_MS = 1_000;
 
 /** What the scanner itself counts; the rate and ETA are derived here. */
-type ProgressCounts = Omit<ScanProgress, 'ratePerSec' | 'etaSec'>;
+export type ProgressCounts = Omit<ScanProgress, 'ratePerSec' | 'etaSec'>;
+
+/** Where a scan tells its counts: the reporter itself, or (in the engine thread) a relay to it. */
+export interface ProgressSink {
+  readonly current: ProgressCounts;
+  update(change: Partial<ProgressCounts>): void;
+}
 
 /**
  * Emits at most one update per `intervalMs`: a suppressed update is delivered by a trailing timer. Each
  * update carries the reading rate over the last few seconds and, while files are read, the time left.
  */
-export class ProgressReporter {
+export class ProgressReporter implements ProgressSink {
   private state: ScanProgress = { phase: 'idle', seen: 0, parsed: 0, failed: 0, unchanged: 0, currentFolder: null, ratePerSec: null, etaSec: null };
   /** (time, files read) at recent emits, oldest first. */
   private samples: { at: number; read: number }[] = [];

@@ -13,7 +13,7 @@ import { parseMediaName } from '../names/media-name.js';
 import { fileDisplayName } from '../names/name-text.js';
 import { forEachConcurrently } from './for-each-concurrently.js';
 import { ProbeFailure, toProbeFailure } from './probe-errors.js';
-import type { ProgressReporter } from './progress.js';
+import type { ProgressSink } from './progress.js';
 import { fileToRead, readItem } from './read-item.js';
 import type { ReadOptions } from './read-item.js';
 import type { ScanTotals } from './scan-totals.js';
@@ -34,7 +34,7 @@ export interface FolderScanContext {
   db: WritableDB;
   read: ReadOptions;
   signal: AbortSignal;
-  progress: ProgressReporter;
+  progress: ProgressSink;
   totals: ScanTotals;
 }
 
@@ -107,7 +107,7 @@ class FolderScan {
       }
     }
     this.writes.flush();
-    if (signal.aborted || !this.writes.folderStillIndexed()) return;
+    if (signal.aborted) return;
     this.ctx.progress.update({ phase: 'indexing' });
     this.forgetUnseen();
   }
@@ -202,7 +202,10 @@ class FolderScan {
     const { db, totals } = this.ctx;
     const { folder, unreadableDirs } = this;
     const wrote = this.toRead.length > 0;
+    // Immediate: the check that the folder is still there and the writes see the same index (the main
+    // thread may remove the folder at any time; see write-batch.ts).
     db.transaction(() => {
+      if (!this.writes.folderStillIndexed()) return;
       let forgot = false;
       for (const relPath of this.known.unseen()) {
         if (unreadableDirs.some((dir) => isUnder(relPath, dir))) continue;
@@ -213,6 +216,6 @@ class FolderScan {
       if (forgot || wrote) pruneOrphanGroups(db);
       this.sidecars.save(db, folder.id, unreadableDirs);
       markFolderScanned(db, folder.id, this.ctx.read.tools.clock.now());
-    })();
+    }).immediate();
   }
 }

@@ -68,7 +68,7 @@ export async function applyChanges(ctx: ApplyContext, changes: ChangeSet): Promi
     // Whatever disappeared and was not found again elsewhere is gone (unparseable entries included).
     for (const file of found.gone) if (file.itemId === null || reader.unmatched.has(file)) forgetPath(ctx.db, file.folderId, file.relPath);
     pruneOrphanGroups(ctx.db);
-  })();
+  }).immediate(); // immediate: the main thread's connection writes too (see scan/write-batch.ts)
   for (const file of found.gone) if (file.kind !== null) reader.kinds.add(file.kind);
   return { kinds: reader.unsure ? null : [...reader.kinds] };
 }

@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { useApi, type Catalog, type Category, type TelemetrySnapshot } from '../../../../api';
+import { useApi, type Catalog, type Category } from '../../../../api';
 import { ErrorText, Switch } from '../../../../ui';
 import { useAction } from '../../hooks/useAction';
 import { CATEGORIES, CATEGORY_BLURB, CATEGORY_LABEL, SOURCE_LABEL, purgeMessage } from '../../labels';
 import { catalogEventsIn, effectivelyOn } from '../../model/consent';
+import type { PrivacyView } from '../../privacyStore';
 import { LockedNotice } from '../LockedNotice/LockedNotice';
 
 const MASTER_OFF_NOTE = 'consent-master-off';
 
 /** The master switch and the categories, who decided, and how many queued events a switch-off purged. */
-export function ConsentTab({ snapshot, catalog }: { snapshot: TelemetrySnapshot; catalog: Catalog | null }) {
+export function ConsentTab({ snapshot, catalog }: { snapshot: PrivacyView; catalog: Catalog | null }) {
   const client = useApi();
   const { consent, queue } = snapshot;
   const locked = consent.source !== 'user';

@@ -1,12 +1,13 @@
-import { useApi, type NetworkPurpose, type TelemetrySnapshot } from '../../../../api';
+import { useApi, type NetworkPurpose } from '../../../../api';
 import { ErrorText, Switch, formatDateTime } from '../../../../ui';
 import { useAction } from '../../hooks/useAction';
+import type { PrivacyView } from '../../privacyStore';
 import { ReplyPill } from '../ReplyPill/ReplyPill';
 
 const PURPOSE_LABEL: Record<string, string> = { 'telemetry-upload': 'Telemetry upload' };
 
 /** Every outbound request the app can make, by purpose, and every one it made or refused. */
-export function NetworkTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
+export function NetworkTab({ snapshot }: { snapshot: PrivacyView }) {
   const { purposes, requests } = snapshot.network;
   const anyEnabled = purposes.some((p) => p.enabled);
   const client = useApi();

@@ -1,13 +1,18 @@
 import { useState } from 'react';
-import type { BatchPreview, TelemetrySnapshot } from '../../../../api';
+import type { BatchPreview } from '../../../../api';
 import { formatBytes } from '../../../../ui';
+import { useNextBatch } from '../../hooks/useNextBatch';
 import { useQueueActions } from '../../hooks/useQueueActions';
 import { NO_ENDPOINT } from '../../labels';
+import type { PrivacyView } from '../../privacyStore';
 import { BatchBody } from './BatchBody';
 
-/** The exact request the next send would make: endpoint, headers, size and the body bytes. */
-export function NextBatchTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
-  const batch = snapshot.nextBatch;
+/**
+ * The exact request the next send would make: endpoint, headers, size and the body bytes. The batch is
+ * encoded (and fetched) only while this tab is open.
+ */
+export function NextBatchTab({ snapshot }: { snapshot: PrivacyView }) {
+  const batch = useNextBatch();
   const endpoint = batch?.endpoint ?? snapshot.endpoint;
   const [pretty, setPretty] = useState(true);
   const { busy, error, message, setMessage, sendNow } = useQueueActions();
@@ -29,6 +34,7 @@ export function NextBatchTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
         <dd>{endpoint ? <code>{endpoint}</code> : <span className="strong-ok">{NO_ENDPOINT}</span>}</dd>
         {batch ? <BatchFacts batch={batch} /> : null}
       </dl>
+      {batch === undefined ? <p className="muted">Loading the next batch…</p> : null}
       {batch ? (
         <BatchBody
           batch={batch}
@@ -39,12 +45,12 @@ export function NextBatchTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
           busy={busy}
           status={error ?? message}
         />
-      ) : (
+      ) : batch === null ? (
         <div className="empty">
           <p className="empty-title">No batch to preview</p>
           <p className="muted">The next batch is built from queued events once their review period is over.</p>
         </div>
-      )}
+      ) : null}
     </div>
   );
 }

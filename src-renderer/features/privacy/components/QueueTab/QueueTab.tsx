@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import type { QueuedEvent, TelemetrySnapshot } from '../../../../api';
+import type { QueuedEvent } from '../../../../api';
 import { ErrorText, Icon, VirtualList, useNow } from '../../../../ui';
 import { useQueueActions } from '../../hooks/useQueueActions';
 import { useQueueFilter } from '../../hooks/useQueueFilter';
 import { useQueueSelection } from '../../hooks/useQueueSelection';
+import type { PrivacyView } from '../../privacyStore';
 import { queuedTypes, sharedLinkability } from '../../model/queueView';
 import { EmptyQueue } from './EmptyQueue';
 import { QueueMeta } from './QueueMeta';
@@ -16,7 +17,7 @@ const ROW_HEIGHT = 64;
 const ROW_HEIGHT_WITH_LINKABILITY = 88;
 
 interface QueueTabProps {
-  snapshot: TelemetrySnapshot;
+  snapshot: PrivacyView;
 }
 
 /** Every queued event, live: read it, filter, select, delete, hold everything, or send now. */
@@ -26,7 +27,7 @@ export function QueueTab({ snapshot }: QueueTabProps) {
   const filter = useQueueFilter(queue.events);
   const selection = useQueueSelection(queue.events, filter.shown);
   const actions = useQueueActions();
-  const inBatch = useMemo(() => new Set(snapshot.nextBatch?.eventIds ?? []), [snapshot.nextBatch]);
+  const inBatch = useMemo(() => new Set(snapshot.nextBatchIds), [snapshot.nextBatchIds]);
   const types = useMemo(() => queuedTypes(filter.shown), [filter.shown]);
   const linkability = useMemo(() => sharedLinkability(queue.events), [queue.events]);
 

@@ -1,10 +1,10 @@
-import type { TelemetrySnapshot } from '../../../../api';
 import { Button, ErrorText, Icon } from '../../../../ui';
 import { useLedgerActions } from '../../hooks/useLedgerActions';
+import type { PrivacyView } from '../../privacyStore';
 import { LedgerTable } from './LedgerTable';
 
 /** The sent ledger: every batch that left, hash-chained; verify the chain or export it. */
-export function SentTab({ snapshot }: { snapshot: TelemetrySnapshot }) {
+export function SentTab({ snapshot }: { snapshot: PrivacyView }) {
   const { busy, error, verdict, verify, exportLedger } = useLedgerActions();
   const ledger = snapshot.ledger;
   return (
