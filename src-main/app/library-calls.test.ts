@@ -74,7 +74,7 @@ describe('folders named alike', () => {
     const second = await calls['library.addFolder']({ path: nas, kind: 'movies' });
     expect(second.place).toBe(`…${path.sep}${path.join('nas', 'media', 'you')}`);
     await jobs.settle(60_000);
-    const { folders } = await calls['library.snapshot']({});
+    const { folders } = await calls['library.status']({});
     expect(folders.find((f) => f.id === first.id)?.place).toBe(`…${path.sep}${path.join('home', 'media', 'you')}`);
     const places = folders.filter((f) => f.name === 'Movies').map((f) => f.place);
     expect(new Set(places).size).toBe(places.length);

@@ -75,7 +75,6 @@ export function libraryCalls(deps: LibraryCallsDeps, scans: Scans): CallsOf<'lib
     return folder;
   };
   return {
-    'library.snapshot': async () => library.snapshot(),
     // Dispatch has parsed the input already; parsing again types it with its defaults filled in.
     'library.page': async (request) => library.page(LibraryPageRequest.parse(request)),
     'library.counts': async () => library.counts(),

@@ -69,15 +69,18 @@ async function scan(cmd: Extract<Command, { cmd: 'scan' }>): Promise<number> {
     }
     const folder = s.library.listFolders().find((f) => s.library.folderPath(f.id) === dir) ?? s.library.addFolder(dir, cmd.kind);
     const summary = await s.api['library.scan']({ folderId: folder.id });
-    const snapshot = s.library.snapshot();
     if (cmd.json) {
-      process.stdout.write(JSON.stringify({ summary, library: snapshot }, null, 2) + '\n');
+      // The whole library, for scripts: main-side only, never a reply to a window.
+      process.stdout.write(JSON.stringify({ summary, library: s.library.snapshot() }, null, 2) + '\n');
     } else {
+      const counts = s.library.counts();
       process.stdout.write(
         `Scanned ${folder.name}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} removed.\n` +
-          `${snapshot.movies.length} movies, ${snapshot.shows.length} shows, ${snapshot.albums.length} albums.\n`,
+          `${counts.movies} movies, ${counts.shows} shows, ${counts.albums} albums.\n`,
       );
       for (const f of summary.failed) process.stdout.write(`  could not read ${f.name}: ${f.reason}\n`);
+      const unnamed = summary.failedCount - summary.failed.length;
+      if (unnamed > 0) process.stdout.write(`  … and ${unnamed} more that could not be read (Settings → Library lists them all).\n`);
     }
     return 0;
   } finally {

@@ -9,9 +9,9 @@ import {
   LibraryDetail,
   LibraryPage,
   LibraryPageRequest,
-  LibrarySnapshot,
   LibraryStatus,
   LocalStats,
+  PAGE_MAX,
   ScanProgress,
   ScanSummary,
   SetWatchedRequest,
@@ -42,8 +42,6 @@ export const calls = {
   },
   /** The renderer notes that a feature was used; main records `ui.feature_used` if the user allowed it. */
   'app.noteFeature': { input: z.object({ feature: UiFeature }), output: z.object({}) },
-  /** @deprecated The whole library: goes once the renderer reads pages only (issue 13). */
-  'library.snapshot': { input: z.object({}), output: LibrarySnapshot },
   /** The folders, how many files could not be read, and whether a damaged index was rebuilt. */
   'library.status': { input: z.object({}), output: LibraryStatus },
   /** Home's shelves: Continue watching, Up next, Recently added. */
@@ -69,8 +67,8 @@ export const calls = {
   'library.scan': { input: z.object({ folderId: ItemId.optional() }), output: ScanSummary },
   'library.cancelScan': { input: z.object({}), output: z.object({}) },
   'library.search': {
-    input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }),
-    output: z.object({ hits: z.array(SearchHit) }),
+    input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(PAGE_MAX).default(50) }),
+    output: z.object({ hits: z.array(SearchHit).max(PAGE_MAX) }),
   },
   /** Decides direct play, remux or transcode from the renderer's real capabilities, and starts a session. */
   'playback.open': { input: OpenPlayback, output: PlaybackSource },

@@ -192,12 +192,18 @@ export const UnparseableFile = z.object({
 });
 export type UnparseableFile = z.infer<typeof UnparseableFile>;
 
+/** How many unreadable files a scan's summary names; `library.unparseable` pages through all of them. */
+export const SCAN_FAILED_SAMPLE = 50;
+
 export const ScanSummary = z.object({
   added: z.number().int().nonnegative(),
   updated: z.number().int().nonnegative(),
   removed: z.number().int().nonnegative(),
   unchanged: z.number().int().nonnegative(),
-  failed: z.array(UnparseableFile),
+  /** The first unreadable files met (a library of broken downloads must not make the reply grow). */
+  failed: z.array(UnparseableFile).max(SCAN_FAILED_SAMPLE),
+  /** All the files this scan could not read. */
+  failedCount: z.number().int().nonnegative(),
   durationMs: z.number().nonnegative(),
 });
 export type ScanSummary = z.infer<typeof ScanSummary>;
@@ -252,7 +258,9 @@ export type MovieFilters = z.infer<typeof MovieFilters>;
 
 /** Opaque to the renderer; main validates and decodes it (a tampered one is a 'bad-request'). */
 export const PageCursor = z.string().min(1).max(16_384).regex(/^[A-Za-z0-9_-]+$/, 'not a page cursor');
-const pageLimit = z.number().int().min(1).max(200).default(50);
+/** The most a page may hold; a reply's arrays say so too (see bounded-replies.test.ts). */
+export const PAGE_MAX = 200;
+const pageLimit = z.number().int().min(1).max(PAGE_MAX).default(50);
 const pageAfter = PageCursor.nullable().default(null);
 
 export const LibraryPageRequest = z.discriminatedUnion('section', [
@@ -299,10 +307,10 @@ export type ArtistSummary = z.infer<typeof ArtistSummary>;
 
 const nextCursor = PageCursor.nullable();
 export const LibraryPage = z.discriminatedUnion('section', [
-  z.object({ section: z.literal('movies'), items: z.array(MovieSummary), next: nextCursor }),
-  z.object({ section: z.literal('shows'), items: z.array(ShowSummary), next: nextCursor }),
-  z.object({ section: z.literal('albums'), items: z.array(AlbumSummary), next: nextCursor }),
-  z.object({ section: z.literal('artists'), items: z.array(ArtistSummary), next: nextCursor }),
+  z.object({ section: z.literal('movies'), items: z.array(MovieSummary).max(PAGE_MAX), next: nextCursor }),
+  z.object({ section: z.literal('shows'), items: z.array(ShowSummary).max(PAGE_MAX), next: nextCursor }),
+  z.object({ section: z.literal('albums'), items: z.array(AlbumSummary).max(PAGE_MAX), next: nextCursor }),
+  z.object({ section: z.literal('artists'), items: z.array(ArtistSummary).max(PAGE_MAX), next: nextCursor }),
 ]);
 export type LibraryPage = z.infer<typeof LibraryPage>;
 
@@ -399,7 +407,7 @@ export type LibraryStatus = z.infer<typeof LibraryStatus>;
 export const UnparseableRequest = z.object({ folderId: ItemId.optional(), limit: pageLimit, after: pageAfter });
 export type UnparseableRequest = z.output<typeof UnparseableRequest>;
 export const UnparseablePage = z.object({
-  files: z.array(UnparseableFile.extend({ folderId: ItemId })),
+  files: z.array(UnparseableFile.extend({ folderId: ItemId })).max(PAGE_MAX),
   next: PageCursor.nullable(),
 });
 export type UnparseablePage = z.infer<typeof UnparseablePage>;

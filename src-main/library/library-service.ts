@@ -48,7 +48,10 @@ export interface LibraryService {
    * phase 'cancelled'. Rejects with AppError if ffprobe is missing.
    */
   scan(opts?: ScanOptions): Promise<ScanSummary>;
-  /** @deprecated The whole library at once: goes once the renderer reads pages only (issue 13). */
+  /**
+   * The whole library at once, for main-side tools only (`glasswing scan --json`, tests): no call sends it
+   * to a window, which reads bounded pages instead.
+   */
   snapshot(): LibrarySnapshot;
   /** The folders, how many files could not be read, and the notice of a rebuilt index: bounded by folders. */
   status(): LibraryStatus;

@@ -68,8 +68,8 @@ describe('the loopback web host', () => {
   });
 
   it('answers 401 to /api, /media and /ws without the token, and with a wrong one', async () => {
-    expect((await api('library.snapshot', {}, {})).status).toBe(401);
-    expect((await api('library.snapshot', {}, { authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await api('library.status', {}, {})).status).toBe(401);
+    expect((await api('library.status', {}, { authorization: 'Bearer nope' })).status).toBe(401);
     expect((await rawRequest(host.port, { path: `/media/${movieId}` })).status).toBe(401);
     expect((await rawRequest(host.port, { path: '/ws' })).status).toBe(401);
     await expect(wsConnect({})).rejects.toThrow(/401/);
@@ -79,17 +79,17 @@ describe('the loopback web host', () => {
     const foreign: Record<string, string>[] = [{ host: 'evil.example:80' }, { host: `attacker.test:${host.port}` }, { origin: 'http://evil.example' }];
     for (const headers of foreign) {
       expect((await rawRequest(host.port, { path: '/', headers })).status).toBe(403);
-      expect((await api('library.snapshot', {}, { ...auth(), ...headers })).status).toBe(403);
+      expect((await api('library.status', {}, { ...auth(), ...headers })).status).toBe(403);
       expect((await rawRequest(host.port, { path: `/media/${movieId}`, headers: { ...auth(), ...headers } })).status).toBe(403);
     }
     await expect(wsConnect({ ...auth(), origin: 'http://evil.example' })).rejects.toThrow(/403/);
   });
 
   it('runs contract calls over HTTP and validates every payload', async () => {
-    const ok = await api('library.snapshot', {});
+    const ok = await api('library.page', { section: 'movies', sort: 'title', direction: 'asc', limit: 10 });
     expect(ok.status).toBe(200);
-    const snapshot = JSON.parse(ok.body.toString());
-    expect(snapshot.value.movies[0].title).toBe('Night Train');
+    const page = JSON.parse(ok.body.toString());
+    expect(page.value.items[0].title).toBe('Night Train');
     expect(ok.body.toString()).not.toContain(tmp);
 
     const bad = await api('playback.open', { itemId: '../../etc/passwd' });

@@ -238,7 +238,6 @@ function appHandlers(state: FakeState): HandlersOf<'app' | 'stats'> {
 
 function libraryHandlers(state: FakeState, emit: Emit): HandlersOf<'library'> {
   return {
-    'library.snapshot': () => state.library,
     'library.addFolder': ({ path, kind }) => {
       const segments = path.split('/').filter(Boolean);
       const name = segments.pop() ?? path;
@@ -253,7 +252,7 @@ function libraryHandlers(state: FakeState, emit: Emit): HandlersOf<'library'> {
       emit('onDidChangeLibrary', everythingChanged());
       return { removedItems: 0 };
     },
-    'library.scan': () => ({ added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], durationMs: 5 }),
+    'library.scan': () => ({ added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], failedCount: 0, durationMs: 5 }),
     'library.cancelScan': () => ({}),
     'library.search': ({ query, limit }) => ({ hits: fakeSearch(state.library, query).slice(0, limit) }),
     ...libraryPageHandlers(state),

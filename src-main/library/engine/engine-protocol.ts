@@ -56,6 +56,7 @@ export const ScanTotals = z.object({
   removed: Count,
   unchanged: Count,
   failed: z.array(UnparseableFile),
+  failedCount: Count,
   read: Count,
 }) satisfies z.ZodType<ScanTotalsType>;
 

@@ -16,7 +16,7 @@ import { ProbeFailure, toProbeFailure } from './probe-errors.js';
 import type { ProgressSink } from './progress.js';
 import { fileToRead, readItem } from './read-item.js';
 import type { ReadOptions } from './read-item.js';
-import type { ScanTotals } from './scan-totals.js';
+import { noteFailed, type ScanTotals } from './scan-totals.js';
 import { isUnder, walkMediaFiles } from './walk.js';
 import type { WalkEntry } from './walk.js';
 import { WriteBatch } from './write-batch.js';
@@ -152,7 +152,7 @@ class FolderScan {
     this.unreported.seen++;
     this.unreported.unchanged++;
     this.ctx.totals.unchanged++;
-    if (!known.isItem(slot)) this.ctx.totals.failed.push({ name: fileDisplayName(entry.relPath), reason: known.reason(slot) ?? 'unreadable' });
+    if (!known.isItem(slot)) noteFailed(this.ctx.totals, { name: fileDisplayName(entry.relPath), reason: known.reason(slot) ?? 'unreadable' });
     return true;
   }
 
@@ -170,7 +170,7 @@ class FolderScan {
 
   private fail(file: { relPath: string; size: number; mtimeMs: number }, failure: ProbeFailure): void {
     const { db, totals, progress } = this.ctx;
-    totals.failed.push({ name: fileDisplayName(file.relPath), reason: failure.reason });
+    noteFailed(totals, { name: fileDisplayName(file.relPath), reason: failure.reason });
     progress.update({ failed: progress.current.failed + 1 });
     this.writes.queue(() => recordUnparseable(db, this.folder.id, file, failure.reason, failure.transient));
   }

@@ -3,7 +3,7 @@ import type { ScanSummary } from '../../contract/index.js';
 import { ManualClock } from '../../ports.js';
 import { ScanQueue } from './scan-queue.js';
 
-const SUMMARY: ScanSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], durationMs: 0 };
+const SUMMARY: ScanSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, failed: [], failedCount: 0, durationMs: 0 };
 
 /** A queue whose scans finish when the test says so; `started` lists each scan's scope as it starts. */
 function controlledQueue() {

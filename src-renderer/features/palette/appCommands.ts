@@ -60,7 +60,7 @@ function scanCommand(client: Client, report: Report): Command {
     keywords: ['rescan', 'refresh', 'update library'],
     run: () => {
       report('Scanning all folders…');
-      return client['library.scan']({}).then((s) => report(`Scan finished: ${plural(s.added, 'item')} added, ${s.removed} removed${s.failed.length ? `, ${plural(s.failed.length, 'file')} unreadable` : ''}.`));
+      return client['library.scan']({}).then((s) => report(`Scan finished: ${plural(s.added, 'item')} added, ${s.removed} removed${s.failedCount ? `, ${plural(s.failedCount, 'file')} unreadable` : ''}.`));
     },
   };
 }

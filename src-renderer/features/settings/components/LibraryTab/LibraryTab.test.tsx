@@ -28,7 +28,7 @@ function progress(over: Partial<ScanProgress>): ScanProgress {
 function heldScan() {
   let finish: () => void = () => {};
   const handlers: Handlers = {
-    'library.scan': () => new Promise((resolve) => (finish = () => resolve({ added: 3, updated: 0, removed: 0, unchanged: 5, failed: [{ name: 'a.mkv', reason: 'bad' }], durationMs: 900 }))),
+    'library.scan': () => new Promise((resolve) => (finish = () => resolve({ added: 3, updated: 0, removed: 0, unchanged: 5, failed: [{ name: 'a.mkv', reason: 'bad' }], failedCount: 1, durationMs: 900 }))),
   };
   return { handlers, finish: () => finish() };
 }

@@ -20,8 +20,8 @@ export function summaryText(s: ScanSummary): string {
   const parts = [`${count(s.added)} added`];
   if (s.updated) parts.push(`${count(s.updated)} updated`);
   if (s.removed) parts.push(`${count(s.removed)} removed`);
-  if (s.failed.length) parts.push(`${count(s.failed.length)} could not be read`);
-  if (!s.added && !s.updated && !s.removed && !s.failed.length) return `Scan finished: no changes (${plural(s.unchanged, 'file')} unchanged).`;
+  if (s.failedCount) parts.push(`${count(s.failedCount)} could not be read`);
+  if (!s.added && !s.updated && !s.removed && !s.failedCount) return `Scan finished: no changes (${plural(s.unchanged, 'file')} unchanged).`;
   return `Scan finished: ${parts.join(', ')}.`;
 }
 
