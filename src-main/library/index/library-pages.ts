@@ -1,7 +1,7 @@
-import type { AlbumSummary, ArtistSummary, LibraryCounts, LibraryPage, LibraryPageRequest, MovieSummary, ShowSummary } from '../../contract/index.js';
+import type { AlbumSummary, ArtistSummary, LibraryCounts, LibraryPage, LibraryPageRequest, MovieSummary, ResolutionClass, ShowSummary } from '../../contract/index.js';
 import { prepared, type ReadableDB } from './db.js';
 import type { ItemRow } from './item-rows.js';
-import { LISTED_MOVIE, listedSql, queryPage, RESOLUTION_WIDTHS } from './page-queries.js';
+import { EARLIER_PART, listedSql, queryPage, RESOLUTION_WIDTHS } from './page-queries.js';
 import { loadSubtitleLanguages, SNAPSHOT_COLUMNS, toMovie, type PictureLinks, type SnapshotRow } from './snapshot.js';
 
 /**
@@ -126,30 +126,53 @@ export function libraryPage(db: ReadableDB, request: LibraryPageRequest, links: 
   }
 }
 
+/** Movies (extras aside) with one decade, watched mark and width (-1 unknown): a row of `movie_facets`, or a correction. */
+interface FacetRow {
+  decade: number;
+  watched: number;
+  width: number;
+  n: number;
+}
+
+/** What each movie filter leaves, summed from facet rows. */
+function sumFacets(rows: readonly FacetRow[]): { total: number; movieFilters: LibraryCounts['movieFilters'] } {
+  const classes = Object.entries(RESOLUTION_WIDTHS) as [ResolutionClass, readonly [number, number]][];
+  const resolution = Object.fromEntries(classes.map(([name]) => [name, 0])) as Record<ResolutionClass, number>;
+  const decades = new Map<number, number>();
+  let total = 0;
+  let unwatched = 0;
+  for (const { decade, watched, width, n } of rows) {
+    total += n;
+    if (watched === 0) unwatched += n;
+    const cls = classes.find(([, [from, below]]) => width >= from && width < below);
+    if (cls) resolution[cls[0]] = (resolution[cls[0]] ?? 0) + n;
+    if (decade >= 1800) decades.set(decade, (decades.get(decade) ?? 0) + n);
+  }
+  const kept = [...decades].filter(([, count]) => count > 0).sort(([a], [b]) => a - b);
+  return { total, movieFilters: { unwatched, resolution, decades: kept.map(([decade, count]) => ({ decade, count })) } };
+}
+
 /**
- * How many of each there are, and what each movie filter leaves. The section counts are index counts; the
- * movie filters take one pass over the movies' rows (a counts call is made once per screen, not per scroll).
+ * How many of each there are, and what each movie filter leaves. The movie counts come from the counts kept
+ * by migration 009 (less the later parts of movies in parts, which are few); the others are index counts.
  */
 export function libraryCounts(db: ReadableDB): LibraryCounts {
-  const classes = Object.entries(RESOLUTION_WIDTHS);
-  const perClass = classes.map(([name, [from, below]]) => `coalesce(sum(g.width >= ${from} AND g.width < ${below}), 0) AS ${name}`).join(', ');
-  const movies = prepared(db, `SELECT count(*) AS total, coalesce(sum(g.watched = 0), 0) AS unwatched, ${perClass} FROM items g WHERE ${LISTED_MOVIE}`).get() as Record<string, number>;
-  const decades = prepared(
+  const facets = prepared(db, 'SELECT decade, watched, width, n FROM movie_facets WHERE n != 0').all() as FacetRow[];
+  const laterParts = prepared(
     db,
-    `SELECT g.sort_year / 10 * 10 AS decade, count(*) AS count FROM items g WHERE ${LISTED_MOVIE} AND g.sort_year >= 1800 GROUP BY 1 ORDER BY 1`,
-  ).all() as { decade: number; count: number }[];
+    // Through the parts' partial index: SQLite would rather walk every movie by kind.
+    `SELECT coalesce(g.year, 0) / 10 * 10 AS decade, g.watched, coalesce(g.width, -1) AS width, -count(*) AS n FROM items g INDEXED BY items_part_group
+     WHERE g.part_group IS NOT NULL AND g.kind = 'movie' AND g.extra_type IS NULL AND EXISTS (${EARLIER_PART}) GROUP BY 1, 2, 3`,
+  ).all() as FacetRow[];
+  const { total, movieFilters } = sumFacets([...facets, ...laterParts]);
   const count = (sql: string): number => (prepared(db, sql).get() as { n: number }).n;
   return {
-    movies: movies.total!,
+    movies: total,
     shows: count(`SELECT count(*) AS n FROM shows g WHERE ${listedSql('shows')}`),
     episodes: count("SELECT count(*) AS n FROM items WHERE kind = 'episode'"),
     albums: count(`SELECT count(*) AS n FROM albums g WHERE ${listedSql('albums')}`),
     tracks: count("SELECT count(*) AS n FROM items WHERE kind = 'track'"),
     artists: count(`SELECT count(*) AS n FROM artists g WHERE ${listedSql('artists')}`),
-    movieFilters: {
-      unwatched: movies.unwatched!,
-      resolution: Object.fromEntries(classes.map(([name]) => [name, movies[name]!])) as LibraryCounts['movieFilters']['resolution'],
-      decades,
-    },
+    movieFilters,
   };
 }

@@ -10,13 +10,15 @@ import { SNAPSHOT_COLUMNS } from './snapshot.js';
  * first does. The row after the page only tells whether there is a next one.
  */
 
+/** A part of `g`'s movie in parts that comes before it (only the first part is listed). */
+export const EARLIER_PART = 'SELECT 1 FROM items p WHERE p.folder_id = g.folder_id AND p.part_group = g.part_group AND (p.part, p.rel_path) < (g.part, g.rel_path)';
+
 /**
  * An item of `g` that is listed on its own: not an extra (listed under its owner), and of a movie in parts
  * only the first part (the order of `placeExtrasAndParts`); the later parts are found through
  * `items_part_group`.
  */
-export const LISTED_ON_ITS_OWN = `g.extra_type IS NULL AND (g.part_group IS NULL OR NOT EXISTS (
-  SELECT 1 FROM items p WHERE p.folder_id = g.folder_id AND p.part_group = g.part_group AND (p.part, p.rel_path) < (g.part, g.rel_path)))`;
+export const LISTED_ON_ITS_OWN = `g.extra_type IS NULL AND (g.part_group IS NULL OR NOT EXISTS (${EARLIER_PART}))`;
 
 export const LISTED_MOVIE = `g.kind = 'movie' AND ${LISTED_ON_ITS_OWN}`;
 

@@ -62,7 +62,8 @@ describe('SearchScreen', () => {
     expect(document.activeElement).toBe(field);
     await user.type(field, 'night');
     await settle();
-    expect(fake.callsTo('library.search')).toEqual([{ query: 'night', limit: 100 }]);
+    // One search per key, and none again when the address catches up.
+    expect(fake.callsTo('library.search').map((c) => (c as { query: string }).query)).toEqual(['n', 'ni', 'nig', 'nigh', 'night']);
     expect(window.location.hash).toBe('#/search?q=night');
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(headings).toEqual(['Movies 1', 'Shows 1', 'Episodes 1', 'Albums 1', 'Tracks 1', 'Artists 1']);
@@ -145,13 +146,12 @@ describe('SearchScreen', () => {
     const hit = (title: string): SearchHit => ({ id: makeMovie().id, kind: 'movie', title, subtitle: null, playableId: null });
     const { user } = setup('#/search', { 'library.search': ({ query }: { query: string }) => new Promise((resolve) => replies.push({ query, resolve })) });
     const field = screen.getByRole('searchbox');
-    await user.type(field, 'ni');
-    await settle();
-    await user.type(field, 'ght');
-    await settle();
-    expect(replies.map((r) => r.query)).toEqual(['ni', 'night']);
-    await act(async () => replies[1]!.resolve({ hits: [hit('Fresh answer')] }));
-    await act(async () => replies[0]!.resolve({ hits: [hit('Stale answer')] }));
+    await user.type(field, 'night');
+    // Asked at every key, before typing rests (only the address waits for that).
+    expect(replies.map((r) => r.query)).toEqual(['n', 'ni', 'nig', 'nigh', 'night']);
+    expect(window.location.hash).toBe('#/search');
+    await act(async () => replies[4]!.resolve({ hits: [hit('Fresh answer')] }));
+    await act(async () => replies[1]!.resolve({ hits: [hit('Stale answer')] }));
     expect(screen.getByText('Fresh answer')).toBeTruthy();
     expect(screen.queryByText('Stale answer')).toBeNull();
   });
