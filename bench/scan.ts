@@ -25,6 +25,7 @@ import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { defaultParseWorkers } from '../src-main/library/scan/parse-pool.js';
 import { systemClock } from '../src-main/ports.js';
+import { compiled } from './support/compiled.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -175,26 +176,6 @@ function generate(dir: string, files: number): Generated {
   return { roots, titles };
 }
 
-/**
- * Compiles `entry` to one ESM file (packages stay external), as the app runs its code: under tsx every
- * worker would load the TypeScript source through tsx's loader, and this process carries tsx's loader
- * thread, memory the app never pays. (esbuild comes with tsx and vite.)
- */
-async function compiled(entry: URL, name: string): Promise<URL> {
-  const { buildSync } = await import('esbuild');
-  const outfile = path.resolve('node_modules/.cache/glasswing-bench', name);
-  buildSync({
-    entryPoints: [entry.pathname],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-  return new URL(`file://${outfile}`);
-}
 
 // ---------------------------------------------------------------------------------------------- floors
 

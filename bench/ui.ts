@@ -24,6 +24,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeMp4 } from '../src-main/test-support/media.js';
+import { compiled } from './support/compiled.js';
 import { buildUiLibrary } from './support/ui-library.js';
 
 const { values } = parseArgs({ options: { items: { type: 'string', default: '100000' }, 'scan-files': { type: 'string', default: '1000' } } });
@@ -43,11 +44,9 @@ function request<T>(child: ChildProcess, message: object): Promise<T> {
   });
 }
 
-function startHost(dataDir: string): Promise<Host> {
-  const child = fork(path.join(ROOT, 'bench', 'support', 'ui-host.ts'), [dataDir, path.join(ROOT, 'build', 'renderer')], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+async function startHost(dataDir: string): Promise<Host> {
+  const script = await compiled(new URL('./support/ui-host.ts', import.meta.url), 'ui-host.js');
+  const child = fork(script.pathname, [dataDir, path.join(ROOT, 'build')], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (m) => resolve({ child, url: (m as { url: string }).url }));
     child.once('exit', (code) => reject(new Error(`the bench host exited with ${code}`)));
