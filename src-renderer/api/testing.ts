@@ -395,18 +395,20 @@ function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'lib
         const { episode, show } = episodes[at]!;
         const after = episodes[at + 1]?.show.id === show.id ? episodes[at + 1]!.episode : null;
         const next = after ? { id: after.id, season: after.season, episode: after.episode, title: after.title } : null;
-        return { kind: 'episode', episode, show: { id: show.id, title: show.title }, file, next };
+        return { kind: 'episode', episode, show: { id: show.id, title: show.title, posterUrl: show.posterUrl, fanartUrl: show.fanartUrl, thumbUrl: null }, file, next };
       }
       for (const album of kind === 'item' ? lib.albums : []) {
         const track = album.tracks.find((t) => t.id === id);
-        if (track) return { kind: 'track', track, album: { id: album.id, title: album.title, artist: album.artist }, file: { ...file, mime: 'audio/mpeg' } };
+        if (track) return { kind: 'track', track, album: { id: album.id, title: album.title, artist: album.artist, coverUrl: album.coverUrl, thumbUrl: null }, file: { ...file, mime: 'audio/mpeg' } };
       }
       const show = kind === 'show' ? lib.shows.find((s) => s.id === id) : undefined;
       if (show) return { kind: 'show', show };
       const album = kind === 'album' ? lib.albums.find((a) => a.id === id) : undefined;
       if (album) {
         const discs = [...new Set(album.tracks.map((t) => t.discNo))].map((disc) => ({ disc, tracks: album.tracks.filter((t) => t.discNo === disc) }));
-        return { kind: 'album', album: { ...strip(album, 'tracks'), thumbUrl: null, trackCount: album.tracks.length, discs } };
+        // As main: the album artist's page, where the fake has one by that name.
+        const artistId = state.artists.find((a) => a.name === album.artist)?.id ?? null;
+        return { kind: 'album', album: { ...strip(album, 'tracks'), thumbUrl: null, trackCount: album.tracks.length, artistId, discs } };
       }
       const artist = kind === 'artist' ? state.artists.find((a) => a.id === id) : undefined;
       if (artist) return artistDetail(lib, artist);
