@@ -3,7 +3,7 @@
  * handlers act on plain state. Tests read `calls`, push events with `emit`, and override any handler.
  */
 import type { CallInput, CallName, CallOutput, EventName, EventPayload, Reply } from '../../src-main/contract/api';
-import type { LibrarySnapshot, Movie, Episode, Track, Album, Show, SearchHit } from '../../src-main/contract/library';
+import type { LibraryChangeScope, LibrarySnapshot, Movie, Episode, Track, Album, Show, SearchHit } from '../../src-main/contract/library';
 import type { PlaybackSource } from '../../src-main/contract/playback';
 import type { Settings } from '../../src-main/contract/settings';
 import type { Catalog, Category, ConsentState, QueuedEvent, QueueState, TelemetryPart, TelemetryParts, TelemetrySnapshot } from '../../src-main/contract/telemetry';
@@ -286,6 +286,12 @@ function allEpisodes(lib: LibrarySnapshot): Array<{ episode: Episode; show: Show
   return lib.shows.flatMap((show) => show.seasons.flatMap((season) => season.episodes.map((episode) => ({ episode, show }))));
 }
 
+/** The lists a watched mark moves, as main names them: a show's unwatched count, the movie filters, Home. */
+function watchedScopes(lib: LibrarySnapshot, kind: 'item' | 'show', id: string): LibraryChangeScope[] {
+  if (kind === 'show' || allEpisodes(lib).some((e) => e.episode.id === id)) return ['shows', 'home'];
+  return lib.movies.some((m) => m.id === id) ? ['movies', 'home'] : [];
+}
+
 /** Home, status, unparseable files and watched marks over the fake's snapshot. */
 function libraryScreenHandlers(state: FakeState, emit: Emit): Pick<HandlersOf<'library'>, 'library.status' | 'library.home' | 'library.unparseable' | 'library.setWatched'> {
   const summary = (m: Movie) => {
@@ -325,7 +331,7 @@ function libraryScreenHandlers(state: FakeState, emit: Emit): Pick<HandlersOf<'l
         shows: lib.shows.map((s) => ({ ...s, seasons: s.seasons.map((season) => ({ ...season, episodes: season.episodes.map(mark) })) })),
         continueWatching: lib.continueWatching.filter((c) => !ids.includes(c)),
       };
-      emit('onDidChangeLibrary', { scopes: ['home'], items: ids, version: ++fakeVersion });
+      emit('onDidChangeLibrary', { scopes: watchedScopes(lib, kind, id), items: ids, version: ++fakeVersion });
       return { changed: ids.length };
     },
   };
