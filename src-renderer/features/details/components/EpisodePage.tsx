@@ -1,13 +1,12 @@
 import type { LibraryDetail } from '../../../api';
 import { formatRoute } from '../../../app';
 import type { LibraryQuery } from '../../../data/useLibraryQuery';
-import { Icon } from '../../../ui';
+import { Icon, Plot } from '../../../ui';
 import { episodeLabel, episodeTitle, resolutionLabel, runtimeLabel } from '../model/facts';
 import { ActionBar, PlayButtons, WatchedButton } from './Actions';
 import { DetailPage, ResumeProgress, Title } from './DetailPage';
 import { FileFactsList } from './FileFactsList';
 import { Hero, MetaLine } from './Hero';
-import { Plot } from './Plot';
 
 type EpisodeDetail = Extract<LibraryDetail, { kind: 'episode' }>;
 
@@ -48,7 +47,7 @@ export function EpisodePage({ detail, query }: { detail: EpisodeDetail; query: L
           <PlayButtons id={episode.id} resumeSec={episode.resumeSec} />
           <WatchedButton kind="item" id={episode.id} watched={episode.watched} answer={detail} />
         </ActionBar>
-        {episode.plot ? <Plot text={episode.plot} /> : null}
+        {episode.plot ? <Plot className="dt-plot" text={episode.plot} /> : null}
         <NextEpisode next={next} />
       </Hero>
       <div className="dt-body">
