@@ -24,7 +24,7 @@ export interface FakeState {
   library: LibrarySnapshot;
   telemetry: TelemetrySnapshot;
   catalog: Catalog;
-  /** Artists `library.detail` answers for (the snapshot has none): each finds its albums by name. */
+  /** Artists `library.detail` answers for (the snapshot has none): each finds its albums by name, and an album its artist's id. */
   artists: FakeArtist[];
 }
 
