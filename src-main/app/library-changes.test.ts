@@ -22,6 +22,15 @@ describe('what each change tells the windows', () => {
     expect(heard((c) => c.watched({ ids: [], kinds: [] }))).toEqual([]);
   });
 
+  it('names a saved position with the lists its watched mark or Continue watching moved, and no others', () => {
+    const scopes = (change: Parameters<LibraryChanges['progress']>[1]) => heard((c) => c.progress(ID(1), change))[0];
+    expect(scopes({ kind: 'episode', watched: false, resume: false })).toEqual({ scopes: [], items: [ID(1)], version: 1 });
+    expect(scopes({ kind: 'episode', watched: false, resume: true })).toMatchObject({ scopes: ['home'] });
+    expect(scopes({ kind: 'episode', watched: true, resume: true })).toMatchObject({ scopes: ['shows', 'home'] });
+    expect(scopes({ kind: 'movie', watched: true, resume: false })).toMatchObject({ scopes: ['movies', 'home'] });
+    expect(scopes({ kind: 'track', watched: true, resume: false })).toMatchObject({ scopes: [], items: [ID(1)] });
+  });
+
   it('says "every list" instead of naming more than 500 items', () => {
     const ids = Array.from({ length: 501 }, (_, i) => ID(i));
     const [change] = heard((c) => c.watched({ ids, kinds: ['episode'] }));

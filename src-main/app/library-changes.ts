@@ -1,5 +1,5 @@
 import { LibraryChangeScope, type ItemId, type ItemKind } from '../contract/index.js';
-import type { IndexChange, WatchedChange } from '../library/index.js';
+import type { IndexChange, ProgressChange, WatchedChange } from '../library/index.js';
 import type { EventHub } from './event-hub.js';
 
 /** More item ids than this in one change are said as "these lists changed" instead. */
@@ -8,6 +8,8 @@ const EVERY_LIST = LibraryChangeScope.options;
 
 /** The lists whose counts or filters follow an item's watched mark: the unwatched filter and counts, and Home. */
 const WATCHED_SHOWS_IN: Record<ItemKind, readonly LibraryChangeScope[]> = { movie: ['movies', 'home'], episode: ['shows', 'home'], track: [] };
+/** The lists that show whether an item has a resume point: Home's Continue watching (tracks never keep one). */
+const RESUME_SHOWS_IN: Record<ItemKind, readonly LibraryChangeScope[]> = { movie: ['home'], episode: ['home'], track: [] };
 /** The lists an item added, removed or re-read on disk is in (Home has Recently added of each). */
 const LISTED_IN: Record<ItemKind, readonly LibraryChangeScope[]> = { movie: ['movies', 'home'], episode: ['shows', 'home'], track: ['albums', 'artists', 'home'] };
 
@@ -38,6 +40,14 @@ export class LibraryChanges {
   /** Watched marks set by hand: the items, and the lists whose unwatched counts and filters they move. */
   watched(change: WatchedChange): void {
     this.items(change.ids, change.kinds.flatMap((kind) => WATCHED_SHOWS_IN[kind]));
+  }
+
+  /**
+   * A playback position was saved: the item (its card shows the resume point), with the lists its watched
+   * mark or its place in Continue watching moved, and no others.
+   */
+  progress(id: ItemId, change: ProgressChange): void {
+    this.items([id], [...(change.watched ? WATCHED_SHOWS_IN[change.kind] : []), ...(change.resume ? RESUME_SHOWS_IN[change.kind] : [])]);
   }
 
   /**

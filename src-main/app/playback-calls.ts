@@ -63,8 +63,7 @@ export function playbackCalls(deps: PlaybackCallsDeps): CallsOf<'playback'> {
       const info = playback.info(sessionId);
       if (!info) throw new AppError('not-found', 'This playback session has ended.');
       const change = library.saveProgress(info.itemId, positionSec);
-      // A resume point or watched mark moved: the item's own card, and Home when a shelf's membership changed.
-      if (change !== 'unknown-item') changes.items([info.itemId], change === 'listing' ? ['home', 'movies', 'shows'] : []);
+      if (change) changes.progress(info.itemId, change);
       plays.addWatched(sessionId, playedSec);
       return {};
     },

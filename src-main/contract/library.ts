@@ -345,22 +345,38 @@ export const FileFacts = z.object({
 export type FileFacts = z.infer<typeof FileFacts>;
 
 export const AlbumDetail = AlbumSummary.extend({
+  /**
+   * The album artist's page (`library.detail` kind 'artist'), which lists this album; null when the album
+   * has no artist, or its artist has no track on it (a compilation's "Various Artists" has no page).
+   */
+  artistId: ItemId.nullable(),
   /** Tracks by disc (null: untagged, last) and number. */
   discs: z.array(z.object({ disc: z.number().int().nullable(), tracks: z.array(Track) })),
 });
 export type AlbumDetail = z.infer<typeof AlbumDetail>;
+
+/** A show as an episode's context on a shelf or page. */
+export const ShowRef = z.object({ id: ItemId, title: z.string(), thumbUrl: ThumbUrl.nullable() });
+export type ShowRef = z.infer<typeof ShowRef>;
 
 export const LibraryDetail = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('movie'), movie: Movie, file: FileFacts }),
   z.object({
     kind: z.literal('episode'),
     episode: Episode,
-    show: z.object({ id: ItemId, title: z.string() }),
+    /** Its show, with the show's pictures, so the page needs no second call for them. */
+    show: ShowRef.extend({ posterUrl: ArtUrl.nullable(), fanartUrl: ArtUrl.nullable() }),
     file: FileFacts,
     /** The episode after it in the show (next in season, else the first of the next season); null at the end. */
     next: Episode.pick({ id: true, season: true, episode: true, title: true }).nullable(),
   }),
-  z.object({ kind: z.literal('track'), track: Track, album: z.object({ id: ItemId, title: z.string(), artist: z.string().nullable() }), file: FileFacts }),
+  z.object({
+    kind: z.literal('track'),
+    track: Track,
+    /** Its album, with the album's cover, so the page needs no second call for it. */
+    album: AlbumSummary.pick({ id: true, title: true, artist: true, coverUrl: true, thumbUrl: true }),
+    file: FileFacts,
+  }),
   z.object({ kind: z.literal('show'), show: Show }),
   z.object({ kind: z.literal('album'), album: AlbumDetail }),
   z.object({ kind: z.literal('artist'), artist: ArtistSummary, albums: z.array(AlbumSummary) }),
@@ -373,10 +389,6 @@ export type LibraryDetail = z.infer<typeof LibraryDetail>;
 
 /** How many entries each Home shelf holds at most. */
 export const SHELF_LIMIT = 24;
-
-/** A show as an episode's context on a shelf or page. */
-export const ShowRef = z.object({ id: ItemId, title: z.string(), thumbUrl: ThumbUrl.nullable() });
-export type ShowRef = z.infer<typeof ShowRef>;
 
 export const ShelfEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('movie'), movie: MovieSummary }),

@@ -5,6 +5,7 @@
 export { openLibrary } from './library-service.js';
 export type { LibraryService } from './library-service.js';
 export type { WatchedChange } from './index/watched-marks.js';
+export type { ProgressChange } from './index/user-state.js';
 export type { IndexChange } from './watch/apply-changes.js';
 export { generateDemoLibrary } from './demo.js';
 export { formatIdentification, identifyPath } from './names/identify.js';

@@ -74,8 +74,8 @@ export interface LibraryService {
    * word is a prefix ("nig tr" finds "Night Train"), case and accents do not matter. Any text is safe.
    */
   search(query: string, limit?: number): SearchHit[];
-  /** Saves an item's playback position (resume point; watched at ≥ 90 %); see `ProgressChange`. */
-  saveProgress(itemId: string, positionSec: number): ProgressChange;
+  /** Saves an item's playback position (resume point; watched at ≥ 90 %); null for an unknown id. See `ProgressChange`. */
+  saveProgress(itemId: string, positionSec: number): ProgressChange | null;
   /** Looks an item up in the index only (no file system access); null for an unknown id. */
   resolveItem(itemId: string): ResolvedItem | null;
   /**
@@ -291,7 +291,7 @@ class Library implements LibraryService {
     return searchIndex(this.db, query, limit);
   }
 
-  saveProgress(itemId: string, positionSec: number): ProgressChange {
+  saveProgress(itemId: string, positionSec: number): ProgressChange | null {
     this.assertOpen();
     return saveProgress(this.db, itemId, positionSec, this.clock.now());
   }

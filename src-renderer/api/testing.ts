@@ -3,7 +3,7 @@
  * handlers act on plain state. Tests read `calls`, push events with `emit`, and override any handler.
  */
 import type { CallInput, CallName, CallOutput, EventName, EventPayload, Reply } from '../../src-main/contract/api';
-import type { LibrarySnapshot, Movie, Episode, Track, Album, Show, SearchHit } from '../../src-main/contract/library';
+import type { LibraryChangeScope, LibrarySnapshot, Movie, Episode, Track, Album, Show, SearchHit } from '../../src-main/contract/library';
 import type { PlaybackSource } from '../../src-main/contract/playback';
 import type { Settings } from '../../src-main/contract/settings';
 import type { Catalog, Category, ConsentState, QueuedEvent, QueueState, TelemetryPart, TelemetryParts, TelemetrySnapshot } from '../../src-main/contract/telemetry';
@@ -24,7 +24,7 @@ export interface FakeState {
   library: LibrarySnapshot;
   telemetry: TelemetrySnapshot;
   catalog: Catalog;
-  /** Artists `library.detail` answers for (the snapshot has none): each finds its albums by name. */
+  /** Artists `library.detail` answers for (the snapshot has none): each finds its albums by name, and an album its artist's id. */
   artists: FakeArtist[];
 }
 
@@ -286,6 +286,12 @@ function allEpisodes(lib: LibrarySnapshot): Array<{ episode: Episode; show: Show
   return lib.shows.flatMap((show) => show.seasons.flatMap((season) => season.episodes.map((episode) => ({ episode, show }))));
 }
 
+/** The lists a watched mark moves, as main names them: a show's unwatched count, the movie filters, Home. */
+function watchedScopes(lib: LibrarySnapshot, kind: 'item' | 'show', id: string): LibraryChangeScope[] {
+  if (kind === 'show' || allEpisodes(lib).some((e) => e.episode.id === id)) return ['shows', 'home'];
+  return lib.movies.some((m) => m.id === id) ? ['movies', 'home'] : [];
+}
+
 /** Home, status, unparseable files and watched marks over the fake's snapshot. */
 function libraryScreenHandlers(state: FakeState, emit: Emit): Pick<HandlersOf<'library'>, 'library.status' | 'library.home' | 'library.unparseable' | 'library.setWatched'> {
   const summary = (m: Movie) => {
@@ -325,7 +331,7 @@ function libraryScreenHandlers(state: FakeState, emit: Emit): Pick<HandlersOf<'l
         shows: lib.shows.map((s) => ({ ...s, seasons: s.seasons.map((season) => ({ ...season, episodes: season.episodes.map(mark) })) })),
         continueWatching: lib.continueWatching.filter((c) => !ids.includes(c)),
       };
-      emit('onDidChangeLibrary', { scopes: ['home'], items: ids, version: ++fakeVersion });
+      emit('onDidChangeLibrary', { scopes: watchedScopes(lib, kind, id), items: ids, version: ++fakeVersion });
       return { changed: ids.length };
     },
   };
@@ -395,18 +401,20 @@ function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'lib
         const { episode, show } = episodes[at]!;
         const after = episodes[at + 1]?.show.id === show.id ? episodes[at + 1]!.episode : null;
         const next = after ? { id: after.id, season: after.season, episode: after.episode, title: after.title } : null;
-        return { kind: 'episode', episode, show: { id: show.id, title: show.title }, file, next };
+        return { kind: 'episode', episode, show: { id: show.id, title: show.title, posterUrl: show.posterUrl, fanartUrl: show.fanartUrl, thumbUrl: null }, file, next };
       }
       for (const album of kind === 'item' ? lib.albums : []) {
         const track = album.tracks.find((t) => t.id === id);
-        if (track) return { kind: 'track', track, album: { id: album.id, title: album.title, artist: album.artist }, file: { ...file, mime: 'audio/mpeg' } };
+        if (track) return { kind: 'track', track, album: { id: album.id, title: album.title, artist: album.artist, coverUrl: album.coverUrl, thumbUrl: null }, file: { ...file, mime: 'audio/mpeg' } };
       }
       const show = kind === 'show' ? lib.shows.find((s) => s.id === id) : undefined;
       if (show) return { kind: 'show', show };
       const album = kind === 'album' ? lib.albums.find((a) => a.id === id) : undefined;
       if (album) {
         const discs = [...new Set(album.tracks.map((t) => t.discNo))].map((disc) => ({ disc, tracks: album.tracks.filter((t) => t.discNo === disc) }));
-        return { kind: 'album', album: { ...strip(album, 'tracks'), thumbUrl: null, trackCount: album.tracks.length, discs } };
+        // As main: the album artist's page, where the fake has one by that name.
+        const artistId = state.artists.find((a) => a.name === album.artist)?.id ?? null;
+        return { kind: 'album', album: { ...strip(album, 'tracks'), thumbUrl: null, trackCount: album.tracks.length, artistId, discs } };
       }
       const artist = kind === 'artist' ? state.artists.find((a) => a.id === id) : undefined;
       if (artist) return artistDetail(lib, artist);

@@ -13,6 +13,7 @@ export { useNow } from './useNow';
 export { isTextField } from './textField';
 export { VirtualGrid, type GridCellProps, type VirtualGridProps } from './VirtualGrid';
 export { PosterArt, type PosterArtProps } from './PosterArt';
+export { Plot } from './Plot';
 export { PosterCard, PosterSkeleton, posterCardHeight, type PosterCardProps, type PosterShape } from './PosterCard';
 export { LinkTabs, type LinkTab, type LinkTabsProps } from './LinkTabs';
 export { gridMove, type GridShape } from './gridNav';

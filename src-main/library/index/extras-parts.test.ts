@@ -112,7 +112,7 @@ describe('a movie in parts', () => {
     // 4 s is past 90 % of the first part, but not of the movie.
     lib.saveProgress(movie.id, 4);
     expect(lib.snapshot().movies.find((m) => m.id === movie.id)?.watched).toBe(false);
-    expect(lib.saveProgress(movie.id, 5.8)).toBe('listing');
+    expect(lib.saveProgress(movie.id, 5.8)).toMatchObject({ watched: true });
     const summary = await lib.scan();
     expect(summary).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 9 });
     const after = lib.snapshot();

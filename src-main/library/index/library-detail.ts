@@ -63,21 +63,33 @@ function fileFacts(db: ReadableDB, row: DetailRow): FileFacts {
   return { mime: row.mime, size: parts.reduce((sum, p) => sum + p.size, 0), parts };
 }
 
+type EpisodeShow = Extract<LibraryDetail, { kind: 'episode' }>['show'];
+type TrackAlbum = Extract<LibraryDetail, { kind: 'track' }>['album'];
+
+/** An episode's show with its pictures, so the episode's page has them without asking for the show. */
+function episodeShow(db: ReadableDB, row: DetailRow, links: PictureLinks): EpisodeShow {
+  const show = prepared(db, 'SELECT id, title, poster_art, fanart_art FROM shows WHERE id = ?').get(row.show_id) as
+    | { id: string; title: string; poster_art: string | null; fanart_art: string | null }
+    | undefined;
+  if (!show) throw notFound('episode');
+  return { id: show.id, title: show.title, posterUrl: links.art(show.poster_art), fanartUrl: links.art(show.fanart_art), thumbUrl: links.thumb(show.poster_art) };
+}
+
+/** A track's album with the cover its own page shows (the same summary), without the album's tracks. */
+function trackAlbum(db: ReadableDB, row: DetailRow, links: PictureLinks): TrackAlbum {
+  const album = prepared(db, 'SELECT id, title, artist FROM albums WHERE id = ?').get(row.album_id) as AlbumRow | undefined;
+  if (!album) throw notFound('track');
+  const { id, title, artist, coverUrl, thumbUrl } = albumSummaries(db, [album], links)[0]!;
+  return { id, title, artist, coverUrl, thumbUrl };
+}
+
 function itemDetail(db: ReadableDB, id: string, links: PictureLinks): LibraryDetail {
   const row = prepared(db, `SELECT ${SNAPSHOT_COLUMNS}, folder_id, rel_path, part_group, episode_end, mime, size, extra_type FROM items WHERE id = ?`).get(id) as DetailRow | undefined;
   if (!row) throw notFound('item');
   const languages = loadSubtitleLanguages(db, [id]).get(id) ?? [];
   const file = fileFacts(db, row);
-  if (row.kind === 'episode') {
-    const show = prepared(db, 'SELECT id, title FROM shows WHERE id = ?').get(row.show_id) as { id: string; title: string } | undefined;
-    if (!show) throw notFound('episode');
-    return { kind: 'episode', episode: toEpisode(row, languages), show, file, next: nextEpisode(db, row) };
-  }
-  if (row.kind === 'track') {
-    const album = prepared(db, 'SELECT id, title, artist FROM albums WHERE id = ?').get(row.album_id) as AlbumRow | undefined;
-    if (!album) throw notFound('track');
-    return { kind: 'track', track: toTrack(row), album, file };
-  }
+  if (row.kind === 'episode') return { kind: 'episode', episode: toEpisode(row, languages), show: episodeShow(db, row, links), file, next: nextEpisode(db, row) };
+  if (row.kind === 'track') return { kind: 'track', track: toTrack(row), album: trackAlbum(db, row, links), file };
   const movie = toMovie(row, links.art, languages);
   const parts = file.parts.length > 0 ? { parts: file.parts.length, durationSec: partsDuration(file.parts) } : {};
   // An extra is played from its owner's page and lists no extras of its own.
@@ -108,10 +120,24 @@ function showDetail(db: ReadableDB, id: string, links: PictureLinks): Show {
   };
 }
 
+/**
+ * The id of an album's artist, when that artist's page lists the album: an artist is a track artist (an
+ * album lists under the artists of its tracks), found by the key `ensureArtist` gives the name.
+ */
+function albumArtistId(db: ReadableDB, album: AlbumRow): string | null {
+  if (album.artist === null) return null;
+  // Through the album's tracks (items_album), not the artist's, which may be thousands.
+  const row = prepared(db, 'SELECT r.id FROM artists r WHERE r.artist_key = ? AND r.id IN (SELECT i.artist_id FROM items i WHERE i.album_id = ?)').get(
+    titleKey(album.artist),
+    album.id,
+  ) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
 function albumDetail(db: ReadableDB, id: string, links: PictureLinks): AlbumDetail {
   const album = prepared(db, 'SELECT id, title, artist FROM albums WHERE id = ?').get(id) as AlbumRow | undefined;
   const summary = album ? albumSummaries(db, [album], links)[0]! : null;
-  if (!summary || summary.trackCount === 0) throw notFound('album');
+  if (!album || !summary || summary.trackCount === 0) throw notFound('album');
   const tracks = orderTracks((prepared(db, `SELECT ${SNAPSHOT_COLUMNS} FROM items WHERE album_id = ?`).all(id) as SnapshotRow[]).map(toTrack));
   const discs: AlbumDetail['discs'] = [];
   for (const track of tracks) {
@@ -119,7 +145,7 @@ function albumDetail(db: ReadableDB, id: string, links: PictureLinks): AlbumDeta
     if (last && last.disc === track.discNo) last.tracks.push(track);
     else discs.push({ disc: track.discNo, tracks: [track] });
   }
-  return { ...summary, discs };
+  return { ...summary, artistId: albumArtistId(db, album), discs };
 }
 
 function artistDetail(db: ReadableDB, id: string, links: PictureLinks): LibraryDetail {

@@ -31,15 +31,15 @@ describe('resume position and watched state', () => {
   it('keeps a resume point, lists it under Continue watching, and marks watched at 90 %', () => {
     const night = movie('Night Train');
     expect(night).toMatchObject({ resumeSec: null, watched: false });
-    expect(library.saveProgress(night.id, 3)).toBe('position'); // too early to be worth resuming
+    expect(library.saveProgress(night.id, 3)).toEqual({ kind: 'movie', watched: false, resume: false }); // too early to be worth resuming
     expect(movie('Night Train').resumeSec).toBeNull();
 
-    expect(library.saveProgress(night.id, 12)).toBe('listing');
-    expect(library.saveProgress(night.id, 14.5)).toBe('position');
+    expect(library.saveProgress(night.id, 12)).toEqual({ kind: 'movie', watched: false, resume: true });
+    expect(library.saveProgress(night.id, 14.5)).toEqual({ kind: 'movie', watched: false, resume: false });
     expect(movie('Night Train')).toMatchObject({ resumeSec: 14.5, watched: false });
     expect(library.snapshot().continueWatching).toEqual([night.id]);
 
-    expect(library.saveProgress(night.id, 18.5)).toBe('listing');
+    expect(library.saveProgress(night.id, 18.5)).toEqual({ kind: 'movie', watched: true, resume: true });
     expect(movie('Night Train')).toMatchObject({ resumeSec: null, watched: true });
     expect(library.snapshot().continueWatching).toEqual([]);
   });
@@ -57,6 +57,6 @@ describe('resume position and watched state', () => {
   });
 
   it('refuses unknown items', () => {
-    expect(library.saveProgress('AAAAAAAAAAAAAAAAAAAAAA', 30)).toBe('unknown-item');
+    expect(library.saveProgress('AAAAAAAAAAAAAAAAAAAAAA', 30)).toBeNull();
   });
 });

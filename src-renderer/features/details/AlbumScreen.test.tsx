@@ -1,6 +1,6 @@
 import { act, configure, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeAlbum, makeLibrary, makeTrack } from '../../api/testing';
+import { makeAlbum, makeArtist, makeLibrary, makeTrack } from '../../api/testing';
 import { fakePlayback, renderScreen } from '../../test-utils';
 import { AlbumScreen } from './AlbumScreen';
 
@@ -22,8 +22,11 @@ function twoDiscs() {
   return makeAlbum({ title: 'Coastal', artist: 'The Glass Wings', year: 2021, coverUrl: COVER, tracks });
 }
 
+/** The album's artist, whose page the fake answers for. */
+const GLASS_WINGS = makeArtist('The Glass Wings');
+
 function renderAlbum(album = twoDiscs(), playback = fakePlayback()) {
-  return { album, ...renderScreen(<AlbumScreen id={album.id} />, { library: makeLibrary({ albums: [album] }) }, {}, playback) };
+  return { album, ...renderScreen(<AlbumScreen id={album.id} />, { library: makeLibrary({ albums: [album] }), artists: [GLASS_WINGS] }, {}, playback) };
 }
 
 const titles = ['First One', 'First Two', 'Second One', 'Bonus'];
@@ -32,12 +35,21 @@ const titles = ['First One', 'First Two', 'Second One', 'Bonus'];
 const metaLine = () => document.querySelector('.dt-meta')?.textContent;
 
 describe('the album page', () => {
-  it('shows cover, title, artist (through search), year, track count and length', async () => {
+  it("shows cover, title, artist (a link to the artist's page), year, track count and length", async () => {
     renderAlbum();
     expect(await screen.findByRole('heading', { level: 1, name: 'Coastal' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'The Glass Wings' }).getAttribute('href')).toBe('#/search?q=The+Glass+Wings');
+    expect(screen.getByRole('link', { name: 'The Glass Wings' }).getAttribute('href')).toBe(`#/artist/${GLASS_WINGS.id}`);
     expect(metaLine()).toBe('2021 · 4 tracks · 17 min');
     expect(document.querySelector('.dt-hero-poster img')?.getAttribute('src')).toBe(COVER);
+  });
+
+  it('names an artist with no page of its own (a compilation’s) without a link, and an album without one as unknown', async () => {
+    renderAlbum(makeAlbum({ title: 'Summer Hits', artist: 'Various Artists' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Summer Hits' })).toBeTruthy();
+    expect(screen.getByText('Various Artists').closest('a')).toBeNull();
+    renderAlbum(makeAlbum({ title: 'Tapes', artist: null }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tapes' })).toBeTruthy();
+    expect(screen.getByText('Unknown artist')).toBeTruthy();
   });
 
   it('groups tracks by disc, numbered discs first and untagged last, with headings only for more than one disc', async () => {

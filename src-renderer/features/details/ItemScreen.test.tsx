@@ -13,6 +13,7 @@ const RTL = '\u202Egnp.exe\u202C Night';
 const LONG = 'Very long title '.repeat(32).slice(0, 500);
 const POSTER = `/art/${'a'.repeat(64)}`;
 const FANART = `/art/${'f'.repeat(64)}`;
+const COVER = `/art/${'c'.repeat(64)}`;
 
 function renderMovie(over: Parameters<typeof makeMovie>[0] = {}, handlers = {}, playback = fakePlayback()) {
   const movie = makeMovie(over);
@@ -128,6 +129,15 @@ describe('the episode page', () => {
     expect(screen.getByRole('button', { name: 'Resume from 10:00' })).toBeTruthy();
   });
 
+  it("shows its show's poster and fan art from the episode's own detail: one call, no fetch of the show", async () => {
+    const e1 = makeEpisode({ title: 'The Storm' });
+    const show = makeShow({ posterUrl: POSTER, fanartUrl: FANART, seasons: [{ season: 1, episodes: [e1] }] });
+    const { fake } = renderScreen(<ItemScreen id={e1.id} />, { library: makeLibrary({ shows: [show] }) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'The Storm' })).toBeTruthy();
+    await waitFor(() => expect([...document.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual([FANART, POSTER]));
+    expect(fake.callsTo('library.detail')).toEqual([{ kind: 'item', id: e1.id }]);
+  });
+
   it('calls an untitled episode "Episode 6" and says when it is the last one', async () => {
     const e6 = makeEpisode({ season: 2, episode: 6, title: null });
     renderScreen(<ItemScreen id={e6.id} />, { library: makeLibrary({ shows: [makeShow({ seasons: [{ season: 2, episodes: [e6] }] })] }) });
@@ -148,6 +158,17 @@ describe('the track page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add to queue' }));
     expect(playback.queueTracks).toHaveBeenCalledWith([{ itemId: track.id, title: 'Low Tide', artist: 'The Glass Wings', album: 'Coastal', durationSec: 215, thumbUrl: null, coverUrl: null }]);
     expect(screen.queryByRole('button', { name: /Mark/ })).toBeNull();
+  });
+
+  it("shows its album's cover from the track's own detail (one call), and queues the track with it", async () => {
+    const track = makeTrack({ title: 'Low Tide' });
+    const album = makeAlbum({ title: 'Coastal', coverUrl: COVER, tracks: [track] });
+    const { fake, playback } = renderScreen(<ItemScreen id={track.id} />, { library: makeLibrary({ albums: [album] }) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Low Tide' })).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('.dt-hero-poster img')?.getAttribute('src')).toBe(COVER));
+    expect(fake.callsTo('library.detail')).toEqual([{ kind: 'item', id: track.id }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Add to queue' }));
+    expect(playback.queueTracks).toHaveBeenCalledWith([expect.objectContaining({ itemId: track.id, coverUrl: COVER })]);
   });
 });
 

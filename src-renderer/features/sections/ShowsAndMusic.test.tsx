@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { makeAlbum, makeEpisode, makeLibrary, makeShow, makeTrack } from '../../api/testing';
@@ -30,6 +30,20 @@ describe('Shows', () => {
     const episode = shows[0]!.seasons[0]!.episodes[0]!;
     await fake.client['library.setWatched']({ kind: 'item', id: episode.id, watched: true });
     expect(await screen.findByRole('link', { name: /1 unwatched/ })).toBeTruthy();
+  });
+
+  it("refetches no card for an episode's resume point saved as it plays, only when main names the show lists", async () => {
+    const shows = [makeShow()];
+    const { fake } = renderScreen(<Sections />, { library: makeLibrary({ shows }) });
+    await screen.findByRole('link', { name: /2 unwatched/ });
+    const pages = fake.callsTo('library.page').length;
+    const episode = shows[0]!.seasons[0]!.episodes[0]!;
+    await act(async () => fake.emit('onDidChangeLibrary', { scopes: [], items: [episode.id], version: 900 }));
+    expect(fake.callsTo('library.page')).toHaveLength(pages);
+    fake.state.library = makeLibrary({ shows: [{ ...shows[0]!, seasons: [{ season: 1, episodes: [{ ...episode, watched: true }, shows[0]!.seasons[0]!.episodes[1]!] }] }] });
+    await act(async () => fake.emit('onDidChangeLibrary', { scopes: ['shows', 'home'], items: [episode.id], version: 901 }));
+    expect(await screen.findByRole('link', { name: /1 unwatched/ })).toBeTruthy();
+    expect(fake.callsTo('library.page')).toHaveLength(pages + 1);
   });
 });
 

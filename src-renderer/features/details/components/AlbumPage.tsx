@@ -11,17 +11,18 @@ import { TrackList } from './TrackList';
 
 type AlbumDetailAnswer = Extract<LibraryDetail, { kind: 'album' }>;
 
-/**
- * The album's artist. The album detail names the artist but not its id, so the link goes through search,
- * which lists the artist first; a direct link waits for the contract to carry the id.
- */
-function Byline({ artist }: { artist: string | null }) {
+/** The album's artist, a link to the artist's page where there is one (a compilation's artist has none). */
+function Byline({ artist, artistId }: { artist: string | null; artistId: string | null }) {
   if (!artist) return <p className="dt-byline muted">Unknown artist</p>;
   return (
     <p className="dt-byline">
-      <a href={formatRoute({ screen: 'search', query: artist.slice(0, 200) })} title={artist}>
-        {artist}
-      </a>
+      {artistId ? (
+        <a href={formatRoute({ screen: 'artist', id: artistId })} title={artist}>
+          {artist}
+        </a>
+      ) : (
+        <span title={artist}>{artist}</span>
+      )}
     </p>
   );
 }
@@ -37,7 +38,7 @@ export function AlbumPage({ detail, query }: { detail: AlbumDetailAnswer; query:
       <Hero title={album.title} art={album.coverUrl} shape="square">
         <p className="dt-eyebrow">Album</p>
         <Title>{album.title}</Title>
-        <Byline artist={album.artist} />
+        <Byline artist={album.artist} artistId={album.artistId} />
         <MetaLine parts={[album.year, plural(tracks.length, 'track'), runtimeLabel(totalSeconds(tracks))]} />
         <ActionBar>
           <Button variant="primary" icon={<Icon.Play />} disabled={empty} onClick={() => playTracks(tracks, 0)}>

@@ -1,14 +1,12 @@
 import type { LibraryDetail } from '../../../api';
 import { formatRoute } from '../../../app';
 import type { LibraryQuery } from '../../../data/useLibraryQuery';
-import { Icon } from '../../../ui';
-import { useParentArt } from '../hooks/useParentArt';
+import { Icon, Plot } from '../../../ui';
 import { episodeLabel, episodeTitle, resolutionLabel, runtimeLabel } from '../model/facts';
 import { ActionBar, PlayButtons, WatchedButton } from './Actions';
 import { DetailPage, ResumeProgress, Title } from './DetailPage';
 import { FileFactsList } from './FileFactsList';
 import { Hero, MetaLine } from './Hero';
-import { Plot } from './Plot';
 
 type EpisodeDetail = Extract<LibraryDetail, { kind: 'episode' }>;
 
@@ -31,11 +29,10 @@ function NextEpisode({ next }: { next: EpisodeDetail['next'] }) {
 /** An episode: its show (a link) and place in it, Play or Resume, watched mark, the next episode, the file. */
 export function EpisodePage({ detail, query }: { detail: EpisodeDetail; query: LibraryQuery<LibraryDetail> }) {
   const { episode, show, file, next } = detail;
-  const art = useParentArt('show', show.id);
   const title = episodeTitle(episode);
   return (
     <DetailPage query={query} className="dt-episode">
-      <Hero title={show.title} art={art.poster} fanart={art.fanart} shape="poster">
+      <Hero title={show.title} art={show.posterUrl} fanart={show.fanartUrl} shape="poster">
         <p className="dt-eyebrow">
           <a href={formatRoute({ screen: 'show', id: show.id })} title={show.title}>
             {show.title}
@@ -50,7 +47,7 @@ export function EpisodePage({ detail, query }: { detail: EpisodeDetail; query: L
           <PlayButtons id={episode.id} resumeSec={episode.resumeSec} />
           <WatchedButton kind="item" id={episode.id} watched={episode.watched} answer={detail} />
         </ActionBar>
-        {episode.plot ? <Plot text={episode.plot} /> : null}
+        {episode.plot ? <Plot className="dt-plot" text={episode.plot} /> : null}
         <NextEpisode next={next} />
       </Hero>
       <div className="dt-body">

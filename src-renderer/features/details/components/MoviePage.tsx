@@ -1,12 +1,12 @@
 import type { LibraryDetail } from '../../../api';
 import type { LibraryQuery } from '../../../data/useLibraryQuery';
+import { Plot } from '../../../ui';
 import { resolutionLabel, runtimeLabel } from '../model/facts';
 import { ActionBar, PlayButtons, WatchedButton } from './Actions';
 import { DetailPage, ResumeProgress, Title } from './DetailPage';
 import { ExtrasList } from './ExtrasList';
 import { FileFactsList } from './FileFactsList';
 import { Hero, MetaLine } from './Hero';
-import { Plot } from './Plot';
 
 type MovieDetail = Extract<LibraryDetail, { kind: 'movie' }>;
 
@@ -24,7 +24,7 @@ export function MoviePage({ detail, query }: { detail: MovieDetail; query: Libra
           <PlayButtons id={movie.id} resumeSec={movie.resumeSec} />
           <WatchedButton kind="item" id={movie.id} watched={movie.watched} answer={detail} />
         </ActionBar>
-        {movie.plot ? <Plot text={movie.plot} /> : null}
+        {movie.plot ? <Plot className="dt-plot" text={movie.plot} /> : null}
       </Hero>
       <div className="dt-body">
         <FileFactsList media={movie} file={file} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { LibraryDetail, Show } from '../../../api';
 import { usePlayback } from '../../../app';
 import type { LibraryQuery } from '../../../data/useLibraryQuery';
-import { Button, Icon, TabPanel, Tabs, plural } from '../../../ui';
+import { Button, Icon, Plot, TabPanel, Tabs, plural } from '../../../ui';
 import { episodeLabel, seasonLabel } from '../model/facts';
 import { showNext } from '../model/upNext';
 import { ActionBar, WatchedButton } from './Actions';
@@ -10,7 +10,6 @@ import { DetailPage, Title } from './DetailPage';
 import { EpisodeList } from './EpisodeList';
 import { ExtrasList } from './ExtrasList';
 import { Hero, MetaLine } from './Hero';
-import { Plot } from './Plot';
 
 type ShowDetail = Extract<LibraryDetail, { kind: 'show' }>;
 
@@ -70,7 +69,7 @@ export function ShowPage({ detail, query }: { detail: ShowDetail; query: Library
           <ShowPlayButton show={show} />
           {episodes.length > 0 ? <WatchedButton kind="show" id={show.id} watched={unwatched === 0} answer={detail} noun="show" /> : null}
         </ActionBar>
-        {show.plot ? <Plot text={show.plot} /> : null}
+        {show.plot ? <Plot className="dt-plot" text={show.plot} /> : null}
       </Hero>
       <div className="dt-body">
         <Seasons show={show} />

@@ -2,7 +2,6 @@ import type { LibraryDetail } from '../../../api';
 import { formatRoute, usePlayback } from '../../../app';
 import type { LibraryQuery } from '../../../data/useLibraryQuery';
 import { Button, Icon } from '../../../ui';
-import { useParentArt } from '../hooks/useParentArt';
 import { runtimeLabel } from '../model/facts';
 import { toQueueTrack } from '../model/queue';
 import { ActionBar } from './Actions';
@@ -16,11 +15,10 @@ type TrackDetail = Extract<LibraryDetail, { kind: 'track' }>;
 export function TrackPage({ detail, query }: { detail: TrackDetail; query: LibraryQuery<LibraryDetail> }) {
   const { track, album, file } = detail;
   const { playItem, queueTracks, playingId } = usePlayback();
-  const art = useParentArt('album', album.id);
   const artist = track.artist ?? album.artist;
   return (
     <DetailPage query={query} className="dt-track">
-      <Hero title={album.title} art={art.poster} shape="square">
+      <Hero title={album.title} art={album.coverUrl} shape="square">
         <p className="dt-eyebrow">
           <a href={formatRoute({ screen: 'album', id: album.id })} title={album.title}>
             {album.title}

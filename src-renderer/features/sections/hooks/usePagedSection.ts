@@ -21,7 +21,8 @@ export interface PagedView<T> {
 /**
  * A section's store, subscribed to the library's changes for as long as it is cached: a change to the
  * section's list refetches the pages it holds; a change to items only, the pages holding them. A show's card
- * counts its unwatched episodes, so any watched mark may change it.
+ * counts its unwatched episodes: main names 'shows' whenever an episode's watched mark flips, so a resume
+ * point saved every few seconds of playback refetches no show card.
  */
 function createSectionStore<S extends LibrarySection>(client: Client, request: SectionRequest<S>) {
   const store = new PagedSectionStore<SectionItem<S>>({
@@ -35,8 +36,7 @@ function createSectionStore<S extends LibrarySection>(client: Client, request: S
     },
   });
   const stop = client.on('onDidChangeLibrary', (change) => {
-    const listChanged = change.scopes.includes(request.section) || (request.section === 'shows' && change.items.length > 0);
-    store.changed(listChanged, change.items);
+    store.changed(change.scopes.includes(request.section), change.items);
   });
   return { store, stop };
 }

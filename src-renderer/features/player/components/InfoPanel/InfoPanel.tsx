@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import type { PlaybackSource, TranscodeStatus } from '../../../../api';
-import { Button, ErrorText, Icon, formatDuration } from '../../../../ui';
+import { Button, ErrorText, Icon, Plot, formatDuration } from '../../../../ui';
 import type { ItemDetails } from '../../model/details';
 import { DECISION_LABEL } from '../../model/decision';
 import { languageNames } from '../../model/languages';
-import { Plot } from '../Plot/Plot';
 import { TranscodeLine } from '../TranscodeLine/TranscodeLine';
 
 export interface InfoPanelProps {

@@ -10,7 +10,7 @@ import { UP_NEXT_SEC } from './UpNext';
 const ITEM = 'ep1xxxxxxxxxxxxxxxxxxx';
 const NEXT = 'ep2xxxxxxxxxxxxxxxxxxx';
 const FILE = { mime: 'video/mp4', size: 1, parts: [] };
-const SHOW = { id: 'sh1xxxxxxxxxxxxxxxxxxx', title: 'Harbour Lights' };
+const SHOW = { id: 'sh1xxxxxxxxxxxxxxxxxxx', title: 'Harbour Lights', thumbUrl: null, posterUrl: null, fanartUrl: null };
 
 function episode(next: { id: string; season: number; episode: number; title: string | null } | null) {
   return detailsFromLibrary({ kind: 'episode', episode: makeEpisode({ id: ITEM, season: 1, episode: 2, title: 'The Pier' }), show: SHOW, file: FILE, next });

@@ -1,10 +1,13 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { cx } from './cx';
+import './plot.css';
 
 /**
- * A movie's or episode's plot, as text (it comes from an nfo file and is never markup), clamped to a few
- * lines. "More" shows the rest; it is offered only when the text is actually cut off.
+ * A movie's, episode's or show's plot, as text (it comes from an nfo file and is never markup), clamped to a
+ * few lines. "More" shows the rest; it is offered only when the text is actually cut off. The item pages and
+ * the player's info panel each style it through `className`.
  */
-export function Plot({ text }: { text: string }) {
+export function Plot({ text, className }: { text: string; className?: string }) {
   const id = useId();
   const ref = useRef<HTMLParagraphElement>(null);
   const [open, setOpen] = useState(false);
@@ -15,7 +18,7 @@ export function Plot({ text }: { text: string }) {
     if (!el || open) return;
     const measure = () => setClipped(el.scrollHeight > el.clientHeight + 1);
     measure();
-    // The panel's width changes with the window, and with it where the text is cut.
+    // The text's width changes with the window, and with it where the text is cut.
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(el);
@@ -23,12 +26,12 @@ export function Plot({ text }: { text: string }) {
   }, [text, open]);
 
   return (
-    <div className="plot">
-      <p id={id} ref={ref} className={open ? 'plot-text is-open' : 'plot-text'}>
+    <div className={cx('plot', className)}>
+      <p id={id} ref={ref} className={cx('plot-text', open && 'is-open')}>
         {text}
       </p>
       {clipped || open ? (
-        <button type="button" className="link plot-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        <button type="button" className="plot-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
           {open ? 'Less' : 'More'}
         </button>
       ) : null}

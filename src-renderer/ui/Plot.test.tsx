@@ -1,12 +1,12 @@
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import '../../../../test-utils';
 import { Plot } from './Plot';
 
 const MARKUP = 'A night ferry crosses the <b>harbour</b> & <script>alert(1)</script> the lights go out.';
 
 afterEach(() => {
+  cleanup();
   vi.restoreAllMocks();
 });
 
@@ -37,6 +37,12 @@ describe('Plot', () => {
     expect(document.getElementById(less.getAttribute('aria-controls')!)?.className).toContain('is-open');
     await user.click(less);
     expect(screen.getByRole('button', { name: 'More' }).getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it("takes the page's class beside its own, so the item pages and the player each style it", () => {
+    layout(40, 40);
+    const { container } = render(<Plot text="Short." className="dt-plot" />);
+    expect(container.firstElementChild?.className).toBe('plot dt-plot');
   });
 
   it('offers no toggle for a plot that fits', () => {
