@@ -8,13 +8,15 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as Services from '../../src-main/services.js';
+import type * as WebServer from '../../src-main/web/server.js';
 
 const [dataDir, buildDir] = process.argv.slice(2) as [string, string];
 // The built main process (`npm run build`), as the app runs it: this file is compiled and run by plain
 // node (see bench/ui.ts), so neither tsx nor TypeScript sources weigh on the RSS measured here.
 const built = (file: string) => pathToFileURL(path.join(buildDir, 'main', file)).href;
-const { createServices } = (await import(built('services.js'))) as typeof import('../../src-main/services.js');
-const { startWebHost } = (await import(built('web/server.js'))) as typeof import('../../src-main/web/server.js');
+const { createServices } = (await import(built('services.js'))) as typeof Services;
+const { startWebHost } = (await import(built('web/server.js'))) as typeof WebServer;
 const rendererDir = path.join(buildDir, 'renderer');
 const services = createServices({
   dataDir,
