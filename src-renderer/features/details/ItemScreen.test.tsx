@@ -38,6 +38,18 @@ describe('the movie page', () => {
     expect(srcs).toEqual([FANART, POSTER]);
   });
 
+  it('says a clip shorter than a minute in seconds, and its time left, never "0 min"', async () => {
+    renderMovie({ year: 1998, durationSec: 20, resumeSec: 5, width: null, height: null });
+    await waitFor(() => expect(metaLine()).toBe('1998 · 20 s'));
+    expect(document.querySelector('.dt-resume-left')?.textContent).toBe('15 s left');
+  });
+
+  it('says nothing of a length it does not know, nor of an extra\'s', async () => {
+    renderMovie({ year: 1998, durationSec: 0, width: null, height: null, extras: [{ id: makeMovie().id, title: 'Teaser', type: 'trailer', durationSec: 0 }] });
+    await waitFor(() => expect(metaLine()).toBe('1998'));
+    expect(document.body.textContent).not.toMatch(/0 min|0:00/);
+  });
+
   it('lists the parts of a multi-part movie with their sizes', async () => {
     const movie = makeMovie({ parts: 2, width: 3840, height: 2160 });
     const file = { mime: 'video/mp4', size: 3 * 1024 ** 3, parts: [{ number: 1, durationSec: 2700, size: 1.5 * 1024 ** 3 }, { number: 2, durationSec: 2760, size: 700 * 1024 ** 2 }] };

@@ -1,12 +1,12 @@
 import type { Episode } from '../../../api';
 import { formatRoute, usePlayback } from '../../../app';
-import { Icon, cx, formatDuration } from '../../../ui';
+import { Icon, cx, formatDuration, formatRuntime } from '../../../ui';
 import { useRovingFocus } from '../hooks/useRovingFocus';
-import { episodeLabel, episodeTitle, runtimeLabel } from '../model/facts';
+import { episodeLabel, episodeTitle } from '../model/facts';
 
 /** Where an episode stands, in words for its row's description. */
 function stateText(e: Episode): string {
-  const parts = [e.watched ? 'Watched' : null, e.resumeSec ? `Resumes at ${formatDuration(e.resumeSec)}` : null, runtimeLabel(e.durationSec) || null];
+  const parts = [e.watched ? 'Watched' : null, e.resumeSec ? `Resumes at ${formatDuration(e.resumeSec)}` : null, formatRuntime(e.durationSec) || null];
   return parts.filter(Boolean).join('. ');
 }
 
@@ -44,7 +44,7 @@ export function EpisodeList({ episodes, label }: { episodes: readonly Episode[];
               <span className="dt-row-num">{e.episode}</span>
               <span className="dt-row-title">{title}</span>
               <EpisodeMark episode={e} />
-              <span className="dt-row-dur">{runtimeLabel(e.durationSec)}</span>
+              <span className="dt-row-dur">{formatRuntime(e.durationSec)}</span>
             </a>
             <span id={`dt-ep-${e.id}`} className="sr-only">
               {stateText(e)}

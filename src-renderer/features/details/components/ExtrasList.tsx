@@ -1,6 +1,6 @@
 import type { Extra } from '../../../api';
 import { usePlayback } from '../../../app';
-import { Icon, cx, formatDuration } from '../../../ui';
+import { Icon, cx, formatRuntime } from '../../../ui';
 import { useRovingFocus } from '../hooks/useRovingFocus';
 
 const TYPE_LABEL: Record<Extra['type'], string> = {
@@ -35,7 +35,7 @@ export function ExtrasList({ owner, extras }: { owner: string; extras: readonly 
                 </span>
                 <span className="dt-row-kind">{type}</span>
                 <span className="dt-row-title">{extra.title}</span>
-                <span className="dt-row-dur">{formatDuration(extra.durationSec)}</span>
+                <span className="dt-row-dur">{formatRuntime(extra.durationSec, 'clock')}</span>
               </button>
             </li>
           );

@@ -1,6 +1,6 @@
 import type { AlbumDetail, Track } from '../../../api';
 import { usePlayback } from '../../../app';
-import { Icon, cx, formatDuration } from '../../../ui';
+import { Icon, cx, formatRuntime } from '../../../ui';
 import { useRovingFocus, type RovingFocus } from '../hooks/useRovingFocus';
 import { albumQueue, orderedDiscs, toQueueTrack } from '../model/queue';
 
@@ -30,7 +30,7 @@ function TrackRow({ track, album, index, position, roving }: RowProps) {
           {otherArtist ? <span className="dt-row-artist"> · {otherArtist}</span> : null}
         </span>
         {playing ? <span className="sr-only">Now playing</span> : null}
-        <span className="dt-row-dur">{formatDuration(track.durationSec)}</span>
+        <span className="dt-row-dur">{formatRuntime(track.durationSec, 'clock')}</span>
       </button>
       <button type="button" className="dt-row-play dt-row-queue" aria-label={`Add ${track.title} to queue`} title="Add to queue" {...roving.cellProps(track.id, 1)} onClick={() => queueTracks([toQueueTrack(track, album)])}>
         <Icon.Plus />

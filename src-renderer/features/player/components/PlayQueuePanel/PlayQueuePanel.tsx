@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Icon, cx, formatDuration, useStore } from '../../../../ui';
+import { Icon, cx, formatRuntime, useStore } from '../../../../ui';
 import { usePlayQueueFocus } from '../../hooks/usePlayQueueFocus';
 import type { PlayQueue, PlayQueueEntry, PlayQueueState } from '../../model/playQueue';
 
@@ -111,7 +111,7 @@ interface PlayQueueRowProps {
 
 /** One entry: the one playing, or a button that jumps to it; then move up, move down and (unless playing) remove. */
 function PlayQueueRow({ entry, position, current, last, onJump, onMove, onRemove }: PlayQueueRowProps) {
-  const meta = [entry.artist, formatDuration(entry.durationSec)].filter(Boolean).join(' · ');
+  const meta = [entry.artist, formatRuntime(entry.durationSec, 'clock')].filter(Boolean).join(' · ');
   const label = (
     <>
       <span className="playq-no" aria-hidden="true">
