@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api';
 import { makeAlbum, makeEpisode, makeLibrary, makeMovie, makeShow, makeTrack } from '../../api/testing';
 import { fakePlayback, renderScreen } from '../../test-utils';
+import { labelInName } from '../../ui/labelInNameForTests';
 import { ItemScreen } from './ItemScreen';
 
 // The first render of a file imports the whole screen; on a busy shared machine that can outlast the default 1 s.
@@ -105,7 +106,10 @@ describe('the movie page', () => {
   it('plays an extra by its id', async () => {
     const trailer = { id: makeMovie().id, title: 'Teaser', type: 'trailer' as const, durationSec: 95 };
     const { playback } = renderMovie({ extras: [trailer] });
-    fireEvent.click(await screen.findByRole('button', { name: 'Play Night Train trailer: Teaser' }));
+    const button = await screen.findByRole('button', { name: 'Play Night Train trailer: Teaser, 1:35' });
+    // Its name holds the words the row shows, in their order.
+    expect(labelInName(button)).toEqual({ shown: ['trailer', 'teaser', '1', '35'], inName: ['trailer', 'teaser', '1', '35'], at: 3 });
+    fireEvent.click(button);
     expect(playback.playItem).toHaveBeenCalledWith(trailer.id, { fromStart: false });
   });
 

@@ -75,13 +75,3 @@ export function homeItemIds(home: HomeShelves): string[] {
   const entries = [...home.continueWatching, ...home.upNext, ...home.recentlyAdded.movies, ...home.recentlyAdded.episodes];
   return [...entries.map((e) => (e.kind === 'movie' ? e.movie.id : e.episode.id)), ...home.recentlyAdded.albums.map((a) => a.id)];
 }
-
-/** The first letters of up to two words, for a card without artwork. */
-export function initialsOf(text: string): string {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words
-    .slice(0, 2)
-    .map((w) => [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0] ?? '')
-    .join('')
-    .toUpperCase();
-}
