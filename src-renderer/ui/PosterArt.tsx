@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode, SyntheticEvent } from 'react';
 import { cx } from './cx';
+import { DrawnText } from './DrawnText';
 import { hueOf, initialsOf } from './initials';
 import './grid.css';
 
@@ -22,13 +23,14 @@ function hideBroken(event: SyntheticEvent<HTMLImageElement>) {
 /**
  * A poster, cover or portrait in a fixed-aspect box, so nothing moves when the picture arrives: the
  * thumbnail loads lazily and decodes off the main thread over a calm tint with the name's initials (which
- * a missing or broken picture leaves showing). Decorative: the card around it carries the name.
+ * a missing or broken picture leaves showing). Decorative: the card around it carries the name, and any
+ * letters over the picture (initials, a mark's count) are DrawnText, so the card's visible words are its own.
  */
 export function PosterArt({ src, name, shape = 'poster', children }: PosterArtProps) {
   const style = { '--hue': hueOf(name) } as CSSProperties;
   return (
     <span className={cx('artbox', `artbox-${shape}`)} style={style} aria-hidden="true">
-      <span className="artbox-initials">{initialsOf(name)}</span>
+      <DrawnText className="artbox-initials" text={initialsOf(name)} />
       {src ? <img className="artbox-img" src={src} alt="" loading="lazy" decoding="async" draggable={false} onError={hideBroken} /> : null}
       {children}
     </span>

@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DrawnText } from './DrawnText';
+import { labelInName } from './labelInNameForTests';
 import { PosterCard, PosterSkeleton, posterCardHeight } from './PosterCard';
 
 afterEach(cleanup);
@@ -16,7 +18,7 @@ describe('PosterCard', () => {
     expect(img.getAttribute('loading')).toBe('lazy');
     expect(img.getAttribute('decoding')).toBe('async');
     expect(img.getAttribute('alt')).toBe('');
-    expect(link.querySelector('.artbox-initials')?.textContent).toBe('NT');
+    expect(link.querySelector('.artbox-initials')?.getAttribute('data-text')).toBe('NT');
     // A broken picture steps aside, and the initials show.
     fireEvent.error(img);
     expect(img.hidden).toBe(true);
@@ -26,8 +28,19 @@ describe('PosterCard', () => {
     render(<PosterCard href="#/album/x" title="coastal drift" meta={['The Glass Wings', null]} thumbUrl={null} shape="square" />);
     const link = screen.getByRole('link', { name: 'coastal drift, The Glass Wings' });
     expect(link.querySelector('img')).toBeNull();
-    expect(link.querySelector('.artbox-initials')?.textContent).toBe('CD');
+    expect(link.querySelector('.artbox-initials')?.getAttribute('data-text')).toBe('CD');
     expect(link.querySelectorAll('.pcard-meta')).toHaveLength(2);
+  });
+
+  it.each([
+    ['a placeholder', { thumbUrl: null }],
+    ['a picture over the initials', { thumbUrl: THUMB }],
+    ['a card that is playing and watched', { thumbUrl: null, playing: true, status: 'Watched. Playing' }],
+    ['a show with a count over its poster', { thumbUrl: null, status: '3 unwatched', marks: <DrawnText className="artbox-mark" text="3" /> }],
+  ])('is named by the words it shows, in their order, then its status: %s', (_, over) => {
+    render(<PosterCard href="#/item/x" title="Night Train" meta={['1998 · 1 h 50 min', null]} {...over} />);
+    const shown = ['night', 'train', '1998', '1', 'h', '50', 'min'];
+    expect(labelInName(screen.getByRole('link'))).toEqual({ shown, inName: shown, at: 0 });
   });
 
   it('plays from the disc without taking focus from the card, and is named for it', async () => {

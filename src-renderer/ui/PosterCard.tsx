@@ -1,5 +1,6 @@
-import { memo, type MouseEvent, type ReactNode } from 'react';
+import { Fragment, memo, type MouseEvent, type ReactNode } from 'react';
 import { cx } from './cx';
+import { DrawnText } from './DrawnText';
 import { PosterArt } from './PosterArt';
 import './grid.css';
 
@@ -27,11 +28,9 @@ export interface PosterCardProps {
   shape?: PosterShape;
   /** The link's tab index: a grid gives its one tab stop to one card. */
   tabbable?: boolean;
-  /** The accessible name; by default the title, the lines and `status`, comma-separated. */
-  label?: string;
-  /** Words for assistive tech after the name ("Watched", "Resumes at 12:00"). */
+  /** Words for assistive tech after the visible ones ("Watched", "Resumes at 12:00"). */
   status?: string | null;
-  /** Marks over the picture (watched check, resume bar, a count badge): decorative, `status` says them. */
+  /** Marks over the picture (watched check, resume bar, a count badge): decorative, `status` says them; any letters in them are DrawnText. */
   marks?: ReactNode;
   playing?: boolean;
   /** A play button over the picture on hover and focus, named `playLabel`. */
@@ -44,25 +43,31 @@ const keepFocus = (event: MouseEvent) => event.preventDefault();
 
 /**
  * A poster card: a link (Enter opens it; Space never does, it is the player's) with the picture, a title
- * clamped to two lines (the whole title in its tooltip and accessible name) and secondary lines. The play
+ * clamped to two lines (the whole title in its tooltip and accessible name) and secondary lines.
+ *
+ * Important: the link's name is its visible words in their order (title, then each line), then `status`, so
+ * what a speech user reads off the card is what they can say to click it (WCAG 2.5.3, axe's
+ * label-content-name-mismatch). The picture adds no words of its own (initials and marks are DrawnText), and
+ * a space between the title and each line keeps "Train" and "1998" two words (the column ignores it). The play
  * disc sits in the middle of the picture, clear of the placeholder's initials in the top-left corner, and is
  * left out of the tab order: a grid is one tab stop, and the card's page has a Play button.
  */
 export const PosterCard = memo(function PosterCard(p: PosterCardProps) {
   const shape = p.shape ?? 'poster';
-  const label = p.label ?? [p.title, ...p.meta, p.status].filter(Boolean).join(', ');
+  const label = [p.title, ...p.meta, p.status].filter(Boolean).join(', ');
   return (
     <div className={cx('pcard', `pcard-${shape}`, p.playing && 'is-playing')}>
       <a className="pcard-link" href={p.href} tabIndex={p.tabbable === false ? -1 : 0} data-cell-focus="" title={p.title} aria-label={label}>
         <PosterArt src={p.thumbUrl} name={p.title} shape={shape}>
           {p.marks}
-          {p.playing ? <span className="artbox-playing">Playing</span> : null}
+          {p.playing ? <DrawnText className="artbox-playing" text="Playing" /> : null}
         </PosterArt>
         <span className="pcard-title">{p.title}</span>
         {p.meta.map((line, i) => (
-          <span key={i} className="pcard-meta">
-            {line ?? ''}
-          </span>
+          <Fragment key={i}>
+            {' '}
+            <span className="pcard-meta">{line ?? ''}</span>
+          </Fragment>
         ))}
       </a>
       {p.onPlay ? <button type="button" className="pcard-play" tabIndex={-1} aria-label={p.playLabel ?? `Play ${p.title}`} title={p.playLabel} onMouseDown={keepFocus} onClick={p.onPlay} /> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHoursPlayed, formatMinutes, formatTimeLeft } from './format';
+import { formatHoursPlayed, formatMinutes, formatRemaining, formatRuntime, formatTimeLeft } from './format';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -31,6 +31,37 @@ describe('formatTimeLeft', () => {
   it('never says more than the cap, however far behind the screen clock is', () => {
     expect(formatTimeLeft(at(24 * HOUR + 5 * MIN), now, 24 * HOUR)).toBe('24 h');
     expect(formatTimeLeft(at(10 * MIN), now, 24 * HOUR)).toBe('10 min');
+  });
+});
+
+describe('formatRuntime', () => {
+  it('words a length in hours and minutes, and a clip under a minute in seconds, never "0 min"', () => {
+    expect(formatRuntime(5520)).toBe('1 h 32 min');
+    expect(formatRuntime(7200)).toBe('2 h');
+    expect(formatRuntime(3599)).toBe('1 h');
+    expect(formatRuntime(1500)).toBe('25 min');
+    expect(formatRuntime(89)).toBe('1 min');
+    expect(formatRuntime(59.4)).toBe('59 s');
+    expect(formatRuntime(20)).toBe('20 s');
+    expect(formatRuntime(0.2)).toBe('1 s');
+  });
+
+  it('says a track\'s length as a clock', () => {
+    expect(formatRuntime(215, 'clock')).toBe('3:35');
+    expect(formatRuntime(3725, 'clock')).toBe('1:02:05');
+    expect(formatRuntime(0.4, 'clock')).toBe('0:01');
+  });
+
+  it.each([0, -3, null, undefined, Number.NaN, Number.POSITIVE_INFINITY])('says nothing for an unknown length (%s), in words or as a clock', (seconds) => {
+    expect(formatRuntime(seconds)).toBe('');
+    expect(formatRuntime(seconds, 'clock')).toBe('');
+  });
+
+  it('says the time left the same way, and nothing when none or an unknown amount is left', () => {
+    expect(formatRemaining(1200)).toBe('20 min left');
+    expect(formatRemaining(30)).toBe('30 s left');
+    expect(formatRemaining(0)).toBe('');
+    expect(formatRemaining(null)).toBe('');
   });
 });
 

@@ -14,6 +14,29 @@ export function formatDuration(seconds: number | null | undefined): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
 
+/**
+ * How long a movie, episode, track or album is, for every place a length is shown (cards, item pages, lists,
+ * the player): in `words` "1 h 32 min", "24 min", "45 s"; as a `clock` "3:35" (track lists, where lengths
+ * line up). A length of 0 or less, or none, is unknown and says nothing: never "0 min" or "0:00".
+ * (`formatDuration` is for positions, where 0:00 is a real place.)
+ */
+export function formatRuntime(seconds: number | null | undefined, style: 'words' | 'clock' = 'words'): string {
+  if (seconds == null || !Number.isFinite(seconds) || seconds <= 0) return '';
+  if (style === 'clock') return formatDuration(Math.max(1, seconds));
+  const total = Math.max(1, Math.round(seconds));
+  if (total < 60) return `${total} s`;
+  const minutes = Math.round(total / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const rest = minutes % 60;
+  return rest ? `${Math.floor(minutes / 60)} h ${rest} min` : `${minutes / 60} h`;
+}
+
+/** "20 min left", "45 s left"; "" when nothing (or an unknown amount) is left. */
+export function formatRemaining(seconds: number | null | undefined): string {
+  const length = formatRuntime(seconds);
+  return length ? `${length} left` : '';
+}
+
 /** An ISO time as a 24-hour local clock, "14:00". */
 export function formatClock(iso: string): string {
   const d = new Date(iso);

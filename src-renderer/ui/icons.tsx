@@ -178,6 +178,11 @@ export const Icon = {
       <path d="M5 12.5l4.5 4.5L19 7.5" />
     </Svg>
   ),
+  Menu: () => (
+    <Svg size={20}>
+      <path d="M4 7h16M4 12h16M4 17h16" />
+    </Svg>
+  ),
 };
 
 /** The Glasswing mark: two clear wings with a dark edge. */

@@ -12,6 +12,7 @@ export * from './format';
 export { useNow } from './useNow';
 export { isTextField } from './textField';
 export { VirtualGrid, type GridCellProps, type VirtualGridProps } from './VirtualGrid';
+export { DrawnText } from './DrawnText';
 export { PosterArt, type PosterArtProps } from './PosterArt';
 export { Plot } from './Plot';
 export { PosterCard, PosterSkeleton, posterCardHeight, type PosterCardProps, type PosterShape } from './PosterCard';

@@ -68,6 +68,8 @@ describe('library search', () => {
     expect(searchIndex(db, 'storm', 5)).toEqual([
       { id: expect.any(String), kind: 'episode', title: 'The Storm', subtitle: 'Harbour Lights · S01E02', playableId: expect.any(String) },
     ]);
+    // An untitled episode is found by its code, which is then not said again under it.
+    expect(hits.find((h) => h.title === 'S01E03')).toMatchObject({ kind: 'episode', subtitle: 'Harbour Lights' });
     expect(searchIndex(db, 'lantern', 5)[0]).toMatchObject({ kind: 'track', subtitle: 'Low Tide' });
     expect(searchIndex(db, 'sasha', 5)[0]).toMatchObject({ kind: 'album', title: 'I Am... Sasha Fierce', subtitle: 'Beyoncé' });
   });

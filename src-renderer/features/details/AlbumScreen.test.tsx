@@ -2,6 +2,7 @@ import { act, configure, fireEvent, screen, within } from '@testing-library/reac
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeAlbum, makeArtist, makeLibrary, makeTrack } from '../../api/testing';
 import { fakePlayback, renderScreen } from '../../test-utils';
+import { labelInName } from '../../ui/labelInNameForTests';
 import { AlbumScreen } from './AlbumScreen';
 
 // The first render of a file imports the whole screen; on a busy shared machine that can outlast the default 1 s.
@@ -52,11 +53,18 @@ describe('the album page', () => {
     expect(screen.getByText('Unknown artist')).toBeTruthy();
   });
 
+  it('names each track by the words its row shows, in their order, after "Play" (its number drawn like a list marker)', async () => {
+    renderAlbum();
+    const buttons = within(await screen.findByRole('list', { name: 'Disc 1' })).getAllByRole('button', { name: /^Play / });
+    expect(labelInName(buttons[0]!)).toEqual({ shown: ['first', 'one', 'guest', 'singer', '5', '00'], inName: ['first', 'one', 'guest', 'singer', '5', '00'], at: 1 });
+    expect(labelInName(buttons[1]!)).toEqual({ shown: ['first', 'two', '6', '40'], inName: ['first', 'two', '6', '40'], at: 1 });
+  });
+
   it('groups tracks by disc, numbered discs first and untagged last, with headings only for more than one disc', async () => {
     renderAlbum();
     await screen.findByRole('heading', { level: 1, name: 'Coastal' });
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Disc 1', 'Disc 2', 'Other tracks']);
-    expect(within(screen.getByRole('list', { name: 'Disc 1' })).getAllByRole('button', { name: /^Play / }).map((b) => b.getAttribute('aria-label'))).toEqual(['Play First One', 'Play First Two']);
+    expect(within(screen.getByRole('list', { name: 'Disc 1' })).getAllByRole('button', { name: /^Play / }).map((b) => b.getAttribute('aria-label'))).toEqual(['Play First One · Guest Singer, 5:00', 'Play First Two, 6:40']);
     expect(screen.getByText('· Guest Singer')).toBeTruthy();
     renderAlbum(makeAlbum({ title: 'Single' }));
     await screen.findByRole('heading', { level: 1, name: 'Single' });
@@ -77,7 +85,7 @@ describe('the album page', () => {
 
   it('plays the album from a chosen track', async () => {
     const { playback } = renderAlbum();
-    fireEvent.click(await screen.findByRole('button', { name: 'Play Second One' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Play Second One, 3:20' }));
     const [queue, start] = playback.playTracks.mock.calls[0]!;
     expect(queue.map((t: { title: string }) => t.title)).toEqual(titles);
     expect(start).toBe(2);
@@ -106,21 +114,21 @@ describe('the album page', () => {
     const album = twoDiscs();
     const playing = album.tracks[1]!;
     renderAlbum(album, fakePlayback({ playingId: playing.id }));
-    const button = await screen.findByRole('button', { name: 'Play Second One' });
+    const button = await screen.findByRole('button', { name: 'Play Second One, 3:20' });
     expect(button.getAttribute('aria-current')).toBe('true');
     expect(within(button).getByText('Now playing')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Play First One' }).hasAttribute('aria-current')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Play First One · Guest Singer, 5:00' }).hasAttribute('aria-current')).toBe(false);
   });
 
   it('moves focus over all tracks with arrows, across discs, with one tab stop', async () => {
     renderAlbum();
-    const first = await screen.findByRole('button', { name: 'Play First One' });
+    const first = await screen.findByRole('button', { name: 'Play First One · Guest Singer, 5:00' });
     const all = () => [...document.querySelectorAll<HTMLElement>('.dt-tracklist button')];
     expect(all().filter((b) => b.tabIndex === 0)).toEqual([first]);
     act(() => first.focus());
     fireEvent.keyDown(first, { key: 'ArrowDown' });
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Play Second One' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Play Second One, 3:20' }));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add Second One to queue' }));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
@@ -134,8 +142,8 @@ describe('the album page', () => {
     const long = 'ﷺ'.repeat(500);
     renderAlbum(makeAlbum({ title: EVIL, artist: `\u202E${EVIL}`, tracks: [makeTrack({ title: long }), makeTrack({ title: EVIL, trackNo: 2 })] }));
     expect(await screen.findByRole('heading', { level: 1, name: EVIL })).toBeTruthy();
-    expect(screen.getByRole('button', { name: `Play ${long}` }).getAttribute('title')).toBe(long);
-    expect(screen.getByRole('button', { name: `Play ${EVIL}` })).toBeTruthy();
+    expect(screen.getByRole('button', { name: `Play ${long} · The Glass Wings, 3:35` }).getAttribute('title')).toBe(long);
+    expect(screen.getByRole('button', { name: `Play ${EVIL} · The Glass Wings, 3:35` })).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api';
 import { makeAlbum, makeEpisode, makeLibrary, makeMovie, makeShow, makeTrack } from '../../api/testing';
 import { fakePlayback, renderScreen } from '../../test-utils';
+import { labelInName } from '../../ui/labelInNameForTests';
 import { ItemScreen } from './ItemScreen';
 
 // The first render of a file imports the whole screen; on a busy shared machine that can outlast the default 1 s.
@@ -37,6 +38,18 @@ describe('the movie page', () => {
     expect(screen.getByText('English, French')).toBeTruthy();
     const srcs = [...document.querySelectorAll('img')].map((img) => img.getAttribute('src'));
     expect(srcs).toEqual([FANART, POSTER]);
+  });
+
+  it('says a clip shorter than a minute in seconds, and its time left, never "0 min"', async () => {
+    renderMovie({ year: 1998, durationSec: 20, resumeSec: 5, width: null, height: null });
+    await waitFor(() => expect(metaLine()).toBe('1998 · 20 s'));
+    expect(document.querySelector('.dt-resume-left')?.textContent).toBe('15 s left');
+  });
+
+  it('says nothing of a length it does not know, nor of an extra\'s', async () => {
+    renderMovie({ year: 1998, durationSec: 0, width: null, height: null, extras: [{ id: makeMovie().id, title: 'Teaser', type: 'trailer', durationSec: 0 }] });
+    await waitFor(() => expect(metaLine()).toBe('1998'));
+    expect(document.body.textContent).not.toMatch(/0 min|0:00/);
   });
 
   it('lists the parts of a multi-part movie with their sizes', async () => {
@@ -94,7 +107,10 @@ describe('the movie page', () => {
   it('plays an extra by its id', async () => {
     const trailer = { id: makeMovie().id, title: 'Teaser', type: 'trailer' as const, durationSec: 95 };
     const { playback } = renderMovie({ extras: [trailer] });
-    fireEvent.click(await screen.findByRole('button', { name: 'Play Night Train trailer: Teaser' }));
+    const button = await screen.findByRole('button', { name: 'Play Night Train trailer: Teaser, 1:35' });
+    // Its name holds the words the row shows, in their order.
+    expect(labelInName(button)).toEqual({ shown: ['trailer', 'teaser', '1', '35'], inName: ['trailer', 'teaser', '1', '35'], at: 3 });
+    fireEvent.click(button);
     expect(playback.playItem).toHaveBeenCalledWith(trailer.id, { fromStart: false });
   });
 

@@ -2,6 +2,7 @@ import { act, configure, fireEvent, screen, waitFor, within } from '@testing-lib
 import { describe, expect, it } from 'vitest';
 import { makeEpisode, makeLibrary, makeMovie, makeShow } from '../../api/testing';
 import { renderScreen } from '../../test-utils';
+import { labelInName } from '../../ui/labelInNameForTests';
 import { ShowScreen } from './ShowScreen';
 
 // The first render of a file imports the whole screen; on a busy shared machine that can outlast the default 1 s.
@@ -20,11 +21,20 @@ function renderShow(show = twoSeasons(), handlers = {}) {
 }
 
 const episodeRows = (name: string) => within(screen.getByRole('list', { name })).getAllByRole('listitem');
+const episodeRowsOf = (list: HTMLElement) => within(list).getAllByRole('link');
 
 /** The facts line under the page's title, as read. */
 const metaLine = () => document.querySelector('.dt-meta')?.textContent;
 
 describe('the show page', () => {
+  it('names each episode row by the words it shows, in their order (its number drawn like a list marker)', async () => {
+    renderShow();
+    const links = episodeRowsOf(await screen.findByRole('list', { name: 'Season 1 episodes' }));
+    expect(labelInName(links[1]!)).toEqual({ shown: ['the', 'pier', '25', 'min'], inName: ['the', 'pier', '25', 'min'], at: 2 });
+    expect(labelInName(links[2]!)).toEqual({ shown: ['episode', '3', '25', 'min'], inName: ['episode', '3', '25', 'min'], at: 0 });
+    expect(links[1]!.getAttribute('aria-label')).toBe('Episode 2: The Pier, 25 min');
+  });
+
   it('shows the title, counts, plot, and the season of the next episode as a tab', async () => {
     renderShow();
     expect(await screen.findByRole('heading', { level: 1, name: 'Harbour Lights' })).toBeTruthy();
@@ -76,7 +86,7 @@ describe('the show page', () => {
     const stops = [...list.querySelectorAll('a, button')].filter((el) => (el as HTMLElement).tabIndex === 0);
     expect(stops).toHaveLength(1);
     const [pilot, pier, third] = show.seasons[0]!.episodes;
-    const first = within(list).getByRole('link', { name: 'Episode 1: Pilot' });
+    const first = within(list).getByRole('link', { name: 'Episode 1: Pilot, 25 min' });
     expect(first.getAttribute('href')).toBe(`#/item/${pilot!.id}`);
     act(() => first.focus());
     fireEvent.keyDown(first, { key: 'ArrowDown' });
@@ -94,7 +104,7 @@ describe('the show page', () => {
 
   it('never takes Space in the list (it is the player’s)', async () => {
     renderShow();
-    const first = await screen.findByRole('link', { name: 'Episode 1: Pilot' });
+    const first = await screen.findByRole('link', { name: 'Episode 1: Pilot, 25 min' });
     act(() => first.focus());
     const event = fireEvent.keyDown(first, { key: ' ' });
     expect(event).toBe(true); // not prevented
@@ -114,8 +124,8 @@ describe('the show page', () => {
     const { playback } = renderShow(show);
     expect(await screen.findByRole('heading', { level: 1, name: EVIL })).toBeTruthy();
     expect(screen.getByText(`<script>${EVIL}</script>`)).toBeTruthy();
-    expect(screen.getByRole('link', { name: `Episode 1: ${EVIL}` })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: `Play ${EVIL} featurette: ${EVIL}` }));
+    expect(screen.getByRole('link', { name: `Episode 1: ${EVIL}, 25 min` })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: `Play ${EVIL} featurette: ${EVIL}, 1:00` }));
     expect(playback.playItem).toHaveBeenCalledWith(show.extras[0]!.id, { fromStart: false });
     expect(document.querySelector('img, script')).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Icon, cx } from '../../ui';
-import { initialsOf, type Card } from './homeModel';
+import { DrawnText, Icon, cx, initialsOf } from '../../ui';
+import type { Card } from './homeModel';
 
 /**
  * A card's picture: the thumbnail over an initials placeholder in a box of fixed aspect (2:3 posters, 1:1
@@ -11,7 +11,7 @@ export function Poster({ card }: { card: Card }) {
   const src = card.thumbUrl && failed !== card.thumbUrl ? card.thumbUrl : null;
   return (
     <span className={cx('home-poster', card.shape === 'square' && 'is-square')} aria-hidden="true">
-      <span className="home-initials">{initialsOf(card.title)}</span>
+      <DrawnText className="home-initials" text={initialsOf(card.title)} />
       {src ? <img className="home-thumb" src={src} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setFailed(src)} /> : null}
       {card.play ? (
         <span className="home-play">

@@ -1,6 +1,6 @@
 import type { AlbumSummary, HomeShelves, ShelfEntry, ThumbUrl } from '../../api';
 import { formatRoute } from '../../app';
-import { formatMinutes } from '../../ui';
+import { formatRemaining } from '../../ui';
 
 /** One card on a shelf, whatever it shows. */
 export interface Card {
@@ -26,15 +26,10 @@ export interface ShelfModel {
   cards: Card[];
 }
 
-/** Time left in words: "42 min left", "1 h 5 min left", "under 1 min left". */
-function timeLeft(seconds: number): string {
-  return seconds < 60 ? 'under 1 min left' : `${formatMinutes(Math.round(seconds / 60))} left`;
-}
-
 function progressOf(resumeSec: number | null, durationSec: number | null): Card['progress'] {
   if (resumeSec === null || resumeSec <= 0 || !durationSec) return null;
   const fraction = Math.min(1, resumeSec / durationSec);
-  return { fraction, text: timeLeft(Math.max(0, durationSec - resumeSec)) };
+  return { fraction, text: formatRemaining(durationSec - resumeSec) };
 }
 
 /** "S1 · E3" on the card, "season 1, episode 3" where it is spoken. */
@@ -79,14 +74,4 @@ export function shelvesOf(home: HomeShelves): ShelfModel[] {
 export function homeItemIds(home: HomeShelves): string[] {
   const entries = [...home.continueWatching, ...home.upNext, ...home.recentlyAdded.movies, ...home.recentlyAdded.episodes];
   return [...entries.map((e) => (e.kind === 'movie' ? e.movie.id : e.episode.id)), ...home.recentlyAdded.albums.map((a) => a.id)];
-}
-
-/** The first letters of up to two words, for a card without artwork. */
-export function initialsOf(text: string): string {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words
-    .slice(0, 2)
-    .map((w) => [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0] ?? '')
-    .join('')
-    .toUpperCase();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordingSummary, statusLabel, verdictLabel } from './labels';
+import { recordingSummary, reviewWindowLabel, statusLabel, verdictLabel } from './labels';
 
 describe('privacy labels', () => {
   it('names what first run will record, or says nothing will be', () => {
@@ -19,5 +19,11 @@ describe('privacy labels', () => {
     // The screen's clock is refreshed every 30 s, so it can lag the moment the event was recorded.
     const reviewUntil = new Date(now + 24 * 3_600_000 + 29_000).toISOString();
     expect(statusLabel('in-review', reviewUntil, false, now, 24 * 3_600_000)).toMatch(/\(24 h left\)$/);
+  });
+
+  it('says a review window of 0 is none, not "0 min"', () => {
+    expect(reviewWindowLabel(0)).toBe('none');
+    expect(reviewWindowLabel(24 * 3_600_000)).toBe('24 h');
+    expect(reviewWindowLabel(30 * 60_000)).toBe('30 min');
   });
 });

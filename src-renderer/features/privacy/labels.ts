@@ -1,5 +1,5 @@
 import type { Category, ChainVerdict, ConsentSource, EventStatus } from '../../api';
-import { formatClock, formatDateTime, formatTimeLeft } from '../../ui';
+import { formatClock, formatDateTime, formatMinutes, formatTimeLeft } from '../../ui';
 
 export const CATEGORIES: readonly Category[] = ['performance', 'usage', 'diagnostics'];
 
@@ -14,6 +14,11 @@ export const CATEGORY_BLURB: Record<Category, string> = {
   usage: 'Which features get used, counted without anything about what you watch.',
   diagnostics: 'What kinds of errors happen, as fixed error kinds only.',
 };
+
+/** The review window in words, "24 h" or "none" (a window of 0 lets events leave at once: not "0 min"). */
+export function reviewWindowLabel(ms: number): string {
+  return ms > 0 ? formatMinutes(ms / 60_000) : 'none';
+}
 
 /** Said wherever no endpoint is configured: the first-run screen and the next batch. */
 export const NO_ENDPOINT = 'No endpoint configured: nothing will leave this machine.';

@@ -125,6 +125,15 @@ describe('Movies', () => {
     expect(card.querySelector('.pcard-title')?.textContent).toBe(long);
   });
 
+  it('says a short clip\'s length in seconds on its card and nothing for an unknown one, never "0 min"', async () => {
+    const movies = [makeMovie({ title: 'Clip', year: 2020, durationSec: 20, resumeSec: 5 }), makeMovie({ title: 'Unknown', year: 2021, durationSec: 0 })];
+    renderScreen(<Sections />, { library: makeLibrary({ movies }) });
+    const grid = await screen.findByRole('grid', { name: 'Movies' });
+    expect(await within(grid).findByRole('link', { name: 'Clip, 2020 · 20 s, Resumes at 0:05, 15 s left' })).toBeTruthy();
+    expect(within(grid).getByRole('link', { name: 'Unknown, 2021' })).toBeTruthy();
+    expect(grid.textContent).not.toContain('0 min');
+  });
+
   it('says how to add a folder when there are no movies', async () => {
     renderScreen(<Sections />, { library: makeLibrary({ movies: [] }) });
     expect(await screen.findByText('No movies yet')).toBeTruthy();

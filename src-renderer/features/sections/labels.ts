@@ -1,10 +1,5 @@
 import type { AlbumSummary, ArtistSummary, MovieSummary, ShowSummary } from '../../api';
-import { formatDuration, formatMinutes, plural } from '../../ui';
-
-/** "1 h 32 min"; "" when unknown. */
-export function runtime(seconds: number | null): string {
-  return seconds ? formatMinutes(seconds / 60) : '';
-}
+import { formatDuration, formatRemaining, formatRuntime, plural } from '../../ui';
 
 /** "Play Night Train (1998)": the play disc's name. */
 export function playLabel(movie: Pick<MovieSummary, 'title' | 'year'>): string {
@@ -14,8 +9,8 @@ export function playLabel(movie: Pick<MovieSummary, 'title' | 'year'>): string {
 /** Where a movie stands, in words: "Watched", "Resumes at 42:10, 50:00 left", or null. */
 export function watchStatus(item: Pick<MovieSummary, 'watched' | 'resumeSec' | 'durationSec'>): string | null {
   const resume = item.resumeSec !== null && item.resumeSec > 0 ? item.resumeSec : null;
-  const left = resume !== null && item.durationSec ? `, ${runtime(Math.max(0, item.durationSec - resume))} left` : '';
-  const parts = [item.watched ? 'Watched' : null, resume !== null ? `Resumes at ${formatDuration(resume)}${left}` : null];
+  const left = resume !== null && item.durationSec ? formatRemaining(item.durationSec - resume) : '';
+  const parts = [item.watched ? 'Watched' : null, resume !== null ? [`Resumes at ${formatDuration(resume)}`, left].filter(Boolean).join(', ') : null];
   return parts.filter(Boolean).join('. ') || null;
 }
 
@@ -26,7 +21,7 @@ export function resumeFraction(item: Pick<MovieSummary, 'resumeSec' | 'durationS
 }
 
 export function movieMeta(movie: MovieSummary): string {
-  return [movie.year, runtime(movie.durationSec)].filter(Boolean).join(' · ');
+  return [movie.year, formatRuntime(movie.durationSec)].filter(Boolean).join(' · ');
 }
 
 export function showMeta(show: ShowSummary): string {

@@ -1,8 +1,8 @@
 import type { LibraryDetail } from '../../../api';
 import { formatRoute, usePlayback } from '../../../app';
 import type { LibraryQuery } from '../../../data/useLibraryQuery';
-import { Button, Icon, plural } from '../../../ui';
-import { runtimeLabel, totalSeconds } from '../model/facts';
+import { Button, Icon, formatRuntime, plural } from '../../../ui';
+import { totalSeconds } from '../model/facts';
 import { albumQueue, shuffled } from '../model/queue';
 import { ActionBar } from './Actions';
 import { DetailPage, Title } from './DetailPage';
@@ -39,7 +39,7 @@ export function AlbumPage({ detail, query }: { detail: AlbumDetailAnswer; query:
         <p className="dt-eyebrow">Album</p>
         <Title>{album.title}</Title>
         <Byline artist={album.artist} artistId={album.artistId} />
-        <MetaLine parts={[album.year, plural(tracks.length, 'track'), runtimeLabel(totalSeconds(tracks))]} />
+        <MetaLine parts={[album.year, plural(tracks.length, 'track'), formatRuntime(totalSeconds(tracks))]} />
         <ActionBar>
           <Button variant="primary" icon={<Icon.Play />} disabled={empty} onClick={() => playTracks(tracks, 0)}>
             Play all

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { cx } from '../../../ui';
-import { hueOf, initialsOf } from '../../../ui';
+import { DrawnText, cx, hueOf, initialsOf } from '../../../ui';
 
 /**
  * A picture that gets out of the way when it fails, so what is beneath it (initials, the page's colour)
@@ -26,7 +25,7 @@ export interface PosterProps {
 export function Poster({ title, src, shape, className, eager }: PosterProps) {
   return (
     <span className={cx('dt-poster', `dt-poster-${shape}`, className)} style={{ ['--hue' as string]: hueOf(title) }} aria-hidden="true">
-      <span className="dt-initials">{initialsOf(title)}</span>
+      <DrawnText className="dt-initials" text={initialsOf(title)} />
       <Artwork src={src} eager={eager} />
     </span>
   );

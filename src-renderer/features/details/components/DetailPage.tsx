@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LibraryDetail } from '../../../api';
 import type { LibraryQuery } from '../../../data/useLibraryQuery';
-import { ProgressBar, formatDuration } from '../../../ui';
+import { ProgressBar, formatDuration, formatRemaining } from '../../../ui';
 import { RefreshFailed } from './DetailStatus';
 
 /** The id of every page's one h1, which names the page's region. */
@@ -33,7 +33,7 @@ export function ResumeProgress({ resumeSec, durationSec }: { resumeSec: number |
   return (
     <div className="dt-resume">
       <ProgressBar label="Watched so far" value={resumeSec} max={durationSec} valueText={`${formatDuration(resumeSec)} of ${formatDuration(durationSec)}`} />
-      <span className="dt-resume-left">{Math.round(left / 60)} min left</span>
+      <span className="dt-resume-left">{formatRemaining(left)}</span>
     </div>
   );
 }

@@ -1,13 +1,22 @@
 import type { Episode } from '../../../api';
 import { formatRoute, usePlayback } from '../../../app';
-import { Icon, cx, formatDuration } from '../../../ui';
+import { DrawnText, Icon, cx, formatDuration, formatRuntime } from '../../../ui';
 import { useRovingFocus } from '../hooks/useRovingFocus';
-import { episodeLabel, episodeTitle, runtimeLabel } from '../model/facts';
+import { episodeLabel, episodeTitle } from '../model/facts';
 
 /** Where an episode stands, in words for its row's description. */
 function stateText(e: Episode): string {
-  const parts = [e.watched ? 'Watched' : null, e.resumeSec ? `Resumes at ${formatDuration(e.resumeSec)}` : null, runtimeLabel(e.durationSec) || null];
-  return parts.filter(Boolean).join('. ');
+  return [e.watched ? 'Watched' : null, e.resumeSec ? `Resumes at ${formatDuration(e.resumeSec)}` : null].filter(Boolean).join('. ');
+}
+
+/**
+ * The row link's name, "Episode 2: The Storm, 24 min": it holds the words the row shows, in their order, so a
+ * speech user can say what they see (WCAG 2.5.3). The number column is drawn like a list's marker, as the
+ * name says it first.
+ */
+function rowName(e: Episode): string {
+  const runtime = formatRuntime(e.durationSec);
+  return [e.title ? `Episode ${e.episode}: ${e.title}` : episodeTitle(e), runtime].filter(Boolean).join(', ');
 }
 
 /** The watched check, or a thin bar for how far in it is; decorative (the row's description says it). */
@@ -40,11 +49,11 @@ export function EpisodeList({ episodes, label }: { episodes: readonly Episode[];
         const title = episodeTitle(e);
         return (
           <li key={e.id} className={cx('dt-row', playingId === e.id && 'is-playing', e.watched && 'is-watched')}>
-            <a className="dt-row-main" href={formatRoute({ screen: 'item', id: e.id })} aria-label={e.title ? `Episode ${e.episode}: ${e.title}` : title} aria-describedby={`dt-ep-${e.id}`} title={title} {...roving.cellProps(e.id, 0)}>
-              <span className="dt-row-num">{e.episode}</span>
+            <a className="dt-row-main" href={formatRoute({ screen: 'item', id: e.id })} aria-label={rowName(e)} aria-describedby={`dt-ep-${e.id}`} title={title} {...roving.cellProps(e.id, 0)}>
+              <DrawnText className="dt-row-num" text={String(e.episode)} />
               <span className="dt-row-title">{title}</span>
-              <EpisodeMark episode={e} />
-              <span className="dt-row-dur">{runtimeLabel(e.durationSec)}</span>
+              <EpisodeMark episode={e} />{' '}
+              <span className="dt-row-dur">{formatRuntime(e.durationSec)}</span>
             </a>
             <span id={`dt-ep-${e.id}`} className="sr-only">
               {stateText(e)}

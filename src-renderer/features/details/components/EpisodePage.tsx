@@ -1,8 +1,8 @@
 import type { LibraryDetail } from '../../../api';
 import { formatRoute } from '../../../app';
 import type { LibraryQuery } from '../../../data/useLibraryQuery';
-import { Icon, Plot } from '../../../ui';
-import { episodeLabel, episodeTitle, resolutionLabel, runtimeLabel } from '../model/facts';
+import { Icon, Plot, formatRuntime } from '../../../ui';
+import { episodeLabel, episodeTitle, resolutionLabel } from '../model/facts';
 import { ActionBar, PlayButtons, WatchedButton } from './Actions';
 import { DetailPage, ResumeProgress, Title } from './DetailPage';
 import { FileFactsList } from './FileFactsList';
@@ -41,7 +41,7 @@ export function EpisodePage({ detail, query }: { detail: EpisodeDetail; query: L
           <span className="dt-code">{episodeLabel(episode)}</span>
         </p>
         <Title>{title}</Title>
-        <MetaLine parts={[runtimeLabel(episode.durationSec), resolutionLabel(episode.width, episode.height)]} />
+        <MetaLine parts={[formatRuntime(episode.durationSec), resolutionLabel(episode.width, episode.height)]} />
         <ResumeProgress resumeSec={episode.resumeSec} durationSec={episode.durationSec} />
         <ActionBar>
           <PlayButtons id={episode.id} resumeSec={episode.resumeSec} />

@@ -1,5 +1,5 @@
 import type { FileFacts, Movie } from '../../../api';
-import { formatDuration } from '../../../ui';
+import { formatRuntime } from '../../../ui';
 import { codecLabel, containerLabel, resolutionLabel, sizeLabel } from '../model/facts';
 import { languageNames } from '../../player';
 
@@ -25,7 +25,7 @@ function videoLine(media: Media): string | null {
 
 /** "Part 1 · 45:00 · 700 MB". */
 function partLine(part: FileFacts['parts'][number]): string {
-  return [`Part ${part.number}`, formatDuration(part.durationSec), sizeLabel(part.size)].filter(Boolean).join(' · ');
+  return [`Part ${part.number}`, formatRuntime(part.durationSec, 'clock'), sizeLabel(part.size)].filter(Boolean).join(' · ');
 }
 
 /** What the file holds, for the picky: container, codecs, resolution, size, parts and subtitle files. */

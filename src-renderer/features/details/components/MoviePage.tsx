@@ -1,7 +1,7 @@
 import type { LibraryDetail } from '../../../api';
 import type { LibraryQuery } from '../../../data/useLibraryQuery';
-import { Plot } from '../../../ui';
-import { resolutionLabel, runtimeLabel } from '../model/facts';
+import { Plot, formatRuntime } from '../../../ui';
+import { resolutionLabel } from '../model/facts';
 import { ActionBar, PlayButtons, WatchedButton } from './Actions';
 import { DetailPage, ResumeProgress, Title } from './DetailPage';
 import { ExtrasList } from './ExtrasList';
@@ -18,7 +18,7 @@ export function MoviePage({ detail, query }: { detail: MovieDetail; query: Libra
       <Hero title={movie.title} art={movie.posterUrl} fanart={movie.fanartUrl} shape="poster">
         <p className="dt-eyebrow">Movie</p>
         <Title>{movie.title}</Title>
-        <MetaLine parts={[movie.year, runtimeLabel(movie.durationSec), resolutionLabel(movie.width, movie.height), movie.parts > 1 && `${movie.parts} parts`]} />
+        <MetaLine parts={[movie.year, formatRuntime(movie.durationSec), resolutionLabel(movie.width, movie.height), movie.parts > 1 && `${movie.parts} parts`]} />
         <ResumeProgress resumeSec={movie.resumeSec} durationSec={movie.durationSec} />
         <ActionBar>
           <PlayButtons id={movie.id} resumeSec={movie.resumeSec} />

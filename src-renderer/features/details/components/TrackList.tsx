@@ -1,6 +1,6 @@
 import type { AlbumDetail, Track } from '../../../api';
 import { usePlayback } from '../../../app';
-import { Icon, cx, formatDuration } from '../../../ui';
+import { DrawnText, Icon, cx, formatRuntime } from '../../../ui';
 import { useRovingFocus, type RovingFocus } from '../hooks/useRovingFocus';
 import { albumQueue, orderedDiscs, toQueueTrack } from '../model/queue';
 
@@ -16,21 +16,36 @@ interface RowProps {
   roving: RovingFocus;
 }
 
+/**
+ * The play button's name, "Play Undertow · Other Artist, 3:35": the words the row shows, in their order, after
+ * "Play", so a speech user can say what they see (WCAG 2.5.3). The number column is drawn like a list's marker.
+ */
+function playName(track: Track, otherArtist: string | null, length: string): string {
+  return [`Play ${track.title}${otherArtist ? ` · ${otherArtist}` : ''}`, length].filter(Boolean).join(', ');
+}
+
 /** One track: a button that plays the album from it (Enter), and one that queues it (Right arrow reaches it). */
 function TrackRow({ track, album, index, position, roving }: RowProps) {
   const { playTracks, queueTracks, playingId } = usePlayback();
   const playing = playingId === track.id;
   const otherArtist = track.artist && track.artist !== album.artist ? track.artist : null;
+  const length = formatRuntime(track.durationSec, 'clock');
   return (
     <li className={cx('dt-row', playing && 'is-playing')}>
-      <button type="button" className="dt-row-main dt-track" aria-label={`Play ${track.title}`} aria-current={playing ? 'true' : undefined} title={track.title} {...roving.cellProps(track.id, 0)} onClick={() => playTracks(albumQueue(album), index)}>
-        <span className="dt-row-num">{playing ? <Icon.Volume /> : (track.trackNo ?? position)}</span>
+      <button type="button" className="dt-row-main dt-track" aria-label={playName(track, otherArtist, length)} aria-current={playing ? 'true' : undefined} title={track.title} {...roving.cellProps(track.id, 0)} onClick={() => playTracks(albumQueue(album), index)}>
+        {playing ? (
+          <span className="dt-row-num">
+            <Icon.Volume />
+          </span>
+        ) : (
+          <DrawnText className="dt-row-num" text={String(track.trackNo ?? position)} />
+        )}
         <span className="dt-row-title">
           {track.title}
           {otherArtist ? <span className="dt-row-artist"> · {otherArtist}</span> : null}
         </span>
-        {playing ? <span className="sr-only">Now playing</span> : null}
-        <span className="dt-row-dur">{formatDuration(track.durationSec)}</span>
+        {playing ? <span className="sr-only">Now playing</span> : null}{' '}
+        <span className="dt-row-dur">{length}</span>
       </button>
       <button type="button" className="dt-row-play dt-row-queue" aria-label={`Add ${track.title} to queue`} title="Add to queue" {...roving.cellProps(track.id, 1)} onClick={() => queueTracks([toQueueTrack(track, album)])}>
         <Icon.Plus />

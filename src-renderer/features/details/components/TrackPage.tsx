@@ -1,8 +1,7 @@
 import type { LibraryDetail } from '../../../api';
 import { formatRoute, usePlayback } from '../../../app';
 import type { LibraryQuery } from '../../../data/useLibraryQuery';
-import { Button, Icon } from '../../../ui';
-import { runtimeLabel } from '../model/facts';
+import { Button, Icon, formatRuntime } from '../../../ui';
 import { toQueueTrack } from '../model/queue';
 import { ActionBar } from './Actions';
 import { DetailPage, Title } from './DetailPage';
@@ -25,7 +24,7 @@ export function TrackPage({ detail, query }: { detail: TrackDetail; query: Libra
           </a>
         </p>
         <Title>{track.title}</Title>
-        <MetaLine parts={[artist, track.discNo !== null && track.discNo > 1 && `Disc ${track.discNo}`, track.trackNo !== null && `Track ${track.trackNo}`, runtimeLabel(track.durationSec)]} />
+        <MetaLine parts={[artist, track.discNo !== null && track.discNo > 1 && `Disc ${track.discNo}`, track.trackNo !== null && `Track ${track.trackNo}`, formatRuntime(track.durationSec, 'clock')]} />
         <ActionBar>
           <Button variant="primary" icon={<Icon.Play />} onClick={() => playItem(track.id, { fromStart: true })}>
             Play

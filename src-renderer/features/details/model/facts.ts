@@ -47,18 +47,6 @@ export function seasonLabel(season: number): string {
   return season === 0 ? 'Specials' : `Season ${season}`;
 }
 
-/** The runtime in words for a header: "1 h 32 min", "24 min", "3:35" for a short track; "" when unknown. */
-export function runtimeLabel(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return '';
-  if (seconds < 600) {
-    const s = Math.round(seconds);
-    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-  }
-  const minutes = Math.round(seconds / 60);
-  const h = Math.floor(minutes / 60);
-  return h > 0 ? `${h} h ${minutes % 60} min` : `${minutes} min`;
-}
-
 /** The sum of known durations: the length of an album. */
 export function totalSeconds(items: ReadonlyArray<{ durationSec: number | null }>): number {
   return items.reduce((sum, item) => sum + (item.durationSec ?? 0), 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeEpisode, makeTrack } from '../../../api/testing';
-import { codecLabel, containerLabel, episodeLabel, resolutionLabel, runtimeLabel, sizeLabel } from './facts';
+import { codecLabel, containerLabel, episodeLabel, resolutionLabel, sizeLabel } from './facts';
 import { languageNames } from '../../player';
 import { albumQueue, orderedDiscs, shuffled } from './queue';
 import { showNext } from './upNext';
@@ -20,14 +20,11 @@ describe('facts as a media page says them', () => {
     expect(sizeLabel(400 * 1024)).toBe('0.4 MB');
   });
 
-  it('names containers, codecs, episodes and runtimes', () => {
+  it('names containers, codecs and episodes', () => {
     expect(containerLabel('matroska')).toBe('MKV');
     expect(codecLabel('hevc')).toBe('HEVC');
     expect(codecLabel('weird')).toBe('WEIRD');
     expect(episodeLabel({ season: 2, episode: 5 })).toBe('S2 · E5');
-    expect(runtimeLabel(5520)).toBe('1 h 32 min');
-    expect(runtimeLabel(215)).toBe('3:35');
-    expect(runtimeLabel(null)).toBe('');
   });
 
   it('names subtitle languages once each, keeping unknown codes as written', () => {

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { AlbumSummary, ArtistSummary, MovieSummary, ShowSummary } from '../../../api';
 import { formatRoute } from '../../../app';
-import { Icon, PosterCard, plural } from '../../../ui';
+import { DrawnText, Icon, PosterCard, plural } from '../../../ui';
 import { albumMeta, artistMeta, movieMeta, playLabel, resumeFraction, showMeta, watchStatus } from '../labels';
 
 /*
@@ -56,7 +56,7 @@ export const ShowCard = memo(function ShowCard({ item, tabbable }: CardProps<Sho
   const marks =
     item.unwatchedCount > 0 ? (
       <span className="artbox-mark" title={`${plural(item.unwatchedCount, 'unwatched episode')}`}>
-        {item.unwatchedCount > 999 ? '999+' : item.unwatchedCount}
+        <DrawnText className="artbox-mark-count" text={item.unwatchedCount > 999 ? '999+' : String(item.unwatchedCount)} />
       </span>
     ) : allWatched ? (
       <span className="artbox-mark is-quiet" title="Watched">

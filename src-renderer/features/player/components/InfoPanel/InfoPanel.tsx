@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PlaybackSource, TranscodeStatus } from '../../../../api';
-import { Button, ErrorText, Icon, Plot, formatDuration } from '../../../../ui';
+import { Button, ErrorText, Icon, Plot, formatDuration, formatRuntime } from '../../../../ui';
 import type { ItemDetails } from '../../model/details';
 import { DECISION_LABEL } from '../../model/decision';
 import { languageNames } from '../../model/languages';
@@ -27,6 +27,7 @@ export interface InfoPanelProps {
 /** The side panel: title, how and why the item plays as it does, transcode progress, tracks, chapters, key hints. */
 export function InfoPanel({ source, openError, message, status, details, resumedAt, onStartOver, onClose, onHelp, children }: InfoPanelProps) {
   const languages = languageNames(details?.subtitleLanguages ?? []);
+  const length = formatRuntime(source?.durationSec, 'clock');
   return (
     <aside className="player-info" aria-label="Playback details">
       <div className="player-info-head">
@@ -43,7 +44,7 @@ export function InfoPanel({ source, openError, message, status, details, resumed
         <>
           <p className="decision">
             <span className={`pill decision-${source.decision}`}>{DECISION_LABEL[source.decision]}</span>
-            {source.durationSec != null ? <span className="muted small">{formatDuration(source.durationSec)}</span> : null}
+            {length ? <span className="muted small">{length}</span> : null}
           </p>
           {details?.plot ? <Plot text={details.plot} /> : null}
           <dl className="play-facts">

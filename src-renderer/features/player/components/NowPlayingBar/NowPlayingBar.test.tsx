@@ -118,7 +118,7 @@ describe('NowPlayingBar', () => {
     expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('.playq-track')?.textContent)).toEqual(['First Light', 'Undertow', 'Lantern']);
     const outside = vi.fn();
     document.addEventListener('keydown', outside);
-    within(list).getByRole('button', { name: 'Jump to Undertow' }).focus();
+    within(list).getByRole('button', { name: 'Jump to Undertow, Glass Harbour · 1:40' }).focus();
     await user.keyboard('{Escape}');
     document.removeEventListener('keydown', outside);
     expect(screen.queryByRole('list', { name: 'Play queue' })).toBeNull();

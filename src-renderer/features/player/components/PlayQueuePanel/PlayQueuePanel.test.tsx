@@ -2,6 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import '../../../../test-utils';
+import { labelInName } from '../../../../ui/labelInNameForTests';
 import { createPlayQueue, type PlayQueueTrack } from '../../model/playQueue';
 import { PlayQueuePanel } from './PlayQueuePanel';
 
@@ -58,7 +59,11 @@ describe('PlayQueuePanel', () => {
     expect(onNext).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole('button', { name: 'Previous track' }));
     expect(onPrevious).toHaveBeenCalledTimes(1);
-    await user.click(screen.getByRole('button', { name: 'Jump to Lantern' }));
+    const jump = screen.getByRole('button', { name: 'Jump to Lantern, Glass Harbour · 3:22' });
+    // Its name holds the words the row shows, in their order; the place in the queue is drawn.
+    const shown = ['lantern', 'glass', 'harbour', '3', '22'];
+    expect(labelInName(jump)).toEqual({ shown, inName: shown, at: 2 });
+    await user.click(jump);
     expect(queue.get().index).toBe(2);
 
     const shuffle = screen.getByRole('button', { name: 'Shuffle' });

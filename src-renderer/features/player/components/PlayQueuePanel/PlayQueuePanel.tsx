@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Icon, cx, formatDuration, useStore } from '../../../../ui';
+import { DrawnText, Icon, cx, formatRuntime, useStore } from '../../../../ui';
 import { usePlayQueueFocus } from '../../hooks/usePlayQueueFocus';
 import type { PlayQueue, PlayQueueEntry, PlayQueueState } from '../../model/playQueue';
 
@@ -109,17 +109,25 @@ interface PlayQueueRowProps {
   onRemove: () => void;
 }
 
-/** One entry: the one playing, or a button that jumps to it; then move up, move down and (unless playing) remove. */
+/**
+ * One entry: the one playing, or a button that jumps to it; then move up, move down and (unless playing)
+ * remove. The button's name is "Jump to" and the words the row shows, in their order (WCAG 2.5.3); its
+ * place in the queue is drawn like a list's marker.
+ */
 function PlayQueueRow({ entry, position, current, last, onJump, onMove, onRemove }: PlayQueueRowProps) {
-  const meta = [entry.artist, formatDuration(entry.durationSec)].filter(Boolean).join(' · ');
+  const meta = [entry.artist, formatRuntime(entry.durationSec, 'clock')].filter(Boolean).join(' · ');
   const label = (
     <>
-      <span className="playq-no" aria-hidden="true">
-        {current ? <Icon.Volume /> : position}
-      </span>
+      {current ? (
+        <span className="playq-no" aria-hidden="true">
+          <Icon.Volume />
+        </span>
+      ) : (
+        <DrawnText className="playq-no" text={String(position)} />
+      )}
       <span className="playq-text">
         <span className="playq-track">{entry.title}</span>
-        {meta ? <span className="playq-meta">{meta}</span> : null}
+        {meta ? <span className="playq-meta"> {meta}</span> : null}
       </span>
     </>
   );
@@ -131,7 +139,7 @@ function PlayQueueRow({ entry, position, current, last, onJump, onMove, onRemove
           <span className="sr-only">, playing</span>
         </span>
       ) : (
-        <button type="button" className="playq-item" aria-label={`Jump to ${entry.title}`} onClick={onJump}>
+        <button type="button" className="playq-item" aria-label={[`Jump to ${entry.title}`, meta].filter(Boolean).join(', ')} onClick={onJump}>
           {label}
         </button>
       )}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useNoteFeature } from '../../../../api';
-import { ErrorText, TabPanel, Tabs, formatMinutes, type TabItem } from '../../../../ui';
+import { ErrorText, TabPanel, Tabs, type TabItem } from '../../../../ui';
 import { usePrivacy } from '../../hooks/usePrivacy';
-import { CATEGORY_LABEL, SOURCE_LABEL } from '../../labels';
+import { CATEGORY_LABEL, SOURCE_LABEL, reviewWindowLabel } from '../../labels';
 import { recordingCategories } from '../../model/consent';
 import { CatalogTab } from '../CatalogTab/CatalogTab';
 import { ConsentTab } from '../ConsentTab/ConsentTab';
@@ -46,7 +46,7 @@ export function PrivacyScreen() {
             </li>
             <li className="summary-chip">Decided by: {SOURCE_LABEL[snapshot.consent.source]}</li>
             <li className="summary-chip">{snapshot.endpoint ? `Endpoint: ${snapshot.endpoint}` : 'No endpoint: nothing leaves'}</li>
-            <li className="summary-chip">{snapshot.queue.held ? 'Holding all events' : `Review window ${formatMinutes(snapshot.queue.reviewWindowMs / 60_000)}`}</li>
+            <li className="summary-chip">{snapshot.queue.held ? 'Holding all events' : `Review window: ${reviewWindowLabel(snapshot.queue.reviewWindowMs)}`}</li>
           </ul>
         ) : null}
       </header>

@@ -1,5 +1,5 @@
 import type { QueueState } from '../../../../api';
-import { formatMinutes } from '../../../../ui';
+import { reviewWindowLabel } from '../../labels';
 
 interface QueueMetaProps {
   queue: QueueState;
@@ -37,7 +37,7 @@ function QueueCounts({ queue }: { queue: QueueState }) {
       <div><dt>Queued</dt><dd>{queue.total.toLocaleString('en-US')}</dd></div>
       <div><dt>Dropped</dt><dd>{queue.dropped.toLocaleString('en-US')}</dd></div>
       <div><dt>Invalid</dt><dd>{queue.invalid.toLocaleString('en-US')}</dd></div>
-      <div><dt>Review window</dt><dd>{formatMinutes(queue.reviewWindowMs / 60_000)}</dd></div>
+      <div><dt>Review window</dt><dd>{reviewWindowLabel(queue.reviewWindowMs)}</dd></div>
       <div title="Past this, the oldest events are dropped and counted"><dt>Limit</dt><dd>{queue.limits.maxEvents.toLocaleString('en-US')}</dd></div>
     </dl>
   );

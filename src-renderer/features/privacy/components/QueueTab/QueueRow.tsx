@@ -44,9 +44,11 @@ export function QueueRow({ event, selected, inBatch, now, showLinkability, revie
         </div>
         {showLinkability ? <p className="qrow-link">{event.linkability}</p> : null}
       </div>
-      <Button size="sm" variant="ghost" className="qrow-delete" aria-label={`Delete event ${event.name} ${short}`} onClick={onDelete} disabled={busy}>
+      <Button size="sm" variant="ghost" className="qrow-delete" aria-label={`Delete event ${event.name} ${short}`} title="Delete" onClick={onDelete} disabled={busy}>
         <Icon.Trash />
-        <span aria-hidden="true">Delete</span>
+        <span className="qrow-delete-word" aria-hidden="true">
+          Delete
+        </span>
       </Button>
     </div>
   );
