@@ -99,9 +99,9 @@ describe('Movies', () => {
     const items = movies.map(({ extras: _extras, ...m }) => ({ ...m, thumbUrl: null }));
     renderScreen(<Sections />, { library: makeLibrary({ movies }) }, {
       'library.page': async ({ after }) => {
-        if (after === null) return { section: 'movies', items: items.slice(0, 100), next: 'o100' };
+        if (after === null) return { section: 'movies', items: items.slice(0, 100), next: 'o100', prev: null };
         await second;
-        return { section: 'movies', items: items.slice(100), next: null };
+        return { section: 'movies', items: items.slice(100), next: null, prev: 'o50' };
       },
     });
     expect(await screen.findByText('100+ movies match')).toBeTruthy();
@@ -135,7 +135,7 @@ describe('Movies', () => {
   it('offers to clear filters that match nothing', async () => {
     const user = userEvent.setup();
     window.history.replaceState(null, '', '#/movies?unwatched=1&decade=1960');
-    renderScreen(<Sections />, { library: makeLibrary({ movies: manyMovies(5) }) }, { 'library.page': () => ({ section: 'movies', items: [], next: null }) });
+    renderScreen(<Sections />, { library: makeLibrary({ movies: manyMovies(5) }) }, { 'library.page': () => ({ section: 'movies', items: [], next: null, prev: null }) });
     expect(await screen.findByText('Nothing matches these filters')).toBeTruthy();
     await user.click(screen.getAllByRole('button', { name: 'Clear filters' }).at(-1)!);
     expect(window.location.hash).toBe('#/movies');
@@ -147,7 +147,7 @@ describe('Movies', () => {
     renderScreen(<Sections />, { library: makeLibrary({ movies: manyMovies(3) }) }, {
       'library.page': () => {
         if (fail) throw new ApiError('internal', 'The index is busy.');
-        return { section: 'movies', items: [], next: null };
+        return { section: 'movies', items: [], next: null, prev: null };
       },
     });
     expect(await screen.findByText('Could not load movies: The index is busy.')).toBeTruthy();

@@ -7,9 +7,10 @@ import { up as recoveryExtrasParts } from './005-recovery-extras-parts.js';
 import { up as typoSearch } from './006-typo-search.js';
 import { up as pagedQueries } from './007-paged-queries.js';
 import { up as screens } from './008-screens.js';
+import { up as coveringSorts } from './009-covering-sorts.js';
 
 /**
  * Every migration, in order; entry i takes the schema from user_version i to i + 1.
  * Important: append only. A shipped migration is never edited or reordered.
  */
-export const MIGRATIONS: readonly ((db: Database) => void)[] = [initial, searchAndState, stateTime, localMetadata, recoveryExtrasParts, typoSearch, pagedQueries, screens];
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [initial, searchAndState, stateTime, localMetadata, recoveryExtrasParts, typoSearch, pagedQueries, screens, coveringSorts];
