@@ -255,6 +255,8 @@ describe('the page queries', () => {
       expect(plan.filter((line) => /TEMP B-TREE/.test(line)), summary).toEqual([]);
       // Items are only ever searched (by kind, part group, show, album or artist), never walked whole.
       expect(plan.filter((line) => /^SCAN (items|g|e|p)\b/.test(line) && req.section === 'movies'), summary).toEqual([]);
+      // From a cursor, the seek starts at the cursor, not at the start of a decade before it.
+      if (after) expect(plan.some((line) => /\(sort_\w+,id\)[<>]/.test(line)), summary).toBe(true);
     }
   });
 });
