@@ -232,7 +232,9 @@ export type LocalStats = z.infer<typeof LocalStats>;
 
 /*
  * Paged queries (issue 13): nothing returns the whole library. A section is read a page at a time with
- * keyset pagination: `next` is an opaque cursor the renderer only passes back as `after`.
+ * keyset pagination: `next` is an opaque cursor the renderer only passes back as `after`, and `prev` one it
+ * passes back as `after` with the direction reversed, to read the items before a page. A grid that jumps (a
+ * scrollbar dragged, End) asks for the page `at` a position instead of walking there.
  */
 
 export const LibrarySection = z.enum(['movies', 'shows', 'albums', 'artists']);
@@ -262,18 +264,32 @@ export const PageCursor = z.string().min(1).max(16_384).regex(/^[A-Za-z0-9_-]+$/
 export const PAGE_MAX = 200;
 const pageLimit = z.number().int().min(1).max(PAGE_MAX).default(50);
 const pageAfter = PageCursor.nullable().default(null);
+/** The most items a listing can be jumped into: far beyond any library, small enough to stay exact. */
+export const PAGE_POSITION_MAX = 100_000_000;
+/**
+ * The page that starts at this position (0: the first item) of the sorted, filtered listing, in the request's
+ * direction; past the end, an empty page. Instead of `after`, never with it.
+ */
+const pageAt = z.number().int().min(0).max(PAGE_POSITION_MAX).optional();
+const oneStart = { message: 'A page starts after a cursor or at a position, not both.', path: ['at'] };
+const startsOnce = (request: { after: string | null; at?: number }) => request.after === null || request.at === undefined;
 
 export const LibraryPageRequest = z.discriminatedUnion('section', [
-  z.object({
-    section: z.literal('movies'),
-    sort: MovieSort.default('title'),
-    direction: SortDirection.default('asc'),
-    filters: MovieFilters.default({}),
-    limit: pageLimit,
-    after: pageAfter,
-  }),
+  z
+    .object({
+      section: z.literal('movies'),
+      sort: MovieSort.default('title'),
+      direction: SortDirection.default('asc'),
+      filters: MovieFilters.default({}),
+      limit: pageLimit,
+      after: pageAfter,
+      at: pageAt,
+    })
+    .refine(startsOnce, oneStart),
   ...(['shows', 'albums', 'artists'] as const).map((section) =>
-    z.object({ section: z.literal(section), sort: GroupSort.default('title'), direction: SortDirection.default('asc'), limit: pageLimit, after: pageAfter }),
+    z
+      .object({ section: z.literal(section), sort: GroupSort.default('title'), direction: SortDirection.default('asc'), limit: pageLimit, after: pageAfter, at: pageAt })
+      .refine(startsOnce, oneStart),
   ),
 ]);
 export type LibraryPageRequest = z.output<typeof LibraryPageRequest>;
@@ -305,12 +321,18 @@ export const ArtistSummary = z.object({
 });
 export type ArtistSummary = z.infer<typeof ArtistSummary>;
 
+/** Continues after the page's last item, in the same direction; null at the end. */
 const nextCursor = PageCursor.nullable();
+/**
+ * Continues before the page's first item: `after` for the same request in the opposite direction, which
+ * lists the items before this page nearest first. Null when the page starts the listing (or is empty).
+ */
+const prevCursor = PageCursor.nullable();
 export const LibraryPage = z.discriminatedUnion('section', [
-  z.object({ section: z.literal('movies'), items: z.array(MovieSummary).max(PAGE_MAX), next: nextCursor }),
-  z.object({ section: z.literal('shows'), items: z.array(ShowSummary).max(PAGE_MAX), next: nextCursor }),
-  z.object({ section: z.literal('albums'), items: z.array(AlbumSummary).max(PAGE_MAX), next: nextCursor }),
-  z.object({ section: z.literal('artists'), items: z.array(ArtistSummary).max(PAGE_MAX), next: nextCursor }),
+  z.object({ section: z.literal('movies'), items: z.array(MovieSummary).max(PAGE_MAX), next: nextCursor, prev: prevCursor }),
+  z.object({ section: z.literal('shows'), items: z.array(ShowSummary).max(PAGE_MAX), next: nextCursor, prev: prevCursor }),
+  z.object({ section: z.literal('albums'), items: z.array(AlbumSummary).max(PAGE_MAX), next: nextCursor, prev: prevCursor }),
+  z.object({ section: z.literal('artists'), items: z.array(ArtistSummary).max(PAGE_MAX), next: nextCursor, prev: prevCursor }),
 ]);
 export type LibraryPage = z.infer<typeof LibraryPage>;
 

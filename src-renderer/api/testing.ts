@@ -351,13 +351,16 @@ function fakeArtists(lib: LibrarySnapshot): Array<{ id: string; name: string; al
 
 /**
  * The paged calls over the fake's snapshot, in its order (reversed for `desc`): the cursor is the next offset
- * (main's is a keyset), sorts and filters are ignored, and artists come from the albums.
+ * (main's is a keyset), `at` starts at an offset, and `prev` is the offset of the item before the page in the
+ * reversed order (so it serves the opposite direction, as main's does); sorts and filters are ignored, and
+ * artists come from the albums.
  */
 function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'library.page' | 'library.counts' | 'library.detail'> {
-  const pageOf = <T>(all: T[], limit = 50, after: string | null = null, direction: 'asc' | 'desc' = 'asc') => {
+  const pageOf = <T>(all: T[], { limit = 50, after = null, at, direction = 'asc' }: { limit?: number; after?: string | null; at?: number; direction?: 'asc' | 'desc' }) => {
     if (direction === 'desc') all = [...all].reverse();
-    const from = after === null ? 0 : Number(after.slice(1));
-    return { items: all.slice(from, from + limit), next: from + limit < all.length ? `o${from + limit}` : null };
+    const from = at ?? (after === null ? 0 : Number(after.slice(1)));
+    const items = all.slice(from, from + limit);
+    return { items, next: from + limit < all.length ? `o${from + limit}` : null, prev: from > 0 && items.length > 0 ? `o${all.length - from}` : null };
   };
   const strip = <T extends object, K extends keyof T>(item: T, key: K): Omit<T, K> => {
     const { [key]: _dropped, ...rest } = item;
@@ -366,16 +369,16 @@ function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'lib
   return {
     'library.page': (input) => {
       const lib = state.library;
-      if (input.section === 'movies') return { section: 'movies', ...pageOf(lib.movies.map((m) => ({ ...strip(m, 'extras'), thumbUrl: null })), input.limit, input.after, input.direction) };
+      if (input.section === 'movies') return { section: 'movies', ...pageOf(lib.movies.map((m) => ({ ...strip(m, 'extras'), thumbUrl: null })), input) };
       if (input.section === 'shows') {
         const shows = lib.shows.map(({ seasons, extras: _extras, ...show }) => {
           const episodes = seasons.flatMap((season) => season.episodes);
           return { ...show, thumbUrl: null, seasonCount: seasons.length, episodeCount: episodes.length, unwatchedCount: episodes.filter((e) => !e.watched).length };
         });
-        return { section: 'shows', ...pageOf(shows, input.limit, input.after, input.direction) };
+        return { section: 'shows', ...pageOf(shows, input) };
       }
-      if (input.section === 'albums') return { section: 'albums', ...pageOf(lib.albums.map((a) => ({ ...strip(a, 'tracks'), thumbUrl: null, trackCount: a.tracks.length })), input.limit, input.after, input.direction) };
-      return { section: 'artists', ...pageOf(fakeArtists(lib), input.limit, input.after, input.direction) };
+      if (input.section === 'albums') return { section: 'albums', ...pageOf(lib.albums.map((a) => ({ ...strip(a, 'tracks'), thumbUrl: null, trackCount: a.tracks.length })), input) };
+      return { section: 'artists', ...pageOf(fakeArtists(lib), input) };
     },
     'library.counts': () => {
       const lib = state.library;

@@ -9,7 +9,7 @@ import { openIndexDatabase, type WritableDB } from './db.js';
 import { homeShelves } from './home-shelves.js';
 import { libraryDetail } from './library-detail.js';
 import { libraryCounts, libraryPage } from './library-pages.js';
-import { buildPageQuery, RESOLUTION_WIDTHS } from './page-queries.js';
+import { buildPageQuery, buildStepQuery, listingOf, RESOLUTION_WIDTHS } from './page-queries.js';
 import { encodeCursor } from './page-cursor.js';
 import { buildSnapshot, listFolders } from './snapshot.js';
 import { unparseableCount, unparseablePage } from './unparseable-pages.js';
@@ -34,16 +34,24 @@ afterAll(() => {
 
 const request = (raw: Record<string, unknown>): LibraryPageRequest => PageRequestSchema.parse(raw);
 
-/** Every id of a section, page by page, following `next` to the end. */
-function walk(raw: Record<string, unknown>): string[] {
+/** Every id of a section (or the first `until`), page by page, following `next` to the end. */
+function walk(raw: Record<string, unknown>, until = Number.POSITIVE_INFINITY): string[] {
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {
     const page = libraryPage(db, request({ ...raw, limit: 200, after }), links);
     ids.push(...page.items.map((item) => item.id));
-    if (page.next === null) return ids;
+    if (page.next === null || ids.length >= until) return ids;
     after = page.next;
   }
+}
+
+/** `walk`, once per listing for the file: the index only changes in tests that put it back as it was. */
+const walks = new Map<string, string[]>();
+function walked(raw: Record<string, unknown>): string[] {
+  const key = JSON.stringify(raw);
+  if (!walks.has(key)) walks.set(key, walk(raw));
+  return walks.get(key)!;
 }
 
 /** SQLite's NOCASE, then the id as the tie-break; unknown numbers as 0 (migration 007). */
@@ -72,7 +80,7 @@ describe('library.page over 100,000 items', () => {
   it.each(['title', 'year', 'added', 'duration'].flatMap((sort) => [[sort, 'asc'], [sort, 'desc']] as const))(
     'walks every movie exactly once by %s %s, in order',
     (sort, direction) => {
-      const ids = walk({ section: 'movies', sort, direction });
+      const ids = walked({ section: 'movies', sort, direction });
       expect(ids).toEqual(expectedOrder(big.movies, MOVIE_KEYS[sort]!, direction));
     },
   );
@@ -86,7 +94,7 @@ describe('library.page over 100,000 items', () => {
   ] as [MovieFilters, string, (m: BigMovie) => boolean][])('walks the movies of filter %j by %s', (filters, sort, keep) => {
     const expected = expectedOrder(big.movies.filter(keep), MOVIE_KEYS[sort]!, 'desc');
     expect(expected.length).toBeGreaterThan(100);
-    expect(walk({ section: 'movies', sort, direction: 'desc', filters })).toEqual(expected);
+    expect(walked({ section: 'movies', sort, direction: 'desc', filters })).toEqual(expected);
   });
 
   it.each(['shows', 'albums', 'artists'].flatMap((section) => ['title', 'added'].flatMap((sort) => [[section, sort, 'asc'], [section, sort, 'desc']] as const)))(
@@ -94,7 +102,7 @@ describe('library.page over 100,000 items', () => {
     (section, sort, direction) => {
       const rows = section === 'shows' ? big.shows : section === 'albums' ? big.albums : big.artists.map((a) => ({ ...a, title: a.name }));
       const key = sort === 'title' ? (r: (typeof rows)[number]) => lowerAscii(r.title) : (r: (typeof rows)[number]) => r.addedAt;
-      expect(walk({ section, sort, direction })).toEqual(expectedOrder(rows, key, direction));
+      expect(walked({ section, sort, direction })).toEqual(expectedOrder(rows, key, direction));
     },
   );
 
@@ -125,6 +133,90 @@ describe('library.page over 100,000 items', () => {
   });
 });
 
+const idsOf = (page: { items: { id: string }[] }): string[] => page.items.map((item) => item.id);
+const opposite = (direction: unknown) => (direction === 'desc' ? 'asc' : 'desc');
+
+/** Every listing a grid can jump in: each sort both ways, the movie filters alone and together, the groups. */
+const JUMP_LISTINGS: Record<string, unknown>[] = [
+  ...['title', 'year', 'added', 'duration'].flatMap((sort) => ['asc', 'desc'].map((direction) => ({ section: 'movies', sort, direction }))),
+  { section: 'movies', sort: 'year', direction: 'asc', filters: { unwatched: true } },
+  { section: 'movies', sort: 'title', direction: 'desc', filters: { resolution: 'uhd' } },
+  { section: 'movies', sort: 'added', direction: 'asc', filters: { resolution: 'sd', unwatched: true } },
+  { section: 'movies', sort: 'year', direction: 'desc', filters: { decade: 1990 } },
+  { section: 'movies', sort: 'duration', direction: 'asc', filters: { decade: 1970, unwatched: true } },
+  ...['shows', 'albums', 'artists'].flatMap((section) => ['title', 'added'].flatMap((sort) => ['asc', 'desc'].map((direction) => ({ section, sort, direction })))),
+];
+
+/**
+ * Positions to jump to in a listing of `n`, in an order that finds the marks of `page-positions.ts` (every
+ * 256th row) first far, then near, then beyond: around a mark, the middle, the last page, the end and past it.
+ */
+const jumpsIn = (n: number): number[] => [Math.floor(n / 2), 1, 255, 256, 257, 511, 100, n - 1, n - 100, n - 257, 0, n, n + 7].filter((at) => at >= 0);
+
+describe('a page at a position (a jump)', () => {
+  it.each(JUMP_LISTINGS.map((raw) => [JSON.stringify(raw), raw] as const))('is the same slice as the keyset walk of %s, wherever it lands', (_label, raw) => {
+    const ids = walked(raw);
+    expect(ids.length).toBeGreaterThan(300);
+    for (const at of jumpsIn(ids.length)) {
+      const page = libraryPage(db, request({ ...raw, limit: 100, at }), links);
+      const where = `at ${at} of ${ids.length}`;
+      expect(idsOf(page), where).toEqual(ids.slice(at, at + 100));
+      expect(page.next === null, where).toBe(at + 100 >= ids.length);
+      expect(page.prev === null, where).toBe(at === 0 || at >= ids.length);
+    }
+  });
+
+  it.each([
+    { section: 'movies', sort: 'year', direction: 'asc' },
+    { section: 'movies', sort: 'title', direction: 'desc', filters: { unwatched: true } },
+    { section: 'albums', sort: 'added', direction: 'desc' },
+  ])('lets keyset paging go on forward and backward from where it landed: %j', (raw) => {
+    const ids = walked(raw);
+    const at = Math.floor(ids.length / 3);
+    const landed = libraryPage(db, request({ ...raw, limit: 50, at }), links);
+    const forward = libraryPage(db, request({ ...raw, limit: 50, after: landed.next }), links);
+    expect(idsOf(forward)).toEqual(ids.slice(at + 50, at + 100));
+    // Backward: the same listing in the opposite direction, from the landed page's first item.
+    let back = libraryPage(db, request({ ...raw, direction: opposite(raw.direction), limit: 200, after: landed.prev }), links);
+    const before = [...idsOf(back)];
+    while (back.next !== null) {
+      back = libraryPage(db, request({ ...raw, direction: opposite(raw.direction), limit: 200, after: back.next }), links);
+      before.push(...idsOf(back));
+    }
+    expect(before.reverse()).toEqual(ids.slice(0, at));
+  });
+
+  it('lands where the listing is now after a write, by this connection or by another one', () => {
+    const raw = { section: 'movies', sort: 'year', direction: 'asc', filters: { unwatched: true } };
+    const at = 5_000;
+    const pageAt = () => idsOf(libraryPage(db, request({ ...raw, limit: 100, at }), links));
+    expect(pageAt()).toEqual(walked(raw).slice(at, at + 100));
+    // Forty unwatched movies from before the page leave the listing by this connection's write …
+    const leaving = walked(raw).slice(1_000, 1_040);
+    const marks = (watched: number) => `UPDATE items SET watched = ${watched} WHERE id IN (${leaving.map(() => '?').join(', ')})`;
+    db.prepare(marks(1)).run(...leaving);
+    expect(pageAt()).toEqual(walked(raw).slice(at + 40, at + 140));
+    // … and come back by another connection's (the library engine writes through its own).
+    const other = new Database(path.join(temp.dir, 'library.db'));
+    try {
+      other.prepare(marks(0)).run(...leaving);
+    } finally {
+      other.close();
+    }
+    expect(pageAt()).toEqual(walked(raw).slice(at, at + 100));
+  });
+
+  it('is refused by the contract with a cursor too, or at a position that is no position', () => {
+    const input = calls['library.page'].input;
+    const cursor = encodeCursor({ section: 'movies', sort: 'title', direction: 'asc', key: 'm', id: bigId('x') });
+    expect(input.safeParse({ section: 'movies', at: 200, after: cursor }).success).toBe(false);
+    expect(input.safeParse({ section: 'albums', at: -1 }).success).toBe(false);
+    expect(input.safeParse({ section: 'shows', at: 2.5 }).success).toBe(false);
+    expect(input.safeParse({ section: 'artists', at: 1e12 }).success).toBe(false);
+    expect(input.parse({ section: 'movies', at: 0 })).toMatchObject({ at: 0, after: null });
+  });
+});
+
 /** Every page query a request can make: each section, sort and direction, first page and later, some filters. */
 function everyPageQuery(): { label: string; request: LibraryPageRequest; after: { key: string | number; id: string } | null }[] {
   const out = [];
@@ -145,10 +237,17 @@ function everyPageQuery(): { label: string; request: LibraryPageRequest; after: 
   return out;
 }
 
+/** The statements a page runs: the page itself, and the steps a jump counts along (page-positions.ts). */
+function queriesOf(req: LibraryPageRequest, after: { key: string | number; id: string } | null): { sql: string; params: Record<string, unknown> }[] {
+  const page = buildPageQuery(req, after);
+  const listing = listingOf(req);
+  const from = after ? { fromKey: after.key, fromId: after.id } : {};
+  return [page, ...(after ? (['at', 'after'] as const) : [null]).map((bound) => ({ sql: buildStepQuery(listing, req.direction, bound), params: { ...listing.params, ...from, skip: 255 } }))];
+}
+
 describe('the page queries', () => {
-  it('each seek an index in sort order: no scan of items, no sort in a temporary B-tree', () => {
-    for (const { label, request: req, after } of everyPageQuery()) {
-      const { sql, params } = buildPageQuery(req, after);
+  it('each seek an index in sort order, pages and the steps of a jump: no scan of items, no sort in a temporary B-tree', () => {
+    for (const { label, request: req, after } of everyPageQuery()) for (const { sql, params } of queriesOf(req, after)) {
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
       const summary = `${label}: ${plan.join(' | ')}`;
       expect(plan.some((line) => /USING (COVERING )?INDEX (items|shows|albums|artists)_by_/.test(line)), summary).toBe(true);
@@ -156,6 +255,8 @@ describe('the page queries', () => {
       expect(plan.filter((line) => /TEMP B-TREE/.test(line)), summary).toEqual([]);
       // Items are only ever searched (by kind, part group, show, album or artist), never walked whole.
       expect(plan.filter((line) => /^SCAN (items|g|e|p)\b/.test(line) && req.section === 'movies'), summary).toEqual([]);
+      // From a cursor, the seek starts at the cursor, not at the start of a decade before it.
+      if (after) expect(plan.some((line) => /\(sort_\w+,id\)[<>]/.test(line)), summary).toBe(true);
     }
   });
 });

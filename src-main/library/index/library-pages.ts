@@ -1,13 +1,17 @@
-import type { AlbumSummary, ArtistSummary, LibraryCounts, LibraryPage, LibraryPageRequest, MovieSummary, ResolutionClass, ShowSummary } from '../../contract/index.js';
+import type { AlbumSummary, ArtistSummary, LibraryCounts, LibraryPage, LibraryPageRequest, MovieSummary, ResolutionClass, ShowSummary, SortDirection } from '../../contract/index.js';
 import { prepared, type ReadableDB } from './db.js';
 import type { ItemRow } from './item-rows.js';
-import { EARLIER_PART, listedSql, queryPage, RESOLUTION_WIDTHS } from './page-queries.js';
+import { decodeCursor, encodeCursor, type SortKey } from './page-cursor.js';
+import { rowBefore, type RowKey } from './page-positions.js';
+import { buildPageQuery, EARLIER_PART, listedSql, RESOLUTION_WIDTHS } from './page-queries.js';
 import { loadSubtitleLanguages, SNAPSHOT_COLUMNS, toMovie, type PictureLinks, type SnapshotRow } from './snapshot.js';
 
 /**
  * `library.page` and `library.counts` as the renderer sees them: the rows of `page-queries.ts` made into the
  * snapshot's DTOs (less what only a detail needs), with per-page facts (subtitle languages, parts, episode
- * and track counts) read for the page's ids only, so a reply never grows with the library.
+ * and track counts) read for the page's ids only, so a reply never grows with the library. A page starts
+ * after a cursor, or at a position (`page-positions.ts` finds the row before it), and answers with the
+ * cursors that continue from both its ends.
  */
 
 /** A movie's row as `movieSummaries` builds it: the snapshot's columns, the folder and the part group. */
@@ -108,22 +112,60 @@ export function artistSummaries(db: ReadableDB, rows: ArtistRow[]): ArtistSummar
 export function libraryPage(db: ReadableDB, request: LibraryPageRequest, links: PictureLinks): LibraryPage {
   switch (request.section) {
     case 'movies': {
-      const { rows, next } = queryPage<MovieRow & { sort_key: string | number }>(db, request);
-      return { section: 'movies', items: movieSummaries(db, rows, links), next };
+      const { rows, ...ends } = queryPage<MovieRow & { sort_key: SortKey }>(db, request);
+      return { section: 'movies', items: movieSummaries(db, rows, links), ...ends };
     }
     case 'shows': {
-      const { rows, next } = queryPage<ShowRow & { sort_key: string | number }>(db, request);
-      return { section: 'shows', items: showSummaries(db, rows, links), next };
+      const { rows, ...ends } = queryPage<ShowRow & { sort_key: SortKey }>(db, request);
+      return { section: 'shows', items: showSummaries(db, rows, links), ...ends };
     }
     case 'albums': {
-      const { rows, next } = queryPage<AlbumRow & { sort_key: string | number }>(db, request);
-      return { section: 'albums', items: albumSummaries(db, rows, links), next };
+      const { rows, ...ends } = queryPage<AlbumRow & { sort_key: SortKey }>(db, request);
+      return { section: 'albums', items: albumSummaries(db, rows, links), ...ends };
     }
     case 'artists': {
-      const { rows, next } = queryPage<ArtistRow & { sort_key: string | number }>(db, request);
-      return { section: 'artists', items: artistSummaries(db, rows), next };
+      const { rows, ...ends } = queryPage<ArtistRow & { sort_key: SortKey }>(db, request);
+      return { section: 'artists', items: artistSummaries(db, rows), ...ends };
     }
   }
+}
+
+interface PageRows<Row> {
+  rows: Row[];
+  /** Continues after the last row; null at the end. */
+  next: string | null;
+  /** Continues before the first row, in the opposite direction; null when the page starts the listing. */
+  prev: string | null;
+}
+
+/** The page's rows (each with its `sort_key`) and the cursors that continue from either end of it. */
+function queryPage<Row extends { id: string; sort_key: SortKey }>(db: ReadableDB, request: LibraryPageRequest): PageRows<Row> {
+  const start = pageStart(db, request);
+  if (start === 'past-end') return { rows: [], next: null, prev: null };
+  const { sql, params } = buildPageQuery(request, start);
+  const rows = prepared(db, sql).all(params) as Row[];
+  const more = rows.length > request.limit;
+  if (more) rows.length = request.limit;
+  const [first, last] = [rows[0], rows[rows.length - 1]];
+  const opposite = request.direction === 'asc' ? 'desc' : 'asc';
+  return {
+    rows,
+    next: more && last ? cursorAt(request, request.direction, last) : null,
+    prev: start !== null && first ? cursorAt(request, opposite, first) : null,
+  };
+}
+
+/** Where a page starts: after the request's cursor, after the row before its position, or at the top. */
+function pageStart(db: ReadableDB, request: LibraryPageRequest): RowKey | null | 'past-end' {
+  if (request.at !== undefined) return rowBefore(db, request, request.at);
+  if (request.after === null) return null;
+  const expected = { section: request.section, sort: request.sort, direction: request.direction };
+  return decodeCursor(request.after, expected, request.sort === 'title' ? 'string' : 'number');
+}
+
+/** The cursor that continues from `row` in `direction`. */
+function cursorAt(request: LibraryPageRequest, direction: SortDirection, row: { id: string; sort_key: SortKey }): string {
+  return encodeCursor({ section: request.section, sort: request.sort, direction, key: row.sort_key, id: row.id });
 }
 
 /** Movies (extras aside) with one decade, watched mark and width (-1 unknown): a row of `movie_facets`, or a correction. */

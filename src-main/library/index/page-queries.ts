@@ -1,13 +1,13 @@
-import type { LibraryPageRequest, LibrarySection, MovieFilters, ResolutionClass } from '../../contract/index.js';
-import { prepared, type ReadableDB } from './db.js';
-import { decodeCursor, encodeCursor, type SortKey } from './page-cursor.js';
+import type { LibraryPageRequest, LibrarySection, MovieFilters, ResolutionClass, SortDirection } from '../../contract/index.js';
+import type { SortKey } from './page-cursor.js';
 import { SNAPSHOT_COLUMNS } from './snapshot.js';
 
 /**
- * The SQL of `library.page`: one section, sorted and filtered, a page at a time by keyset pagination over the
- * indexes of migration 007. Each page is one seek to the cursor's `(sort key, id)` and a walk of at most
- * `limit + 1` index entries that pass the filters; there is no OFFSET, so the last page costs what the
- * first does. The row after the page only tells whether there is a next one.
+ * The SQL of `library.page` (run by `library-pages.ts`): one section, sorted and filtered, a page at a time by
+ * keyset pagination over the indexes of migrations 007 and 009. Each page is one seek to the cursor's
+ * `(sort key, id)` and a walk of at most `limit + 1` index entries that pass the filters; there is no OFFSET,
+ * so the last page costs what the first does. The row after the page only tells whether there is a next one.
+ * A page asked for by position starts from a cursor too, found by `page-positions.ts`.
  */
 
 /** A part of `g`'s movie in parts that comes before it (only the first part is listed). */
@@ -46,10 +46,20 @@ export const RESOLUTION_WIDTHS: Readonly<Record<ResolutionClass, readonly [numbe
   uhd: [3840, 1_000_000],
 };
 
+/**
+ * A range of the sort column itself (a decade, sorted by year), as its two bounds over `g`. Kept apart from
+ * the other filters because which bound SQLite may seek on depends on the page: see `filterTerms`.
+ */
+export interface SortRange {
+  low: string;
+  high: string;
+}
+
 /** The movie filters as SQL over `g` and their bound parameters. */
-export function movieFilterSql(filters: MovieFilters, sort = 'title'): { where: string[]; params: Record<string, number> } {
+export function movieFilterSql(filters: MovieFilters, sort = 'title'): { where: string[]; range: SortRange | null; params: Record<string, number> } {
   const where: string[] = [];
   const params: Record<string, number> = {};
+  let range: SortRange | null = null;
   if (filters.unwatched) where.push('g.watched = 0');
   if (filters.resolution !== undefined) {
     where.push('g.width >= @widthFrom AND g.width < @widthBelow');
@@ -57,12 +67,43 @@ export function movieFilterSql(filters: MovieFilters, sort = 'title'): { where: 
   }
   if (filters.decade !== undefined) {
     // Sorted by year, on the sort column, so the page seeks straight into the decade; sorted otherwise, on the
-    // plain column, which no index offers, so SQLite keeps walking the sort's index rather than sorting the decade.
-    const year = sort === 'year' ? 'g.sort_year' : 'g.year';
-    where.push(`${year} >= @decade AND ${year} < @decade + 10`);
+    // plain column (in the index since migration 011), so SQLite walks the sort's index rather than sorting the decade.
+    if (sort === 'year') range = { low: 'g.sort_year >= @decade', high: 'g.sort_year < @decade + 10' };
+    else where.push('g.year >= @decade AND g.year < @decade + 10');
     params.decade = filters.decade;
   }
-  return { where, params };
+  return { where, range, params };
+}
+
+/** A section sorted and filtered as a request says: its rows as `g`, which are listed, and the sort column. */
+export interface Listing {
+  table: string;
+  columns: string;
+  /** The sort's generated column, as `g.<column>`. */
+  column: string;
+  where: string[];
+  range: SortRange | null;
+  params: Record<string, number>;
+}
+
+/** The listing a request reads, wherever its page starts. */
+export function listingOf(request: LibraryPageRequest): Listing {
+  const section = SECTIONS[request.section];
+  const filters = request.section === 'movies' ? movieFilterSql(request.filters, request.sort) : { where: [], range: null, params: {} };
+  const column = `g.${section.sorts[request.sort]!}`;
+  return { table: section.table, columns: section.columns, column, where: [section.listed, ...filters.where], range: filters.range, params: filters.params };
+}
+
+/**
+ * The listing's terms for a query that seeks a cursor going `seek` (null: from the start). Given a range of
+ * the sort column and a cursor both, SQLite seeks the range's start and walks to the cursor (2 ms at the end
+ * of a decade of 12,000 movies, and a jump steps hundreds of times); so the bound on the cursor's side is
+ * written `+column`, which no index serves, and the seek starts at the cursor and stops at the range's end.
+ */
+function filterTerms(listing: Listing, seek: SortDirection | null): string[] {
+  const { where, range } = listing;
+  if (!range) return where;
+  return [...where, seek === 'asc' ? `+${range.low}` : range.low, seek === 'desc' ? `+${range.high}` : range.high];
 }
 
 export interface PageQuery {
@@ -72,28 +113,31 @@ export interface PageQuery {
 
 /** The SQL of one page of `request`; `after` is the decoded cursor's key and id. */
 export function buildPageQuery(request: LibraryPageRequest, after: { key: SortKey; id: string } | null): PageQuery {
-  const section = SECTIONS[request.section];
-  const column = `g.${section.sorts[request.sort]!}`;
-  const filters = request.section === 'movies' ? movieFilterSql(request.filters, request.sort) : { where: [], params: {} };
-  const where = [section.listed, ...filters.where];
-  if (after) where.push(`(${column}, g.id) ${request.direction === 'asc' ? '>' : '<'} (@afterKey, @afterId)`);
+  const listing = listingOf(request);
+  const { table, columns, column, params } = listing;
+  const seek = after ? [`(${column}, g.id) ${request.direction === 'asc' ? '>' : '<'} (@afterKey, @afterId)`] : [];
   const direction = request.direction === 'asc' ? 'ASC' : 'DESC';
-  const sql = `SELECT ${section.columns}, ${column} AS sort_key FROM ${section.table} g
-    WHERE ${where.join('\n      AND ')}
+  const sql = `SELECT ${columns}, ${column} AS sort_key FROM ${table} g
+    WHERE ${[...filterTerms(listing, after ? request.direction : null), ...seek].join('\n      AND ')}
     ORDER BY ${column} ${direction}, g.id ${direction} LIMIT @take`;
-  return { sql, params: { ...filters.params, ...(after ? { afterKey: after.key, afterId: after.id } : {}), take: request.limit + 1 } };
+  return { sql, params: { ...params, ...(after ? { afterKey: after.key, afterId: after.id } : {}), take: request.limit + 1 } };
 }
 
-/** The page's rows (each with its `sort_key`) and the cursor that continues after them, null at the end. */
-export function queryPage<Row extends { id: string; sort_key: SortKey }>(db: ReadableDB, request: LibraryPageRequest): { rows: Row[]; next: string | null } {
-  const position = { section: request.section, sort: request.sort, direction: request.direction };
-  const after = request.after === null ? null : decodeCursor(request.after, position, request.sort === 'title' ? 'string' : 'number');
-  const { sql, params } = buildPageQuery(request, after);
-  const rows = prepared(db, sql).all(params) as Row[];
-  if (rows.length <= request.limit) return { rows, next: null };
-  rows.length = request.limit;
-  const last = rows[rows.length - 1]!;
-  return { rows, next: encodeCursor({ ...position, key: last.sort_key, id: last.id }) };
+/**
+ * The SQL that steps along a listing in `direction`, reading only the sort key and id (the index alone,
+ * migration 011): `take` rows, `@skip` rows on from the first, or from the row at (`from`: 'at') or after
+ * ('after') `(@fromKey, @fromId)`. It counts its way there (OFFSET), so it is only ever asked to step a
+ * bounded distance: see `page-positions.ts`. `take` is written into the SQL, not bound: with `LIMIT @take`
+ * the same one-row step measured ~40 µs instead of ~6, which a jump pays hundreds of times.
+ */
+export function buildStepQuery(listing: Listing, direction: SortDirection, from: 'at' | 'after' | null, take = 1): string {
+  const { table, column } = listing;
+  const comparison = { asc: { at: '>=', after: '>' }, desc: { at: '<=', after: '<' } }[direction];
+  const seek = from ? [`(${column}, g.id) ${comparison[from]} (@fromKey, @fromId)`] : [];
+  const order = direction === 'asc' ? 'ASC' : 'DESC';
+  return `SELECT ${column} AS sort_key, g.id AS id FROM ${table} g
+    WHERE ${[...filterTerms(listing, from ? direction : null), ...seek].join('\n      AND ')}
+    ORDER BY ${column} ${order}, g.id ${order} LIMIT ${Math.trunc(take)} OFFSET @skip`;
 }
 
 /** Which rows of a section's table (as `g`) are listed. */

@@ -30,6 +30,8 @@ export interface BigIndex {
 }
 
 export const BIG_COUNTS = { movies: 40_000, shows: 500, episodesPerShow: 60, albums: 2_000, tracksPerAlbum: 15, artists: 1_000 };
+/** How many of each a big index holds: the tests' 100,000 items, or a bench's own sizes. */
+export type BigCounts = typeof BIG_COUNTS;
 
 /** A stable id in no particular order (so ties are not broken by insertion order by accident). */
 export const bigId = (seed: string): string => createHash('sha256').update(seed).digest('base64url').slice(0, 22);
@@ -68,8 +70,8 @@ function inserts(db: WritableDB, folderId: string): Inserts {
   };
 }
 
-function insertMovies(add: Inserts, out: BigIndex): void {
-  for (let n = 0; n < BIG_COUNTS.movies; n++) {
+function insertMovies(add: Inserts, out: BigIndex, counts: BigCounts): void {
+  for (let n = 0; n < counts.movies; n++) {
     const movie: BigMovie = {
       id: bigId(`movie ${n}`),
       title: titleOf(n),
@@ -94,12 +96,12 @@ function insertMovies(add: Inserts, out: BigIndex): void {
   out.split = split;
 }
 
-function insertShows(add: Inserts, out: BigIndex): void {
-  for (let s = 0; s < BIG_COUNTS.shows; s++) {
-    const show = { id: bigId(`show ${s}`), title: titleOf(s * 7), addedAt: 1_600_000_000_000 + (s % 50), episodes: BIG_COUNTS.episodesPerShow };
+function insertShows(add: Inserts, out: BigIndex, counts: BigCounts): void {
+  for (let s = 0; s < counts.shows; s++) {
+    const show = { id: bigId(`show ${s}`), title: titleOf(s * 7), addedAt: 1_600_000_000_000 + (s % 50), episodes: counts.episodesPerShow };
     out.shows.push(show);
     add.group('shows', show.id, `show ${s}`, show.title, show.addedAt);
-    for (let e = 0; e < BIG_COUNTS.episodesPerShow; e++) {
+    for (let e = 0; e < counts.episodesPerShow; e++) {
       // Inserted out of order (season 3 first) so a detail must sort them.
       const season = 3 - Math.floor(e / 20);
       const episode = 20 - (e % 20);
@@ -120,19 +122,19 @@ function insertShows(add: Inserts, out: BigIndex): void {
   }
 }
 
-function insertMusic(add: Inserts, out: BigIndex): void {
-  for (let a = 0; a < BIG_COUNTS.artists; a++) {
+function insertMusic(add: Inserts, out: BigIndex, counts: BigCounts): void {
+  for (let a = 0; a < counts.artists; a++) {
     const artist = { id: bigId(`artist ${a}`), name: titleOf(a * 11), addedAt: 1_500_000_000_000 + (a % 10) };
     out.artists.push(artist);
     add.group('artists', artist.id, `artist ${a}`, artist.name, artist.addedAt);
   }
-  for (let a = 0; a < BIG_COUNTS.albums; a++) {
+  for (let a = 0; a < counts.albums; a++) {
     const album = { id: bigId(`album ${a}`), title: titleOf(a * 3), addedAt: 1_500_000_000_000 + (a % 30) };
     out.albums.push(album);
     add.group('albums', album.id, `album ${a}`, album.title, album.addedAt);
-    for (let t = 0; t < BIG_COUNTS.tracksPerAlbum; t++) {
+    for (let t = 0; t < counts.tracksPerAlbum; t++) {
       // Tracks of an album by two artists (each artist on four albums), over two discs, inserted backwards.
-      const artist = out.artists[(a + (t % 2)) % BIG_COUNTS.artists]!;
+      const artist = out.artists[(a + (t % 2)) % counts.artists]!;
       const disc = t < 8 ? 2 : 1;
       add.item({
         id: bigId(`album ${a} track ${t}`),
@@ -152,16 +154,16 @@ function insertMusic(add: Inserts, out: BigIndex): void {
   }
 }
 
-/** Fills an empty, migrated index with 100,000 items; returns what it inserted. */
-export function buildBigIndex(db: WritableDB): BigIndex {
+/** Fills an empty, migrated index with 100,000 items (or `counts`); returns what it inserted. */
+export function buildBigIndex(db: WritableDB, counts: BigCounts = BIG_COUNTS): BigIndex {
   const folderId = bigId('folder');
   db.prepare("INSERT INTO folders (id, path, kind, added_at) VALUES (?, '/media', 'mixed', 0)").run(folderId);
   const out: BigIndex = { movies: [], shows: [], albums: [], artists: [], split: { id: '', followerId: '', extraIds: [] }, folderId };
   const add = inserts(db, folderId);
   db.transaction(() => {
-    insertMovies(add, out);
-    insertShows(add, out);
-    insertMusic(add, out);
+    insertMovies(add, out, counts);
+    insertShows(add, out, counts);
+    insertMusic(add, out, counts);
   })();
   return out;
 }

@@ -29,10 +29,12 @@ function createSectionStore<S extends LibrarySection>(client: Client, request: S
     pageSize: PAGE_SIZE,
     idOf: (item) => item.id,
     describeError: errorMessage,
-    fetchPage: async (after, reverse) => {
+    fetchPage: async (start) => {
+      const reverse = 'reverse' in start && start.reverse;
       const direction = reverse === (request.direction === 'asc') ? 'desc' : 'asc';
-      const page = await client['library.page']({ ...request, direction, limit: PAGE_SIZE, after } as LibraryPageRequest);
-      return { items: page.items as unknown as ReadonlyArray<SectionItem<S>>, next: page.next };
+      const from = 'at' in start ? { at: start.at, after: null } : { after: start.after };
+      const page = await client['library.page']({ ...request, direction, limit: PAGE_SIZE, ...from } as LibraryPageRequest);
+      return { items: page.items as unknown as ReadonlyArray<SectionItem<S>>, next: page.next, prev: page.prev };
     },
   });
   const stop = client.on('onDidChangeLibrary', (change) => {
