@@ -10,7 +10,7 @@ import { buildUiLibrary } from '../bench/support/ui-library.js';
  * scrollbar to the middle, or End, asks main for the page there (`library.page` with `at`) and shows it,
  * rather than walking the 30 pages before it. Served by the bench's host (the real services and web host on
  * an existing data directory), because `glasswing serve` rescans at start and would empty an index with no
- * files behind it. Needs `npm run build` first (the renderer build).
+ * files behind it. Needs `npm run build` first (the host runs the built main and serves the built renderer).
  */
 const ITEMS = 10_000;
 const MOVIES = 6_000;
@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'glasswing-e2e-jump-'));
   await buildUiLibrary(dataDir, ITEMS);
-  const child = fork(path.join(root, 'bench', 'support', 'ui-host.ts'), [dataDir, path.join(root, 'build', 'renderer')], {
+  const child = fork(path.join(root, 'bench', 'support', 'ui-host.ts'), [dataDir, path.join(root, 'build')], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
