@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GENRE_MAX_CHARS, MOVIE_GENRES_MAX } from '../../contract/index.js';
 import { decodeEntities, decodeNfo, MAX_GENRE_CHARS, MAX_GENRES, MAX_NFO_BYTES, parseNfo } from './nfo.js';
 
 const movie = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<movie>\n${body}\n</movie>\n`;
@@ -84,6 +85,10 @@ describe('reading genres from an nfo', () => {
     ['nested genre elements as not a genre of the movie', '<set><genre>Drama</genre></set>', []],
   ])('reads %s', (_name, body, expected) => {
     expect(genres(body)).toEqual(expected);
+  });
+
+  it('keeps to the contract’s bounds on genres', () => {
+    expect([MAX_GENRES, MAX_GENRE_CHARS]).toEqual([MOVIE_GENRES_MAX, GENRE_MAX_CHARS]);
   });
 
   it('reads a tvshow’s genres, and none for an episode', () => {

@@ -42,7 +42,7 @@ describe('the movie page', () => {
   it('lists the parts of a multi-part movie with their sizes', async () => {
     const movie = makeMovie({ parts: 2, width: 3840, height: 2160 });
     const file = { mime: 'video/mp4', size: 3 * 1024 ** 3, parts: [{ number: 1, durationSec: 2700, size: 1.5 * 1024 ** 3 }, { number: 2, durationSec: 2760, size: 700 * 1024 ** 2 }] };
-    renderScreen(<ItemScreen id={movie.id} />, {}, { 'library.detail': () => ({ kind: 'movie', movie, file }) });
+    renderScreen(<ItemScreen id={movie.id} />, {}, { 'library.detail': () => ({ kind: 'movie', movie: { ...movie, genres: [] }, file }) });
     await waitFor(() => expect(metaLine()).toBe('1998 · 1 h 30 min · 4K · 2 parts'));
     expect(screen.getByText('3.0 GB')).toBeTruthy();
     expect(screen.getByText('Part 1 · 45:00 · 1.5 GB')).toBeTruthy();
@@ -192,7 +192,7 @@ describe('states of the item page', () => {
     renderScreen(<ItemScreen id={movie.id} />, { library: makeLibrary({ movies: [movie] }) }, {
       'library.detail': () => {
         if (fail) throw new ApiError('internal', 'The index is busy.');
-        return { kind: 'movie', movie, file: { mime: 'video/mp4', size: 0, parts: [] } };
+        return { kind: 'movie', movie: { ...movie, genres: [] }, file: { mime: 'video/mp4', size: 0, parts: [] } };
       },
     });
     expect((await screen.findByRole('alert')).textContent).toBe('The index is busy.');

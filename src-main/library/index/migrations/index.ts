@@ -8,9 +8,10 @@ import { up as typoSearch } from './006-typo-search.js';
 import { up as pagedQueries } from './007-paged-queries.js';
 import { up as screens } from './008-screens.js';
 import { up as movieFacets } from './009-movie-facets.js';
+import { up as genres } from './011-genres.js';
 
 /**
  * Every migration, in order; entry i takes the schema from user_version i to i + 1.
  * Important: append only. A shipped migration is never edited or reordered.
  */
-export const MIGRATIONS: readonly ((db: Database) => void)[] = [initial, searchAndState, stateTime, localMetadata, recoveryExtrasParts, typoSearch, pagedQueries, screens, movieFacets];
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [initial, searchAndState, stateTime, localMetadata, recoveryExtrasParts, typoSearch, pagedQueries, screens, movieFacets, genres];
