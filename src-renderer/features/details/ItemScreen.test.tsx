@@ -60,6 +60,20 @@ describe('the movie page', () => {
     expect(document.querySelector('b')).toBeNull();
   });
 
+  it('shows the nfo’s genres as text, in its order, and no list without any', async () => {
+    const movie = makeMovie({ title: 'Night Train' });
+    const plain = makeMovie({ title: 'Paper Moons' });
+    const genres = ['Drama', EVIL, RTL];
+    const { unmount } = renderScreen(<ItemScreen id={movie.id} />, { library: makeLibrary({ movies: [movie, plain] }), movieGenres: { [movie.id]: genres } });
+    const list = await screen.findByRole('list', { name: 'Genres' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(genres);
+    expect(document.querySelector('img')).toBeNull();
+    unmount();
+    renderScreen(<ItemScreen id={plain.id} />, { library: makeLibrary({ movies: [movie, plain] }), movieGenres: { [movie.id]: genres } });
+    await screen.findByRole('heading', { level: 1, name: 'Paper Moons' });
+    expect(screen.queryByRole('list', { name: 'Genres' })).toBeNull();
+  });
+
   it('plays from the resume point, or from the start with Start over', async () => {
     const { movie, playback } = renderMovie({ resumeSec: 2530 });
     fireEvent.click(await screen.findByRole('button', { name: 'Resume from 42:10' }));
