@@ -21,6 +21,24 @@ function titleOf(i: number): string {
   return `${a[0]!.toUpperCase()}${a.slice(1)} ${b} ${i}`;
 }
 
+/** Twenty real genre names; Western is the rare one (1 % of movies). */
+const GENRES = ['Drama', 'Comedy', 'Thriller', 'Action', 'Romance', 'Crime', 'Horror', 'Adventure', 'Science Fiction', 'Animation', 'Documentary', 'Family', 'Fantasy', 'Mystery', 'History', 'War', 'Music', 'Biography', 'Sport', 'Western'];
+
+/**
+ * A movie's nfo genres, as a library of scraped nfo files has them: none for a fifth, else one or two, Drama
+ * for a third of all movies, Western for 1 %.
+ */
+function genresOf(i: number): string[] {
+  const h = Math.imul(i + 1, 2654435761) >>> 0;
+  const genres = new Set<string>();
+  if (h % 5 !== 0) {
+    genres.add(h % 3 === 0 ? 'Drama' : GENRES[1 + ((h >>> 3) % 18)]!);
+    if ((h >>> 8) % 2 === 0) genres.add(GENRES[1 + ((h >>> 9) % 18)]!);
+  }
+  if ((h >>> 16) % 100 === 0) genres.add('Western');
+  return [...genres];
+}
+
 function base(i: number, relPath: string): ItemRecord {
   return movieRecord(titleOf(i), 1950 + (i % 75), {
     relPath,
@@ -38,7 +56,7 @@ function base(i: number, relPath: string): ItemRecord {
 /** The i-th item of a library: 60 % movies, 25 % episodes, 15 % tracks. */
 function itemAt(i: number): ItemRecord {
   const slot = i % 20;
-  if (slot < 12) return base(i, `Movies/${titleOf(i)}.mp4`);
+  if (slot < 12) return { ...base(i, `Movies/${titleOf(i)}.mp4`), genres: genresOf(i) };
   if (slot < 17) {
     const show = Math.floor(i / 50);
     return { ...base(i, `Shows/Show ${show}/S01E${String(i % 10).padStart(2, '0')} ${i}.mkv`), kind: 'episode', showTitle: `Show ${titleOf(show)}`, season: 1, episode: (i % 10) + 1, episodeTitle: titleOf(i), durationSec: 2700 };

@@ -250,11 +250,22 @@ export type GroupSort = z.infer<typeof GroupSort>;
 export const ResolutionClass = z.enum(['sd', 'hd', 'fhd', 'uhd']);
 export type ResolutionClass = z.infer<typeof ResolutionClass>;
 
+/** The most characters of a genre: longer ones in an nfo are cut to this. */
+export const GENRE_MAX_CHARS = 40;
+/** The most genres one movie keeps from its nfo. */
+export const MOVIE_GENRES_MAX = 10;
+/** The most genres `library.counts` lists: the most common ones. */
+export const GENRE_FILTERS_MAX = 100;
+/** A genre as an nfo spells it: display text; compared case-insensitively (ASCII) by the index. */
+export const Genre = z.string().min(1).max(GENRE_MAX_CHARS);
+
 export const MovieFilters = z.object({
   unwatched: z.boolean().optional(),
   resolution: ResolutionClass.optional(),
   /** The first year of a decade: 1990 is 1990–1999. */
   decade: z.number().int().min(1800).max(2200).multipleOf(10).optional(),
+  /** Movies whose nfo gives this genre (case aside). */
+  genre: Genre.optional(),
 });
 export type MovieFilters = z.infer<typeof MovieFilters>;
 
@@ -349,6 +360,8 @@ export const LibraryCounts = z.object({
     unwatched: count,
     resolution: z.record(ResolutionClass, count),
     decades: z.array(z.object({ decade: z.number().int(), count })),
+    /** The `GENRE_FILTERS_MAX` genres most movies have, by name; none when no nfo gives one. */
+    genres: z.array(z.object({ genre: Genre, count })).max(GENRE_FILTERS_MAX),
   }),
 });
 export type LibraryCounts = z.infer<typeof LibraryCounts>;
@@ -381,8 +394,12 @@ export type AlbumDetail = z.infer<typeof AlbumDetail>;
 export const ShowRef = z.object({ id: ItemId, title: z.string(), thumbUrl: ThumbUrl.nullable() });
 export type ShowRef = z.infer<typeof ShowRef>;
 
+/** A movie as its own page shows it: with its nfo's genres, in the nfo's order. */
+export const MovieDetail = Movie.extend({ genres: z.array(Genre).max(MOVIE_GENRES_MAX) });
+export type MovieDetail = z.infer<typeof MovieDetail>;
+
 export const LibraryDetail = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('movie'), movie: Movie, file: FileFacts }),
+  z.object({ kind: z.literal('movie'), movie: MovieDetail, file: FileFacts }),
   z.object({
     kind: z.literal('episode'),
     episode: Episode,

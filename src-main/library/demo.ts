@@ -60,6 +60,17 @@ const NIGHT_TRAIN_NFO = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   <title>Night Train</title>
   <year>1998</year>
   <plot>A sleeper train crosses a frozen border at night &amp; six strangers share one compartment.</plot>
+  <genre>Drama</genre>
+  <genre>Thriller / Mystery</genre>
+</movie>
+`;
+
+/** Genres in another scraper's style (several in one element), so the demo's Movies screen offers the genre filter. */
+const PAPER_MOONS_NFO = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<movie>
+  <title>Paper Moons</title>
+  <year>2004</year>
+  <genre>Comedy | Drama</genre>
 </movie>
 `;
 
@@ -74,8 +85,8 @@ Then we wait for the morning train.
 `;
 
 /**
- * The demo library's files: two movies (one with a poster, an nfo and English subtitles beside it), one show with two
- * episodes, one three-track album with embedded cover art.
+ * The demo library's files: two movies (one with a poster, an nfo and English subtitles beside it, the other with an
+ * nfo; both nfo files give genres), one show with two episodes, one three-track album with embedded cover art.
  */
 const DEMO_FILES: readonly DemoFile[] = [
   videoFile('Movies/Night Train (1998).mp4', 'testsrc2', 6, 440, 'mp4'),
@@ -83,6 +94,7 @@ const DEMO_FILES: readonly DemoFile[] = [
   { relPath: 'Movies/Night Train (1998).nfo', args: [], format: '', text: NIGHT_TRAIN_NFO },
   { relPath: 'Movies/Night Train (1998).en.srt', args: [], format: '', text: NIGHT_TRAIN_SRT },
   videoFile('Movies/Paper Moons (2004).mp4', 'smptebars', 6, 523, 'mp4'),
+  { relPath: 'Movies/Paper Moons (2004).nfo', args: [], format: '', text: PAPER_MOONS_NFO },
   videoFile('Shows/Harbour Lights/Season 01/Harbour Lights - S01E01.mkv', 'testsrc2', 5, 330, 'matroska'),
   videoFile('Shows/Harbour Lights/Season 01/Harbour Lights - S01E02.mkv', 'smptebars', 5, 392, 'matroska'),
   trackFile(1, 'First Light', 262),

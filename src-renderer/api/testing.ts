@@ -4,6 +4,7 @@
  */
 import type { CallInput, CallName, CallOutput, EventName, EventPayload, Reply } from '../../src-main/contract/api';
 import type { LibraryChangeScope, LibrarySnapshot, Movie, Episode, Track, Album, Show, SearchHit } from '../../src-main/contract/library';
+import { GENRE_FILTERS_MAX } from '../../src-main/contract/library';
 import type { PlaybackSource } from '../../src-main/contract/playback';
 import type { Settings } from '../../src-main/contract/settings';
 import type { Catalog, Category, ConsentState, QueuedEvent, QueueState, TelemetryPart, TelemetryParts, TelemetrySnapshot } from '../../src-main/contract/telemetry';
@@ -26,6 +27,11 @@ export interface FakeState {
   catalog: Catalog;
   /** Artists `library.detail` answers for (the snapshot has none): each finds its albums by name, and an album its artist's id. */
   artists: FakeArtist[];
+  /**
+   * What each movie's nfo gives as genres, by movie id (the snapshot's `Movie` has none): `library.detail`
+   * answers them, `library.counts` counts them and `library.page` filters by them, case aside, as main does.
+   */
+  movieGenres: Record<string, string[]>;
 }
 
 /** An artist of the fake: its albums are those whose album or track artist bears its name. */
@@ -191,7 +197,7 @@ export function makeTelemetry(over: Partial<TelemetrySnapshot> = {}): TelemetryS
 
 /** A fake whose defaults behave like a small, consistent Glasswing. */
 export function createFakeApi(init: Partial<FakeState> = {}, handlers: Handlers = {}): FakeApi {
-  const state: FakeState = { app: { version: '0.1.0', host: 'web', canPickFolders: false }, settings: defaultFakeSettings(), library: makeLibrary(), telemetry: makeTelemetry(), catalog: makeCatalog(), artists: [], ...init };
+  const state: FakeState = { app: { version: '0.1.0', host: 'web', canPickFolders: false }, settings: defaultFakeSettings(), library: makeLibrary(), telemetry: makeTelemetry(), catalog: makeCatalog(), artists: [], movieGenres: {}, ...init };
   const calls: FakeApi['calls'] = [];
   const events = createFanOut();
   const defaults: { [M in CallName]: Handler<M> } = {
@@ -349,10 +355,32 @@ function fakeArtists(lib: LibrarySnapshot): Array<{ id: string; name: string; al
   return [...byName].map(([name, counts]) => ({ id: idOf(name), name, ...counts }));
 }
 
+/** Case aside as the index compares genres (SQLite's NOCASE: ASCII only). */
+const foldAscii = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** The fake's movies of `genre` (all of them without one). */
+function moviesOfGenre(state: FakeState, genre: string | undefined): Movie[] {
+  if (genre === undefined) return state.library.movies;
+  return state.library.movies.filter((m) => (state.movieGenres[m.id] ?? []).some((g) => foldAscii(g) === foldAscii(genre)));
+}
+
+/** What `library.counts` says of genres: the most common ones with their movies (first spelling kept), by name. */
+function genreCounts(state: FakeState): Array<{ genre: string; count: number }> {
+  const counts = new Map<string, { genre: string; count: number }>();
+  for (const movie of state.library.movies) {
+    for (const genre of state.movieGenres[movie.id] ?? []) {
+      const seen = counts.get(foldAscii(genre));
+      counts.set(foldAscii(genre), { genre: seen?.genre ?? genre, count: (seen?.count ?? 0) + 1 });
+    }
+  }
+  const common = [...counts.values()].sort((a, b) => b.count - a.count).slice(0, GENRE_FILTERS_MAX);
+  return common.sort((a, b) => (foldAscii(a.genre) < foldAscii(b.genre) ? -1 : 1));
+}
+
 /**
  * The paged calls over the fake's snapshot, in its order (reversed for `desc`): the cursor is the next offset
  * (main's is a keyset), `at` starts at an offset, and `prev` is the offset of the item before the page in the
- * reversed order (so it serves the opposite direction, as main's does); sorts and filters are ignored, and
+ * reversed order (so it serves the opposite direction, as main's does); sorts and filters but genre are ignored, and
  * artists come from the albums.
  */
 function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'library.page' | 'library.counts' | 'library.detail'> {
@@ -369,7 +397,10 @@ function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'lib
   return {
     'library.page': (input) => {
       const lib = state.library;
-      if (input.section === 'movies') return { section: 'movies', ...pageOf(lib.movies.map((m) => ({ ...strip(m, 'extras'), thumbUrl: null })), input) };
+      if (input.section === 'movies') {
+        const movies = moviesOfGenre(state, input.filters?.genre).map((m) => ({ ...strip(m, 'extras'), thumbUrl: null }));
+        return { section: 'movies', ...pageOf(movies, input) };
+      }
       if (input.section === 'shows') {
         const shows = lib.shows.map(({ seasons, extras: _extras, ...show }) => {
           const episodes = seasons.flatMap((season) => season.episodes);
@@ -390,14 +421,14 @@ function libraryPageHandlers(state: FakeState): Pick<HandlersOf<'library'>, 'lib
         albums: lib.albums.length,
         tracks: lib.albums.reduce((n, a) => n + a.tracks.length, 0),
         artists: fakeArtists(lib).length,
-        movieFilters: { unwatched: lib.movies.filter((m) => !m.watched).length, resolution: { sd: 0, hd: 0, fhd: 0, uhd: 0 }, decades: [] },
+        movieFilters: { unwatched: lib.movies.filter((m) => !m.watched).length, resolution: { sd: 0, hd: 0, fhd: 0, uhd: 0 }, decades: [], genres: genreCounts(state) },
       };
     },
     'library.detail': ({ kind, id }) => {
       const lib = state.library;
       const file = { mime: 'video/mp4', size: 1_000_000, parts: [] };
       const movie = kind === 'item' ? lib.movies.find((m) => m.id === id) : undefined;
-      if (movie) return { kind: 'movie', movie, file };
+      if (movie) return { kind: 'movie', movie: { ...movie, genres: state.movieGenres[movie.id] ?? [] }, file };
       const episodes = allEpisodes(lib);
       const at = kind === 'item' ? episodes.findIndex((e) => e.episode.id === id) : -1;
       if (at >= 0) {

@@ -8,6 +8,8 @@ describe('routes', () => {
     { screen: 'home' },
     { screen: 'movies', sort: 'title', dir: 'asc', filters: {} },
     { screen: 'movies', sort: 'year', dir: 'desc', filters: { unwatched: true, resolution: 'fhd', decade: 1990 } },
+    { screen: 'movies', sort: 'title', dir: 'asc', filters: { genre: 'Science Fiction & Fantasy' } },
+    { screen: 'movies', sort: 'added', dir: 'asc', filters: { decade: 1970, genre: '<img src=x onerror=alert(1)>?#/&=%' } },
     { screen: 'shows', sort: 'added', dir: 'desc' },
     { screen: 'music', tab: 'albums', sort: 'title', dir: 'asc' },
     { screen: 'show', id: ID },
@@ -34,6 +36,18 @@ describe('routes', () => {
     }
     expect(parseRoute('#/movies?sort=rowid;drop&dir=sideways&decade=1995&res=8k')).toEqual({ screen: 'movies', sort: 'title', dir: 'asc', filters: {} });
     expect(parseRoute(`#/search?q=${'x'.repeat(5000)}`)).toEqual({ screen: 'search', query: 'x'.repeat(200) });
+  });
+
+  it('reads a genre from the address only when the contract would take it', () => {
+    const genre = (query: string) => {
+      const route = parseRoute(`#/movies?${query}`);
+      return route.screen === 'movies' ? route.filters.genre : 'not movies';
+    };
+    expect(genre('genre=Film-Noir')).toBe('Film-Noir');
+    expect(genre('genre=Science%20Fiction')).toBe('Science Fiction');
+    for (const query of ['genre=', `genre=${'x'.repeat(41)}`, 'genre=%20Drama', 'genre=Dra%00ma', 'genre=Dra%1Bma']) {
+      expect(genre(query), query).toBeUndefined();
+    }
   });
 
   it('knows the screen above each page', () => {

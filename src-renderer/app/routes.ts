@@ -6,7 +6,7 @@ import type { GroupSort, MovieFilters, MovieSort, ResolutionClass, SortDirection
  * bounded numbers) and reads anything else as Home.
  *
  *   #/                      Home
- *   #/movies?sort=year&dir=desc&unwatched=1&res=fhd&decade=1990
+ *   #/movies?sort=year&dir=desc&unwatched=1&res=fhd&decade=1990&genre=Science%20Fiction
  *   #/shows?sort=added      #/show/<id>
  *   #/music/artists         #/music/albums?sort=added     #/artist/<id>    #/album/<id>
  *   #/item/<id>             a movie, an episode or a track
@@ -38,6 +38,10 @@ const RESOLUTIONS: readonly ResolutionClass[] = ['sd', 'hd', 'fhd', 'uhd'];
 const SETTINGS_TABS: readonly SettingsTab[] = ['library', 'playback', 'privacy', 'shortcuts', 'appearance'];
 const PRIVACY_TAB = /^[a-z-]{1,24}$/;
 const MAX_QUERY = 200;
+/** The contract's bound on a genre (`Genre`); the reader never stores control characters in one. */
+const MAX_GENRE = 40;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const HOME: Route = { screen: 'home' };
 
@@ -56,6 +60,8 @@ function movieFilters(q: URLSearchParams): MovieFilters {
   if (res) filters.resolution = res;
   const decade = Number(q.get('decade'));
   if (Number.isInteger(decade) && decade >= 1800 && decade <= 2200 && decade % 10 === 0) filters.decade = decade;
+  const genre = q.get('genre');
+  if (genre && genre.length <= MAX_GENRE && genre.trim() === genre && !CONTROL.test(genre)) filters.genre = genre;
   return filters;
 }
 
@@ -120,8 +126,8 @@ function routePath(route: Route): string {
     case 'home':
       return '';
     case 'movies': {
-      const { unwatched, resolution, decade } = route.filters;
-      return withQuery('movies', { ...sortParams(route.sort, 'title', route.dir), unwatched, res: resolution, decade });
+      const { unwatched, resolution, decade, genre } = route.filters;
+      return withQuery('movies', { ...sortParams(route.sort, 'title', route.dir), unwatched, res: resolution, decade, genre });
     }
     case 'shows':
       return withQuery('shows', sortParams(route.sort, 'title', route.dir));

@@ -31,6 +31,8 @@ export interface ItemRecord extends MediaFacts {
   posterArt?: string | null;
   fanartArt?: string | null;
   subtitles?: readonly LinkedSubtitle[];
+  /** Migration 012: a movie's genres from its nfo (each distinct, case aside); absent means none. */
+  genres?: readonly string[];
   /** An episode's show folder said this (`tvshow.nfo`, `poster.jpg`): written to its show. */
   show?: { plot: string | null; posterArt: string | null; fanartArt: string | null } | null;
   /** Migration 005: a trailer, featurette… of the movie or show its path names; absent for a main item. */

@@ -89,7 +89,7 @@ export function upsertItem(db: WritableDB, folderId: string, item: ItemRecord, n
   return id;
 }
 
-/** Migration 004's part of an upsert: plot, artwork, linked subtitles, and the show folder's metadata. */
+/** Migration 004's part of an upsert: plot, artwork, linked subtitles, and the show folder's metadata; 011's genres. */
 function writeLocalMetadata(db: WritableDB, id: string, showId: string | null, item: ItemRecord): void {
   prepared(db, 'UPDATE items SET plot = ?, poster_art = ?, fanart_art = ? WHERE id = ?').run(item.plot ?? null, item.posterArt ?? null, item.fanartArt ?? null, id);
   prepared(db, 'DELETE FROM item_subtitles WHERE item_id = ?').run(id);
@@ -102,9 +102,22 @@ function writeLocalMetadata(db: WritableDB, id: string, showId: string | null, i
       sub.format,
     );
   }
+  replaceGenres(db, id, item.genres ?? []);
   if (showId && item.show) {
     prepared(db, 'UPDATE shows SET plot = ?, poster_art = ?, fanart_art = ? WHERE id = ?').run(item.show.plot, item.show.posterArt, item.show.fanartArt, showId);
   }
+}
+
+/**
+ * An item's genres (migration 012), replacing what an earlier read stored; the triggers keep the counts. An
+ * unchanged list writes nothing, so a rescan does not churn the counts of every movie it reads again.
+ */
+function replaceGenres(db: WritableDB, id: string, genres: readonly string[]): void {
+  const stored = prepared(db, 'SELECT genre FROM item_genres WHERE item_id = ? ORDER BY position').pluck().all(id) as string[];
+  if (stored.length === genres.length && stored.every((genre, i) => genre === genres[i])) return;
+  prepared(db, 'DELETE FROM item_genres WHERE item_id = ?').run(id);
+  // OR IGNORE: the reader drops duplicates already, but the index, not the reader, decides what is one.
+  genres.forEach((genre, position) => prepared(db, 'INSERT OR IGNORE INTO item_genres (item_id, genre, position) VALUES (?, ?, ?)').run(id, genre, position));
 }
 
 /** Records a file that could not be read; an indexed item at that path is removed (its file is now broken). */

@@ -83,6 +83,11 @@ function trackAlbum(db: ReadableDB, row: DetailRow, links: PictureLinks): TrackA
   return { id, title, artist, coverUrl, thumbUrl };
 }
 
+/** A movie's genres in its nfo's order (migration 012): a few rows of the item's own key. */
+function movieGenres(db: ReadableDB, id: string): string[] {
+  return prepared(db, 'SELECT genre FROM item_genres WHERE item_id = ? ORDER BY position').pluck().all(id) as string[];
+}
+
 function itemDetail(db: ReadableDB, id: string, links: PictureLinks): LibraryDetail {
   const row = prepared(db, `SELECT ${SNAPSHOT_COLUMNS}, folder_id, rel_path, part_group, episode_end, mime, size, extra_type FROM items WHERE id = ?`).get(id) as DetailRow | undefined;
   if (!row) throw notFound('item');
@@ -94,7 +99,7 @@ function itemDetail(db: ReadableDB, id: string, links: PictureLinks): LibraryDet
   const parts = file.parts.length > 0 ? { parts: file.parts.length, durationSec: partsDuration(file.parts) } : {};
   // An extra is played from its owner's page and lists no extras of its own.
   const extras = row.extra_type === null ? movieExtras(db, row) : [];
-  return { kind: 'movie', movie: { ...movie, ...parts, extras }, file };
+  return { kind: 'movie', movie: { ...movie, ...parts, extras, genres: movieGenres(db, id) }, file };
 }
 
 function showDetail(db: ReadableDB, id: string, links: PictureLinks): Show {

@@ -9,7 +9,7 @@ import { openIndexDatabase, type WritableDB } from './db.js';
 import { homeShelves } from './home-shelves.js';
 import { libraryDetail } from './library-detail.js';
 import { libraryCounts, libraryPage } from './library-pages.js';
-import { buildPageQuery, buildStepQuery, listingOf, RESOLUTION_WIDTHS } from './page-queries.js';
+import { buildPageQuery, buildStepQuery, genrePlan, listingOf, RESOLUTION_WIDTHS, type GenrePlan } from './page-queries.js';
 import { encodeCursor } from './page-cursor.js';
 import { buildSnapshot, listFolders } from './snapshot.js';
 import { unparseableCount, unparseablePage } from './unparseable-pages.js';
@@ -61,6 +61,8 @@ function expectedOrder<T extends { id: string }>(rows: T[], key: (row: T) => str
   const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
   return [...rows].sort((a, b) => sign * (cmp(key(a), key(b)) || cmp(a.id, b.id))).map((row) => row.id);
 }
+/** Whether a movie has a genre, case aside (ASCII, as SQLite's NOCASE). */
+const hasGenre = (m: BigMovie, genre: string): boolean => m.genres.some((g) => lowerAscii(g) === lowerAscii(genre));
 const MOVIE_KEYS: Record<string, (m: BigMovie) => string | number> = {
   title: (m) => lowerAscii(m.title),
   year: (m) => m.year ?? 0,
@@ -91,10 +93,26 @@ describe('library.page over 100,000 items', () => {
     [{ resolution: 'sd', unwatched: true }, 'added', (m: BigMovie) => m.width !== null && m.width < 1280 && !m.watched],
     [{ decade: 1990 }, 'year', (m: BigMovie) => m.year !== null && m.year >= 1990 && m.year < 2000],
     [{ decade: 1970 }, 'duration', (m: BigMovie) => m.year !== null && m.year >= 1970 && m.year < 1980],
+    [{ genre: 'western', unwatched: true }, 'added', (m: BigMovie) => hasGenre(m, 'Western') && !m.watched],
+    [{ genre: 'Drama', decade: 1990 }, 'year', (m: BigMovie) => hasGenre(m, 'Drama') && m.year !== null && m.year >= 1990 && m.year < 2000],
   ] as [MovieFilters, string, (m: BigMovie) => boolean][])('walks the movies of filter %j by %s', (filters, sort, keep) => {
     const expected = expectedOrder(big.movies.filter(keep), MOVIE_KEYS[sort]!, 'desc');
     expect(expected.length).toBeGreaterThan(100);
     expect(walked({ section: 'movies', sort, direction: 'desc', filters })).toEqual(expected);
+  });
+
+  it.each(['title', 'year', 'added', 'duration'].flatMap((sort) => ['Drama', 'Film-Noir', 'Western'].flatMap((genre) => [[genre, sort, 'asc'], [genre, sort, 'desc']] as const)))(
+    'walks the movies of genre %s by %s %s, whichever plan reads them',
+    (genre, sort, direction) => {
+      const expected = expectedOrder(big.movies.filter((m) => hasGenre(m, genre)), MOVIE_KEYS[sort]!, direction);
+      expect(expected.length).toBeGreaterThan(200);
+      expect(walk({ section: 'movies', sort, direction, filters: { genre: direction === 'asc' ? genre : genre.toUpperCase() } })).toEqual(expected);
+    },
+  );
+
+  it('lists no movie under a genre only a later part and an extra have, nor under one nobody has', () => {
+    expect(walk({ section: 'movies', filters: { genre: 'Part Two Only' } })).toEqual([]);
+    expect(walk({ section: 'movies', filters: { genre: 'Nonexistent' } })).toEqual([]);
   });
 
   it.each(['shows', 'albums', 'artists'].flatMap((section) => ['title', 'added'].flatMap((sort) => [[section, sort, 'asc'], [section, sort, 'desc']] as const)))(
@@ -131,6 +149,15 @@ describe('library.page over 100,000 items', () => {
     expect(counts.movieFilters.decades.find((d) => d.decade === 1990)?.count).toBe(movies.filter((m) => m.year !== null && m.year >= 1990 && m.year < 2000).length);
     calls['library.counts'].output.parse(counts);
   });
+
+  it('counts the movies of each genre, case aside, by name, less a later part’s and an extra’s genres', () => {
+    const counted = new Map<string, number>();
+    for (const m of big.movies) for (const genre of m.genres) counted.set(lowerAscii(genre), (counted.get(lowerAscii(genre)) ?? 0) + 1);
+    const expected = [...counted].map(([genre, count]) => ({ genre, count })).sort((a, b) => (a.genre < b.genre ? -1 : 1));
+    const genres = libraryCounts(db).movieFilters.genres;
+    expect(genres.map((g) => ({ genre: lowerAscii(g.genre), count: g.count }))).toEqual(expected);
+    expect(genres.find((g) => lowerAscii(g.genre) === 'drama')?.genre).toBe('Drama'); // the first spelling stored
+  });
 });
 
 const idsOf = (page: { items: { id: string }[] }): string[] => page.items.map((item) => item.id);
@@ -144,6 +171,10 @@ const JUMP_LISTINGS: Record<string, unknown>[] = [
   { section: 'movies', sort: 'added', direction: 'asc', filters: { resolution: 'sd', unwatched: true } },
   { section: 'movies', sort: 'year', direction: 'desc', filters: { decade: 1990 } },
   { section: 'movies', sort: 'duration', direction: 'asc', filters: { decade: 1970, unwatched: true } },
+  // A common, a middling and a rare genre: each read by its own plan (see `genrePlan`), jumps included.
+  { section: 'movies', sort: 'title', direction: 'asc', filters: { genre: 'Drama' } },
+  { section: 'movies', sort: 'added', direction: 'desc', filters: { genre: 'Film-Noir' } },
+  { section: 'movies', sort: 'year', direction: 'desc', filters: { genre: 'Western' } },
   ...['shows', 'albums', 'artists'].flatMap((section) => ['title', 'added'].flatMap((sort) => ['asc', 'desc'].map((direction) => ({ section, sort, direction })))),
 ];
 
@@ -221,7 +252,7 @@ describe('a page at a position (a jump)', () => {
 function everyPageQuery(): { label: string; request: LibraryPageRequest; after: { key: string | number; id: string } | null }[] {
   const out = [];
   const sorts: Record<string, string[]> = { movies: ['title', 'year', 'added', 'duration'], shows: ['title', 'added'], albums: ['title', 'added'], artists: ['title', 'added'] };
-  const filterSets: MovieFilters[] = [{}, { unwatched: true }, { resolution: 'hd' }, { decade: 1980 }, { unwatched: true, resolution: 'uhd', decade: 2010 }];
+  const filterSets: MovieFilters[] = [{}, { unwatched: true }, { resolution: 'hd' }, { decade: 1980 }, { unwatched: true, resolution: 'uhd', decade: 2010 }, { genre: 'Drama', decade: 1990 }];
   for (const [section, list] of Object.entries(sorts)) {
     for (const sort of list) {
       for (const direction of ['asc', 'desc']) {
@@ -258,6 +289,46 @@ describe('the page queries', () => {
       // From a cursor, the seek starts at the cursor, not at the start of a decade before it.
       if (after) expect(plan.some((line) => /\(sort_\w+,id\)[<>]/.test(line)), summary).toBe(true);
     }
+  });
+});
+
+describe('a page of one genre', () => {
+  const plan = (req: LibraryPageRequest, genre: GenrePlan, after: { key: string | number; id: string } | null) => {
+    const { sql, params } = buildPageQuery(req, after, genre);
+    return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+  };
+  const each = (check: (lines: string[], summary: string) => void, genre: GenrePlan) => {
+    for (const sort of ['title', 'year', 'added', 'duration']) {
+      for (const after of [null, { key: sort === 'title' ? 'm' : 1990, id: bigId('x') }]) {
+        const lines = plan(request({ section: 'movies', sort, direction: 'desc', filters: { genre: 'Western', unwatched: true } }), genre, after);
+        check(lines, `${sort} ${after ? 'later' : 'first'}: ${lines.join(' | ')}`);
+      }
+    }
+  };
+
+  it('is read by the plan that suits the genre’s size: probed when common, listed when middling, read when rare', () => {
+    const planOf = (genre: string, limit = 200) => genrePlan(db, request({ section: 'movies', limit, filters: { genre } }));
+    expect([planOf('Drama'), planOf('film-noir'), planOf('Western'), planOf('Nonexistent')]).toEqual(['probe', 'list', 'read', 'read']);
+    expect(planOf('Film-Noir', 20)).toBe('probe'); // a small page fills sooner, so a walk meets fewer movies
+    expect(genrePlan(db, request({ section: 'movies' }))).toBe('probe');
+  });
+
+  it('walks the sort’s index when probed or listed, the list built once from the genre index', () => {
+    for (const genre of ['probe', 'list'] as const) {
+      each((lines, summary) => {
+        expect(lines.some((line) => /USING (COVERING )?INDEX items_by_/.test(line)), summary).toBe(true);
+        expect(lines.filter((line) => /TEMP B-TREE/.test(line)), summary).toEqual([]);
+        if (genre === 'list') expect(lines.some((line) => /^LIST SUBQUERY/.test(line)) && lines.some((line) => /item_genres_by_genre/.test(line)), summary).toBe(true);
+      }, genre);
+    }
+  });
+
+  it('reads a rare genre’s movies through the genre index, walking no index of items', () => {
+    each((lines, summary) => {
+      expect(lines.some((line) => /SEARCH x USING COVERING INDEX item_genres_by_genre \(genre=\?\)/.test(line)), summary).toBe(true);
+      expect(lines.some((line) => /SEARCH g USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(line)), summary).toBe(true);
+      expect(lines.filter((line) => /^SCAN/.test(line)), summary).toEqual([]);
+    }, 'read');
   });
 });
 

@@ -1,9 +1,10 @@
+import { GENRE_FILTERS_MAX } from '../../contract/index.js';
 import type { AlbumSummary, ArtistSummary, LibraryCounts, LibraryPage, LibraryPageRequest, MovieSummary, ResolutionClass, ShowSummary, SortDirection } from '../../contract/index.js';
 import { prepared, type ReadableDB } from './db.js';
 import type { ItemRow } from './item-rows.js';
 import { decodeCursor, encodeCursor, type SortKey } from './page-cursor.js';
 import { rowBefore, type RowKey } from './page-positions.js';
-import { buildPageQuery, EARLIER_PART, listedSql, RESOLUTION_WIDTHS } from './page-queries.js';
+import { buildPageQuery, EARLIER_PART, genrePlan, listedSql, RESOLUTION_WIDTHS } from './page-queries.js';
 import { loadSubtitleLanguages, SNAPSHOT_COLUMNS, toMovie, type PictureLinks, type SnapshotRow } from './snapshot.js';
 
 /**
@@ -142,7 +143,7 @@ interface PageRows<Row> {
 function queryPage<Row extends { id: string; sort_key: SortKey }>(db: ReadableDB, request: LibraryPageRequest): PageRows<Row> {
   const start = pageStart(db, request);
   if (start === 'past-end') return { rows: [], next: null, prev: null };
-  const { sql, params } = buildPageQuery(request, start);
+  const { sql, params } = buildPageQuery(request, start, genrePlan(db, request));
   const rows = prepared(db, sql).all(params) as Row[];
   const more = rows.length > request.limit;
   if (more) rows.length = request.limit;
@@ -176,8 +177,8 @@ interface FacetRow {
   n: number;
 }
 
-/** What each movie filter leaves, summed from facet rows. */
-function sumFacets(rows: readonly FacetRow[]): { total: number; movieFilters: LibraryCounts['movieFilters'] } {
+/** What each movie filter but genre leaves, summed from facet rows. */
+function sumFacets(rows: readonly FacetRow[]): { total: number; movieFilters: Omit<LibraryCounts['movieFilters'], 'genres'> } {
   const classes = Object.entries(RESOLUTION_WIDTHS) as [ResolutionClass, readonly [number, number]][];
   const resolution = Object.fromEntries(classes.map(([name]) => [name, 0])) as Record<ResolutionClass, number>;
   const decades = new Map<number, number>();
@@ -194,18 +195,35 @@ function sumFacets(rows: readonly FacetRow[]): { total: number; movieFilters: Li
   return { total, movieFilters: { unwatched, resolution, decades: kept.map(([decade, count]) => ({ decade, count })) } };
 }
 
+/** `g` is a later part of a movie in parts: counted by the kept counts, not listed. */
+const LATER_PART = `g.part_group IS NOT NULL AND g.kind = 'movie' AND g.extra_type IS NULL AND EXISTS (${EARLIER_PART})`;
+/** Items as `g` through the parts' partial index: SQLite would rather walk every movie by kind. */
+const PARTS = 'items g INDEXED BY items_part_group';
+
+/**
+ * The `GENRE_FILTERS_MAX` most common genres with their movies, by name, from the counts kept by migration
+ * 011 less the later parts of movies in parts. Taking off the `c` genres of later parts can only lower a
+ * count, so the top `GENRE_FILTERS_MAX + c` kept counts hold the top `GENRE_FILTERS_MAX` true ones: the
+ * query reads that many entries of `genre_counts_by_n`, however many genres there are.
+ */
+function genreCounts(db: ReadableDB): LibraryCounts['movieFilters']['genres'] {
+  return prepared(
+    db,
+    `WITH later (genre, n) AS (SELECT x.genre, count(*) FROM ${PARTS} JOIN item_genres x ON x.item_id = g.id WHERE ${LATER_PART} GROUP BY x.genre),
+     kept AS (SELECT genre, n FROM genre_counts ORDER BY n DESC, genre DESC LIMIT @max + (SELECT count(*) FROM later)),
+     counted AS (SELECT k.genre, k.n - coalesce((SELECT l.n FROM later l WHERE l.genre = k.genre), 0) AS n FROM kept k)
+     SELECT genre, n AS count FROM (SELECT genre, n FROM counted WHERE n > 0 ORDER BY n DESC, genre DESC LIMIT @max) ORDER BY genre`,
+  ).all({ max: GENRE_FILTERS_MAX }) as LibraryCounts['movieFilters']['genres'];
+}
+
 /**
  * How many of each there are, and what each movie filter leaves. The movie counts come from the counts kept
- * by migration 009 (less the later parts of movies in parts, which are few); the others are index counts.
+ * by migrations 009 and 012 (less the later parts of movies in parts, which are few); the others are index
+ * counts.
  */
 export function libraryCounts(db: ReadableDB): LibraryCounts {
   const facets = prepared(db, 'SELECT decade, watched, width, n FROM movie_facets WHERE n != 0').all() as FacetRow[];
-  const laterParts = prepared(
-    db,
-    // Through the parts' partial index: SQLite would rather walk every movie by kind.
-    `SELECT coalesce(g.year, 0) / 10 * 10 AS decade, g.watched, coalesce(g.width, -1) AS width, -count(*) AS n FROM items g INDEXED BY items_part_group
-     WHERE g.part_group IS NOT NULL AND g.kind = 'movie' AND g.extra_type IS NULL AND EXISTS (${EARLIER_PART}) GROUP BY 1, 2, 3`,
-  ).all() as FacetRow[];
+  const laterParts = prepared(db, `SELECT coalesce(g.year, 0) / 10 * 10 AS decade, g.watched, coalesce(g.width, -1) AS width, -count(*) AS n FROM ${PARTS} WHERE ${LATER_PART} GROUP BY 1, 2, 3`).all() as FacetRow[];
   const { total, movieFilters } = sumFacets([...facets, ...laterParts]);
   const count = (sql: string): number => (prepared(db, sql).get() as { n: number }).n;
   return {
@@ -215,6 +233,6 @@ export function libraryCounts(db: ReadableDB): LibraryCounts {
     albums: count(`SELECT count(*) AS n FROM albums g WHERE ${listedSql('albums')}`),
     tracks: count("SELECT count(*) AS n FROM items WHERE kind = 'track'"),
     artists: count(`SELECT count(*) AS n FROM artists g WHERE ${listedSql('artists')}`),
-    movieFilters,
+    movieFilters: { ...movieFilters, genres: genreCounts(db) },
   };
 }

@@ -1,7 +1,7 @@
 import type { LibraryPageRequest } from '../../contract/index.js';
 import { prepared, type ReadableDB } from './db.js';
 import type { SortKey } from './page-cursor.js';
-import { buildStepQuery, listingOf, type Listing } from './page-queries.js';
+import { buildStepQuery, genrePlan, listingOf, type Listing } from './page-queries.js';
 
 /**
  * Where a position of a listing is, so a grid that jumps (a scrollbar dragged to the middle, End, many Page
@@ -52,7 +52,7 @@ const keptMarks = new WeakMap<ReadableDB, KeptMarks>();
  */
 export function rowBefore(db: ReadableDB, request: LibraryPageRequest, at: number): RowKey | 'past-end' | null {
   if (at === 0) return null;
-  const listing = listingOf(request);
+  const listing = listingOf(request, genrePlan(db, request));
   const marks = marksOf(db, request);
   const position = at - 1;
   const mark = markAtOrBefore(db, listing, request, marks, position);

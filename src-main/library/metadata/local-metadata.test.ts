@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LibrarySnapshot } from '../../contract/index.js';
+import { LibraryPageRequest, LibrarySnapshot } from '../../contract/index.js';
 import { makeMp4 } from '../../test-support/media.js';
 import { artworkDir } from './artwork-cache.js';
 import { openLibrary } from '../index.js';
@@ -44,6 +44,11 @@ const artFiles = (): string[] => (fs.existsSync(artDir) ? fs.readdirSync(artDir)
 const artIdOf = (url: string | null | undefined): string => ART_URL.exec(url ?? '')?.[1] ?? '';
 const snapshot = (): LibrarySnapshot => LibrarySnapshot.parse(lib.snapshot());
 const movie = (title: string) => snapshot().movies.find((m) => m.title === title);
+const genresOf = (title: string) => {
+  const found = lib.detail({ kind: 'item', id: movie(title)!.id });
+  return found.kind === 'movie' ? found.movie.genres : null;
+};
+const genreCounts = () => lib.counts().movieFilters.genres;
 
 beforeAll(async () => {
   temp = makeTempDir();
@@ -52,7 +57,7 @@ beforeAll(async () => {
   artDir = artworkDir(dataDir);
   makeMp4(path.join(root, 'Movies/Dusk (2001)/Dusk (2001).mp4'), 1);
   picture(path.join(root, 'Movies/Dusk (2001)/poster.jpg'), '0x1d3557');
-  write('Movies/Dusk (2001)/movie.nfo', '\ufeff<movie><title>Dusk at Sea</title><year>2002</year><plot>Boats &amp; &lt;b&gt;fog&lt;/b&gt;.</plot></movie>');
+  write('Movies/Dusk (2001)/movie.nfo', '\ufeff<movie><title>Dusk at Sea</title><year>2002</year><plot>Boats &amp; &lt;b&gt;fog&lt;/b&gt;.</plot><genre>Drama / Mystery</genre><genre>drama</genre></movie>');
   write('Movies/Dusk (2001)/Dusk (2001).en.srt', '1\n00:00:00,000 --> 00:00:01,000\nHi\n');
   write('Movies/Dusk (2001)/Dusk (2001).fr.forced.ass', '[Script Info]\n');
   makeMp4(path.join(root, 'Movies/Dawn (2003).mp4'), 1);
@@ -83,6 +88,17 @@ describe('local metadata in the index', () => {
     expect(fs.readFileSync(path.join(artDir, `${artIdOf(dusk.posterUrl)}.jpg`))).toEqual(fs.readFileSync(path.join(root, 'Movies/Dusk (2001)/poster.jpg')));
     // A malformed nfo gives nothing: the name's title stands.
     expect(movie('Dawn')).toMatchObject({ year: 2003, plot: null, posterUrl: null });
+  });
+
+  it('reads a movie’s genres from its nfo, for its page, the counts and the genre filter', () => {
+    expect(genresOf('Dusk at Sea')).toEqual(['Drama', 'Mystery']);
+    expect(genresOf('Dawn')).toEqual([]);
+    expect(genreCounts()).toEqual([
+      { genre: 'Drama', count: 1 },
+      { genre: 'Mystery', count: 1 },
+    ]);
+    const page = lib.page(LibraryPageRequest.parse({ section: 'movies', filters: { genre: 'mystery' } }));
+    expect(page.section === 'movies' && page.items.map((m) => m.title)).toEqual(['Dusk at Sea']);
   });
 
   it('links external subtitles to their video with language, forced flag and format', () => {
@@ -134,11 +150,28 @@ describe('local metadata in the index', () => {
     expect(await lib.scan()).toMatchObject({ updated: 0 });
   });
 
+  it('replaces a movie’s genres when its nfo is edited, and drops them when the nfo goes', async () => {
+    const nfo = path.join(root, 'Movies/Dusk (2001)/movie.nfo');
+    const before = fs.readFileSync(nfo, 'utf8');
+    write('Movies/Dusk (2001)/movie.nfo', before.replace(/<genre>.*<\/genre>/, '<genre>Thriller</genre>'));
+    expect(await lib.scan()).toMatchObject({ updated: 1 });
+    expect(genresOf('Dusk at Sea')).toEqual(['Thriller']);
+    expect(genreCounts()).toEqual([{ genre: 'Thriller', count: 1 }]);
+    fs.rmSync(nfo);
+    expect(await lib.scan()).toMatchObject({ updated: 1 });
+    expect(genresOf('Dusk')).toEqual([]);
+    expect(genreCounts()).toEqual([]);
+    write('Movies/Dusk (2001)/movie.nfo', before);
+    expect(await lib.scan()).toMatchObject({ updated: 1 });
+    expect(genresOf('Dusk at Sea')).toEqual(['Drama', 'Mystery']);
+  });
+
   it('deletes a removed movie’s pictures from the cache, and a removed folder’s after the next scan', async () => {
     const duskArt = artIdOf(movie('Dusk at Sea')!.posterUrl);
     const coverArt = artIdOf(snapshot().albums[0]!.coverUrl);
     fs.rmSync(path.join(root, 'Movies/Dusk (2001)'), { recursive: true });
     expect(await lib.scan()).toMatchObject({ removed: 1 });
+    expect(genreCounts()).toEqual([]);
     expect(artFiles().some((name) => name.startsWith(duskArt))).toBe(false);
     expect(artFiles().some((name) => name.startsWith(coverArt))).toBe(true);
 
@@ -156,7 +189,7 @@ describe('local metadata in the index', () => {
     expect(await lib.scan()).toMatchObject({ updated: 0 });
   });
 
-  it('picks up a new poster through the watcher, without a scan', async () => {
+  it('picks up a new poster and an nfo’s genres through the watcher, without a scan', async () => {
     let changes = 0;
     const stop = lib.watch(() => changes++);
     try {
@@ -168,6 +201,13 @@ describe('local metadata in the index', () => {
       picture(path.join(root, 'Movies/Noon (2010)/folder.jpg'), '0xffb703');
       while (!movie('Noon')?.posterUrl && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(movie('Noon')!.posterUrl).toMatch(ART_URL);
+      write('Movies/Noon (2010)/Noon (2010).nfo', '<movie><genre>Western|Drama</genre></movie>');
+      while (genresOf('Noon')?.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(genresOf('Noon')).toEqual(['Western', 'Drama']);
+      expect(genreCounts()).toEqual([
+        { genre: 'Drama', count: 1 },
+        { genre: 'Western', count: 1 },
+      ]);
       expect(changes).toBeGreaterThan(0);
     } finally {
       stop();

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, decodeNfo, MAX_NFO_BYTES, parseNfo } from './nfo.js';
+import { GENRE_MAX_CHARS, MOVIE_GENRES_MAX } from '../../contract/index.js';
+import { decodeEntities, decodeNfo, MAX_GENRE_CHARS, MAX_GENRES, MAX_NFO_BYTES, parseNfo } from './nfo.js';
 
 const movie = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<movie>\n${body}\n</movie>\n`;
 
 describe('reading .nfo sidecars', () => {
   it.each([
-    ['a Kodi movie', movie('<title>Night Train</title><year>1998</year><plot>A train.</plot><actor><name>X</name></actor>'), { root: 'movie', title: 'Night Train', year: 1998, plot: 'A train.' }],
+    ['a Kodi movie', movie('<title>Night Train</title><year>1998</year><plot>A train.</plot><actor><name>X</name></actor>'), { root: 'movie', title: 'Night Train', year: 1998, plot: 'A train.', genres: [] }],
     ['a tvshow with premiered instead of year', '<tvshow><title>Harbour Lights</title><premiered>2019-03-01</premiered><plot>Ships.</plot></tvshow>', { root: 'tvshow', title: 'Harbour Lights', year: 2019, plot: 'Ships.' }],
     ['an episode (no year)', '<episodedetails><title>The Pier</title><aired>2019-03-08</aired><plot>Night.</plot></episodedetails>', { root: 'episodedetails', title: 'The Pier', year: null, plot: 'Night.' }],
     ['entities and numeric references', movie('<title>Tom &amp; Jerry &#8211; &#x263A; &lt;b&gt;</title>'), { title: 'Tom & Jerry – ☺ <b>', plot: null }],
@@ -64,5 +65,50 @@ describe('reading .nfo sidecars', () => {
 
   it('strips control characters from what it returns', () => {
     expect(parseNfo(movie('<title>A\u0007B\u001b[31m</title>'))?.title).toBe('A B [31m');
+  });
+});
+
+describe('reading genres from an nfo', () => {
+  const genres = (body: string) => parseNfo(movie(body))?.genres;
+
+  it.each([
+    ['one per element, in order', '<genre>Drama</genre><title>X</title><genre>Crime</genre>', ['Drama', 'Crime']],
+    ['several in one element, split on / | , ;', '<genre>Action / Adventure</genre><genre>Drama|Crime</genre><genre>Comedy, Romance; War</genre>', ['Action', 'Adventure', 'Drama', 'Crime', 'Comedy', 'Romance', 'War']],
+    ['surrounding and inner whitespace trimmed and collapsed', '<genre>  Science \n\t Fiction  </genre>', ['Science Fiction']],
+    ['empty parts and elements dropped', '<genre> / | ,,; </genre><genre></genre><genre/><genre>Drama / </genre>', ['Drama']],
+    ['duplicates dropped whatever their case, the first spelling kept', '<genre>sci-fi</genre><genre>Drama / SCI-FI</genre><genre>drama</genre>', ['sci-fi', 'Drama']],
+    ['entities decoded, markup inside kept as text only', '<genre>Action &amp; Adventure</genre><genre><b>Film</b>-Noir</genre>', ['Action & Adventure', 'Film-Noir']],
+    ['escaped markup as literal text', '<genre>&lt;img src=x onerror=alert(1)&gt;</genre>', ['<img src=x onerror=alert(1)>']],
+    ['CDATA as literal text', '<genre><![CDATA[Kids & Family]]></genre>', ['Kids & Family']],
+    ['control characters as spaces', '<genre>Hor\u0007ror\u001b[31m</genre>', ['Hor ror [31m']],
+    ['no genre element', '<title>X</title><tag>Drama</tag>', []],
+    ['nested genre elements as not a genre of the movie', '<set><genre>Drama</genre></set>', []],
+  ])('reads %s', (_name, body, expected) => {
+    expect(genres(body)).toEqual(expected);
+  });
+
+  it('keeps to the contract’s bounds on genres', () => {
+    expect([MAX_GENRES, MAX_GENRE_CHARS]).toEqual([MOVIE_GENRES_MAX, GENRE_MAX_CHARS]);
+  });
+
+  it('reads a tvshow’s genres, and none for an episode', () => {
+    expect(parseNfo('<tvshow><title>H</title><genre>Drama / Mystery</genre></tvshow>')?.genres).toEqual(['Drama', 'Mystery']);
+    expect(parseNfo('<episodedetails><title>P</title><genre>Drama</genre></episodedetails>')?.genres).toEqual([]);
+  });
+
+  it(`keeps at most ${MAX_GENRES} genres of at most ${MAX_GENRE_CHARS} characters, even from a flood of them`, () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => `<genre>G${i} / g${i}</genre>`).join('');
+    expect(genres(many)).toEqual(Array.from({ length: MAX_GENRES }, (_, i) => `G${i}`));
+    const long = genres(`<genre>${'Very long genre '.repeat(20)}</genre><genre>${'😀'.repeat(30)}</genre>`)!;
+    expect(long).toHaveLength(2);
+    for (const genre of long) {
+      expect(genre.length).toBeLessThanOrEqual(MAX_GENRE_CHARS);
+      expect(genre.endsWith('…')).toBe(true);
+      expect(genre).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/); // no half of a surrogate pair
+    }
+    // One huge element of separators and duplicates stays linear.
+    const started = performance.now();
+    expect(genres(`<genre>${'Drama/'.repeat(40_000)}</genre>`)).toEqual(['Drama']);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

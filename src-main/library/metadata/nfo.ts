@@ -1,9 +1,9 @@
 import { cleanOrNull } from '../names/name-text.js';
 
 /**
- * A small reader for Kodi-style `.nfo` sidecars (`<movie>`, `<tvshow>`, `<episodedetails>`): title, year
- * and plot, nothing else. Hand-written on purpose: no XML library means no external entities, no DTDs and
- * no entity expansion to attack. Pure: it takes the text, never a path.
+ * A small reader for Kodi-style `.nfo` sidecars (`<movie>`, `<tvshow>`, `<episodedetails>`): title, year,
+ * plot and genres, nothing else. Hand-written on purpose: no XML library means no external entities, no
+ * DTDs and no entity expansion to attack. Pure: it takes the text, never a path.
  *
  * Important: any structural doubt (no known root, unbalanced tags, a truncated file) gives null. A wrong
  * title is worse than the one the file name gives.
@@ -16,12 +16,22 @@ export interface NfoInfo {
   title: string | null;
   year: number | null;
   plot: string | null;
+  /** A movie's or show's genres, as written (first spelling of each), at most `MAX_GENRES`; [] for an episode. */
+  genres: string[];
 }
 
 /** Larger `.nfo` files are not read at all: a real one is a few KB. */
 export const MAX_NFO_BYTES = 256 * 1024;
 const MAX_TITLE_CHARS = 300;
 const MAX_PLOT_CHARS = 4000;
+/**
+ * Kodi writes a handful of genres; more is a hostile or broken file. The contract's bounds (`Genre`,
+ * `MovieDetail`), written out rather than imported so the parse workers do not load the contract's schemas.
+ */
+export const MAX_GENRES = 10;
+export const MAX_GENRE_CHARS = 40;
+/** What separates genres inside one element: "Action / Adventure", "Drama|Crime", "Comedy, Romance", "A; B". */
+const GENRE_SEPARATORS = /[/|,;]/;
 /** Elements nested deeper than this are a hostile file, not an nfo. */
 const MAX_DEPTH = 32;
 const ROOTS: ReadonlySet<string> = new Set(['movie', 'tvshow', 'episodedetails']);
@@ -126,11 +136,41 @@ function firstText(children: Child[], name: string): string | null {
   return child ? child.text : null;
 }
 
+/** A field's text as plain text: markup inside it dropped, entities decoded. */
+const plainText = (text: string): string => decodeEntities(text.replace(/<[^>]*>/g, ' '));
+
+/** Cuts `text` to at most `max` UTF-16 units, ending in "…", never between the halves of a surrogate pair. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = /[\ud800-\udbff]$/.test(text.slice(0, max - 1)) ? max - 2 : max - 1;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}
+
 function clip(text: string | null, max: number): string | null {
   if (text === null) return null;
-  const cleaned = cleanOrNull(decodeEntities(text.replace(/<[^>]*>/g, ' ')));
-  if (cleaned === null) return null;
-  return cleaned.length > max ? `${cleaned.slice(0, max - 1).trimEnd()}…` : cleaned;
+  const cleaned = cleanOrNull(plainText(text));
+  return cleaned === null ? null : shorten(cleaned, max);
+}
+
+/**
+ * Every `<genre>` element's genres, split on / | , ; and cleaned, the first spelling of each kept (case
+ * ignored, a little more widely than the index's ASCII-only NOCASE), at most `MAX_GENRES` of at most
+ * `MAX_GENRE_CHARS` each.
+ */
+function genresOf(children: Child[]): string[] {
+  const genres = new Map<string, string>();
+  for (const child of children) {
+    if (child.name !== 'genre') continue;
+    for (const part of plainText(child.text).split(GENRE_SEPARATORS)) {
+      const cleaned = cleanOrNull(part);
+      if (cleaned === null) continue;
+      const genre = shorten(cleaned, MAX_GENRE_CHARS);
+      const key = genre.toLowerCase();
+      if (!genres.has(key)) genres.set(key, genre);
+      if (genres.size === MAX_GENRES) return [...genres.values()];
+    }
+  }
+  return [...genres.values()];
 }
 
 function yearOf(children: Child[]): number | null {
@@ -143,7 +183,7 @@ function yearOf(children: Child[]): number | null {
   return null;
 }
 
-/** Title, year and plot of an nfo document, or null when it is not a well-formed Kodi nfo. Never throws. */
+/** Title, year, plot and genres of an nfo document, or null when it is not a well-formed Kodi nfo. Never throws. */
 export function parseNfo(xml: string): NfoInfo | null {
   if (xml.length > MAX_NFO_BYTES) return null;
   const tree = readTree(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml);
@@ -154,5 +194,6 @@ export function parseNfo(xml: string): NfoInfo | null {
     title: clip(firstText(children, 'title'), MAX_TITLE_CHARS),
     year: root === 'episodedetails' ? null : yearOf(children),
     plot: clip(firstText(children, 'plot') ?? firstText(children, 'outline'), MAX_PLOT_CHARS),
+    genres: root === 'episodedetails' ? [] : genresOf(children),
   };
 }

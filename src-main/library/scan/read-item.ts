@@ -116,7 +116,8 @@ async function recordFrom(file: FileToRead, parsed: ParsedFile, opts: ReadOption
 
 /**
  * Lays what the sidecars said over a record read from the file and its name: an nfo's title and year win
- * over the name's (they are what the user wrote down), its plot is kept; pictures become artwork ids.
+ * over the name's (they are what the user wrote down), its plot and a movie's genres are kept; pictures
+ * become artwork ids.
  */
 function withLocalMetadata(record: ItemRecord, local: LocalMetadata | null, subtitles: LinkedSubtitle[]): ItemRecord {
   const out: ItemRecord = { ...record, subtitles };
@@ -128,6 +129,7 @@ function withLocalMetadata(record: ItemRecord, local: LocalMetadata | null, subt
   if (nfo?.root === 'movie' && record.kind === 'movie') {
     out.title = nfo.title ?? record.title;
     out.year = nfo.year ?? record.year;
+    out.genres = nfo.genres;
   }
   if (nfo?.root === 'episodedetails' && record.kind === 'episode' && nfo.title) {
     out.title = nfo.title;

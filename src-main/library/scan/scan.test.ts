@@ -63,6 +63,15 @@ describe('scanning the demo library', () => {
     expect(first.movies[0]!.durationSec).toBeCloseTo(6, 0);
   });
 
+  it('reads the genres the demo’s nfo files give, so its Movies screen offers the genre filter', () => {
+    expect(lib.counts().movieFilters.genres).toEqual([
+      { genre: 'Comedy', count: 1 },
+      { genre: 'Drama', count: 2 },
+      { genre: 'Mystery', count: 1 },
+      { genre: 'Thriller', count: 1 },
+    ]);
+  });
+
   it('finds one show with two episodes in season 1', () => {
     expect(first.shows).toHaveLength(1);
     const show = first.shows[0]!;

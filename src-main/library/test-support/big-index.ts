@@ -4,7 +4,8 @@ import type { WritableDB } from '../index/db.js';
 /**
  * A 100,000-item index written straight with SQL (no media files): movies (with ties in every sort key,
  * unknown years and durations, case-only title differences, movies in two parts, and extras), shows with
- * episodes, albums with tracks over two discs. What was inserted is returned, so tests check the queries
+ * episodes, albums with tracks over two discs, genres on most movies (a common one in two spellings, a middling
+ * one, a rare one, and one only a later part and an extra have). What was inserted is returned, so tests check the queries
  * against it rather than against themselves.
  */
 
@@ -16,6 +17,8 @@ export interface BigMovie {
   addedAt: number;
   width: number | null;
   watched: boolean;
+  /** As stored, in order; "Drama" and "drama" are one genre. */
+  genres: string[];
 }
 
 export interface BigIndex {
@@ -43,9 +46,19 @@ const titleOf = (n: number): string => {
   return n % 3 === 0 ? title.replace(/\b\w/g, (c) => c.toUpperCase()) : title;
 };
 const WIDTHS = [720, 1280, 1920, 3840, null];
+/**
+ * A quarter of movies are Drama (an eighth spelled "drama"), 5 % Film-Noir, 1 % Western, the rest one of three
+ * or none: a common, a middling and a rare genre, each paged by a plan of its own (`genrePlan`).
+ */
+const genresOf = (n: number): string[] => {
+  const genres = n % 4 === 0 ? [n % 8 === 0 ? 'Drama' : 'drama'] : n % 5 === 0 ? [] : [['Comedy', 'Crime', 'Horror'][n % 4 - 1]!];
+  if (n % 20 === 7) genres.push('Film-Noir');
+  return n % 100 === 3 ? [...genres, 'Western'] : genres;
+};
 
 interface Inserts {
   item: (row: Record<string, unknown>) => void;
+  genres: (itemId: string, genres: readonly string[]) => void;
   group: (table: 'shows' | 'albums' | 'artists', id: string, key: string, title: string, addedAt: number) => void;
 }
 
@@ -64,8 +77,10 @@ function inserts(db: WritableDB, folderId: string): Inserts {
     albums: db.prepare('INSERT INTO albums (id, album_key, title, artist, added_at) VALUES (?, ?, ?, NULL, ?)'),
     artists: db.prepare('INSERT INTO artists (id, artist_key, name, added_at) VALUES (?, ?, ?, ?)'),
   };
+  const genre = db.prepare('INSERT INTO item_genres (item_id, genre, position) VALUES (?, ?, ?)');
   return {
     item: (row) => item.run({ ...nulls, ...more, ...rest, ...row }),
+    genres: (itemId, genres) => genres.forEach((name, position) => genre.run(itemId, name, position)),
     group: (table, id, key, title, addedAt) => groups[table].run(id, key, title, addedAt),
   };
 }
@@ -80,19 +95,26 @@ function insertMovies(add: Inserts, out: BigIndex, counts: BigCounts): void {
       addedAt: 1_700_000_000_000 + (n % 500) * 86_400_000,
       width: WIDTHS[n % 5]!,
       watched: n % 3 === 1,
+      genres: genresOf(n),
     };
     out.movies.push(movie);
-    add.item({ ...movie, relPath: `Movies/${n}/${movie.title}.mp4`, kind: 'movie', height: movie.width, watched: movie.watched ? 1 : 0 });
+    const { genres, ...row } = movie;
+    add.item({ ...row, relPath: `Movies/${n}/${movie.title}.mp4`, kind: 'movie', height: movie.width, watched: movie.watched ? 1 : 0 });
+    add.genres(movie.id, genres);
   }
-  // One movie in two parts with two extras: a listing shows it once, with both parts' length.
+  // One movie in two parts with two extras: a listing shows it once, with both parts' length, and the first
+  // part's genres (the second part's and the extras' are not the movie's).
   const split = { id: bigId('split 1'), followerId: bigId('split 2'), extraIds: [bigId('trailer'), bigId('featurette')] };
-  const movie: BigMovie = { id: split.id, title: 'Split Movie', year: 2001, durationSec: 3000, addedAt: 1_700_000_000_000, width: 1920, watched: false };
+  const movie: BigMovie = { id: split.id, title: 'Split Movie', year: 2001, durationSec: 3000, addedAt: 1_700_000_000_000, width: 1920, watched: false, genres: ['Drama'] };
   out.movies.push(movie);
   const part = { kind: 'movie', title: 'Split Movie', year: 2001, durationSec: 3000, width: 1920, addedAt: movie.addedAt, partGroup: 'Movies/split\u0000split movie\u00002001' };
   add.item({ ...part, id: split.id, relPath: 'Movies/split/Split Movie cd1.mp4', part: 1 });
   add.item({ ...part, id: split.followerId, relPath: 'Movies/split/Split Movie cd2.mp4', part: 2, size: 2000 });
   add.item({ id: split.extraIds[0], relPath: 'Movies/split/Trailers/Split Movie.mp4', kind: 'movie', title: 'Split Movie', addedAt: 1, extraType: 'trailer', extraOwner: 'Split Movie' });
   add.item({ id: split.extraIds[1], relPath: 'Movies/split/Featurettes/Making of.mp4', kind: 'movie', title: 'Making of', addedAt: 1, extraType: 'featurette', extraOwner: 'Split Movie' });
+  add.genres(split.id, movie.genres);
+  add.genres(split.followerId, ['Drama', 'Part Two Only']);
+  add.genres(split.extraIds[0]!, ['Part Two Only']);
   out.split = split;
 }
 

@@ -55,7 +55,7 @@ describe('the movie page', () => {
   it('lists the parts of a multi-part movie with their sizes', async () => {
     const movie = makeMovie({ parts: 2, width: 3840, height: 2160 });
     const file = { mime: 'video/mp4', size: 3 * 1024 ** 3, parts: [{ number: 1, durationSec: 2700, size: 1.5 * 1024 ** 3 }, { number: 2, durationSec: 2760, size: 700 * 1024 ** 2 }] };
-    renderScreen(<ItemScreen id={movie.id} />, {}, { 'library.detail': () => ({ kind: 'movie', movie, file }) });
+    renderScreen(<ItemScreen id={movie.id} />, {}, { 'library.detail': () => ({ kind: 'movie', movie: { ...movie, genres: [] }, file }) });
     await waitFor(() => expect(metaLine()).toBe('1998 · 1 h 30 min · 4K · 2 parts'));
     expect(screen.getByText('3.0 GB')).toBeTruthy();
     expect(screen.getByText('Part 1 · 45:00 · 1.5 GB')).toBeTruthy();
@@ -71,6 +71,20 @@ describe('the movie page', () => {
     expect(screen.getByTitle(LONG)).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
     expect(document.querySelector('b')).toBeNull();
+  });
+
+  it('shows the nfo’s genres as text, in its order, and no list without any', async () => {
+    const movie = makeMovie({ title: 'Night Train' });
+    const plain = makeMovie({ title: 'Paper Moons' });
+    const genres = ['Drama', EVIL, RTL];
+    const { unmount } = renderScreen(<ItemScreen id={movie.id} />, { library: makeLibrary({ movies: [movie, plain] }), movieGenres: { [movie.id]: genres } });
+    const list = await screen.findByRole('list', { name: 'Genres' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(genres);
+    expect(document.querySelector('img')).toBeNull();
+    unmount();
+    renderScreen(<ItemScreen id={plain.id} />, { library: makeLibrary({ movies: [movie, plain] }), movieGenres: { [movie.id]: genres } });
+    await screen.findByRole('heading', { level: 1, name: 'Paper Moons' });
+    expect(screen.queryByRole('list', { name: 'Genres' })).toBeNull();
   });
 
   it('plays from the resume point, or from the start with Start over', async () => {
@@ -208,7 +222,7 @@ describe('states of the item page', () => {
     renderScreen(<ItemScreen id={movie.id} />, { library: makeLibrary({ movies: [movie] }) }, {
       'library.detail': () => {
         if (fail) throw new ApiError('internal', 'The index is busy.');
-        return { kind: 'movie', movie, file: { mime: 'video/mp4', size: 0, parts: [] } };
+        return { kind: 'movie', movie: { ...movie, genres: [] }, file: { mime: 'video/mp4', size: 0, parts: [] } };
       },
     });
     expect((await screen.findByRole('alert')).textContent).toBe('The index is busy.');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeLibrary, makeMovie } from '../../api/testing';
 import { ApiError } from '../../api';
 import { fakePlayback, renderScreen } from '../../test-utils';
+import { parseRoute } from '../../app';
 import { go, manyMovies, Sections, setUpSectionTests } from './testHarness';
 
 setUpSectionTests('#/movies');
@@ -84,6 +85,60 @@ describe('Movies', () => {
     await waitFor(() => expect(fake.callsTo('library.page').at(-1)).toMatchObject({ filters: { unwatched: true, resolution: 'fhd' } }));
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(window.location.hash).toBe('#/movies?sort=year');
+  });
+
+  it('offers a genre filter only when an nfo gives a genre, each genre with its movies', async () => {
+    const movies = manyMovies(6);
+    const { unmount } = renderScreen(<Sections />, { library: makeLibrary({ movies }) });
+    await screen.findByRole('link', { name: /^Movie 0000, / });
+    await screen.findByRole('heading', { level: 1, name: 'Movies · 6' });
+    expect(screen.queryByRole('combobox', { name: 'Genre' })).toBeNull();
+    unmount();
+    renderScreen(<Sections />, { library: makeLibrary({ movies }), movieGenres: { [movies[0]!.id]: ['Drama', 'Western'], [movies[1]!.id]: ['drama'] } });
+    const select = await screen.findByRole('combobox', { name: 'Genre' });
+    await waitFor(() => expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any genre', 'Drama (2)', 'Western (1)']));
+  });
+
+  it('filters the grid by the genre chosen, through the address', async () => {
+    const user = userEvent.setup();
+    const movies = manyMovies(6);
+    const { fake } = renderScreen(<Sections />, { library: makeLibrary({ movies }), movieGenres: { [movies[2]!.id]: ['Film-Noir'], [movies[4]!.id]: ['Film-Noir', 'Drama'] } });
+    await screen.findByRole('link', { name: /^Movie 0005, / });
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Genre' }), 'Film-Noir');
+    expect(window.location.hash).toBe('#/movies?genre=Film-Noir');
+    await waitFor(() => expect(fake.callsTo('library.page').at(-1)).toMatchObject({ filters: { genre: 'Film-Noir' }, after: null }));
+    const grid = screen.getByRole('grid', { name: 'Movies' });
+    await waitFor(() => expect(within(grid).getAllByRole('link').map((a) => a.getAttribute('title'))).toEqual(['Movie 0002', 'Movie 0004']));
+    expect(screen.getByText('2 movies match')).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Genre' }), 'Any genre');
+    expect(window.location.hash).toBe('#/movies');
+  });
+
+  it('keeps a genre from the address that the counts do not list, and matches one listed whatever its case', async () => {
+    window.history.replaceState(null, '', '#/movies?genre=drama');
+    const movies = manyMovies(3);
+    renderScreen(<Sections />, { library: makeLibrary({ movies }), movieGenres: { [movies[1]!.id]: ['Drama'] } });
+    const select = await screen.findByRole('combobox', { name: 'Genre' });
+    await waitFor(() => expect((select as HTMLSelectElement).value).toBe('Drama'));
+    expect(await screen.findByText('1 movie matches')).toBeTruthy();
+    go('#/movies?genre=Mumblecore');
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Genre' }) as HTMLSelectElement).value).toBe('Mumblecore'));
+    expect(within(screen.getByRole('combobox', { name: 'Genre' })).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any genre', 'Drama (1)', 'Mumblecore']);
+    expect(await screen.findByText('Nothing matches these filters')).toBeTruthy();
+  });
+
+  it('shows a hostile genre as text, and sends it back only as a value', async () => {
+    const user = userEvent.setup();
+    const evil = '<img src=x onerror=alert(1)>';
+    const movies = manyMovies(2);
+    const { fake } = renderScreen(<Sections />, { library: makeLibrary({ movies }), movieGenres: { [movies[1]!.id]: [evil] } });
+    const select = await screen.findByRole('combobox', { name: 'Genre' });
+    await waitFor(() => expect(within(select).getByRole('option', { name: `${evil} (1)` })).toBeTruthy());
+    expect(document.querySelector('img')).toBeNull();
+    await user.selectOptions(select, evil);
+    await waitFor(() => expect(fake.callsTo('library.page').at(-1)).toMatchObject({ filters: { genre: evil } }));
+    expect(parseRoute(window.location.hash)).toMatchObject({ screen: 'movies', filters: { genre: evil } });
+    expect(document.querySelector('img')).toBeNull();
   });
 
   it('refetches the pages it shows when the movies change, and only the page holding a movie whose mark changed', async () => {

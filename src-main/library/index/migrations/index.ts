@@ -10,9 +10,10 @@ import { up as screens } from './008-screens.js';
 import { up as movieFacets } from './009-movie-facets.js';
 import { up as untitledEpisodeHits } from './010-untitled-episode-hits.js';
 import { up as coveringSorts } from './011-covering-sorts.js';
+import { up as genres } from './012-genres.js';
 
 /**
  * Every migration, in order; entry i takes the schema from user_version i to i + 1.
  * Important: append only. A shipped migration is never edited or reordered.
  */
-export const MIGRATIONS: readonly ((db: Database) => void)[] = [initial, searchAndState, stateTime, localMetadata, recoveryExtrasParts, typoSearch, pagedQueries, screens, movieFacets, untitledEpisodeHits, coveringSorts];
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [initial, searchAndState, stateTime, localMetadata, recoveryExtrasParts, typoSearch, pagedQueries, screens, movieFacets, untitledEpisodeHits, coveringSorts, genres];

@@ -10,7 +10,7 @@ import { Hero, MetaLine } from './Hero';
 
 type MovieDetail = Extract<LibraryDetail, { kind: 'movie' }>;
 
-/** A movie: poster over its fanart, what it is, Play or Resume, its file and its extras. */
+/** A movie: poster over its fanart, what it is (with its nfo's genres), Play or Resume, its file and its extras. */
 export function MoviePage({ detail, query }: { detail: MovieDetail; query: LibraryQuery<LibraryDetail> }) {
   const { movie, file } = detail;
   return (
@@ -19,6 +19,7 @@ export function MoviePage({ detail, query }: { detail: MovieDetail; query: Libra
         <p className="dt-eyebrow">Movie</p>
         <Title>{movie.title}</Title>
         <MetaLine parts={[movie.year, formatRuntime(movie.durationSec), resolutionLabel(movie.width, movie.height), movie.parts > 1 && `${movie.parts} parts`]} />
+        <GenreList genres={movie.genres} />
         <ResumeProgress resumeSec={movie.resumeSec} durationSec={movie.durationSec} />
         <ActionBar>
           <PlayButtons id={movie.id} resumeSec={movie.resumeSec} />
@@ -31,5 +32,19 @@ export function MoviePage({ detail, query }: { detail: MovieDetail; query: Libra
         <ExtrasList owner={movie.title} extras={movie.extras} />
       </div>
     </DetailPage>
+  );
+}
+
+/** The nfo's genres as text, each isolated so a right-to-left override in one cannot reorder the others. */
+function GenreList({ genres }: { genres: readonly string[] }) {
+  if (genres.length === 0) return null;
+  return (
+    <ul className="dt-genres" aria-label="Genres">
+      {genres.map((genre) => (
+        <li key={genre} className="chip">
+          <bdi>{genre}</bdi>
+        </li>
+      ))}
+    </ul>
   );
 }

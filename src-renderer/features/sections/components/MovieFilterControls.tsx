@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { LibraryCounts, MovieFilters, ResolutionClass } from '../../../api';
 import { Button } from '../../../ui';
-import { activeFilters } from '../hooks/useSectionCounts';
+import { activeFilters, sameGenre } from '../hooks/useSectionCounts';
 
 const RESOLUTIONS: ReadonlyArray<[ResolutionClass, string]> = [
   ['uhd', '4K'],
@@ -19,7 +19,7 @@ export interface MovieFilterControlsProps {
   onChange: (filters: MovieFilters) => void;
 }
 
-/** Unwatched, resolution and decade, each with what it leaves on its own; Clear when any is on. */
+/** Unwatched, resolution, decade and (where an nfo gives one) genre, each with what it leaves on its own; Clear when any is on. */
 export const MovieFilterControls = memo(function MovieFilterControls({ filters, counts, onChange }: MovieFilterControlsProps) {
   const decades = counts?.movieFilters.decades ?? [];
   const listed = filters.decade !== undefined && !decades.some((d) => d.decade === filters.decade) ? [...decades, { decade: filters.decade, count: 0 }] : decades;
@@ -46,6 +46,7 @@ export const MovieFilterControls = memo(function MovieFilterControls({ filters, 
           </option>
         ))}
       </select>
+      <GenreSelect genre={filters.genre} counts={counts} onChange={(genre) => set({ genre })} />
       {activeFilters(filters) > 0 ? (
         <Button size="sm" variant="ghost" onClick={() => onChange({})}>
           Clear filters
@@ -55,11 +56,41 @@ export const MovieFilterControls = memo(function MovieFilterControls({ filters, 
   );
 });
 
+interface GenreSelectProps {
+  genre: string | undefined;
+  counts: LibraryCounts | null;
+  onChange: (genre: string | undefined) => void;
+}
+
+/**
+ * The genres the counts list, each with its movies; none at all (no nfo gives a genre) hides it. A genre
+ * from the address that the counts do not list (case aside) is offered too, without a count, so the filter
+ * in force is always shown and can be turned off here.
+ */
+function GenreSelect({ genre, counts, onChange }: GenreSelectProps) {
+  const genres = counts?.movieFilters.genres ?? [];
+  const listed = genre === undefined ? undefined : genres.find((g) => sameGenre(g.genre, genre));
+  if (genres.length === 0 && genre === undefined) return null;
+  const options: ReadonlyArray<{ genre: string; count?: number }> = genre !== undefined && !listed ? [...genres, { genre }] : genres;
+  return (
+    <select aria-label="Genre" value={listed?.genre ?? genre ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+      <option value="">Any genre</option>
+      {options.map((g) => (
+        <option key={g.genre} value={g.genre}>
+          {g.genre}
+          {countText(g.count)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** Filters with the ones turned off left out, so the route stays short and compares equal. */
 function withoutEmpty(f: MovieFilters): MovieFilters {
   const out: MovieFilters = {};
   if (f.unwatched) out.unwatched = true;
   if (f.resolution !== undefined) out.resolution = f.resolution;
   if (f.decade !== undefined) out.decade = f.decade;
+  if (f.genre !== undefined) out.genre = f.genre;
   return out;
 }

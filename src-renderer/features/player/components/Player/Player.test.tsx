@@ -39,7 +39,7 @@ const transcoded = source({
 });
 
 const FILE = { mime: 'video/mp4', size: 1, parts: [] };
-const movieDetails = (movie: Movie) => detailsFromLibrary({ kind: 'movie', movie, file: FILE });
+const movieDetails = (movie: Movie) => detailsFromLibrary({ kind: 'movie', movie: { ...movie, genres: [] }, file: FILE });
 const episodeDetails = (episode: Episode) => detailsFromLibrary({ kind: 'episode', episode, show: { id: 'sh1xxxxxxxxxxxxxxxxxxx', title: 'Harbour Lights', thumbUrl: null, posterUrl: null, fanartUrl: null }, file: FILE, next: null });
 
 let paused = true;
