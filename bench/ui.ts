@@ -64,11 +64,12 @@ async function stopHost(host: Host): Promise<void> {
 const FIRST_CARD = '.pcard-link';
 const EMPTY_STATE = '.empty-title';
 
-/** Records, in the page, when the search field last got input and when the page last changed. */
+/** Records, in the page, when the search field last got input and when the page (the field aside) last changed. */
 const PAGE_PROBES = `
   window.__gw = { inputAt: 0, mutatedAt: 0 };
   document.addEventListener('input', () => { window.__gw.inputAt = performance.now(); }, true);
-  new MutationObserver(() => { window.__gw.mutatedAt = performance.now(); }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  // The field typed in is not a result: Chromium touches its attributes after the address follows the query.
+  new MutationObserver((list) => { if (list.some((m) => m.target.nodeName !== 'INPUT')) window.__gw.mutatedAt = performance.now(); }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 `;
 
 /** Milliseconds from navigation start until `selector` matches, or null past the bound. */
