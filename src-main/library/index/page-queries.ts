@@ -5,7 +5,7 @@ import { SNAPSHOT_COLUMNS } from './snapshot.js';
 
 /**
  * The SQL of `library.page` (run by `library-pages.ts`): one section, sorted and filtered, a page at a time by
- * keyset pagination over the indexes of migrations 007 and 009. Each page is one seek to the cursor's
+ * keyset pagination over the indexes of migrations 007 and 011. Each page is one seek to the cursor's
  * `(sort key, id)` and a walk of at most `limit + 1` index entries that pass the filters; there is no OFFSET,
  * so the last page costs what the first does. The row after the page only tells whether there is a next one.
  * A page asked for by position starts from a cursor too, found by `page-positions.ts`.
