@@ -122,6 +122,23 @@ export const Icon = {
       <path d="M16.5 8.5a5 5 0 0 1 0 7" />
     </Svg>
   ),
+  VolumeOff: () => (
+    <Svg>
+      <path d="M4 9h4l5-4v14l-5-4H4z" />
+      <path d="M17 9.5l5 5M22 9.5l-5 5" />
+    </Svg>
+  ),
+  Pause: () => (
+    <Svg>
+      <path d="M8 5v14M16 5v14" strokeWidth={3} />
+    </Svg>
+  ),
+  Queue: () => (
+    <Svg>
+      <path d="M4 6h16M4 12h10M4 18h10" />
+      <path d="M17 14.5v5l4-2.5z" fill="currentColor" />
+    </Svg>
+  ),
   Music: () => (
     <Svg>
       <path d="M9 18V5l11-2v13" />

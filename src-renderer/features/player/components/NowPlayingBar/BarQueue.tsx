@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Icon } from '../../../../ui';
 import type { PlayQueue } from '../../model/playQueue';
 import { PlayQueuePanel } from '../PlayQueuePanel/PlayQueuePanel';
-import { BarIcon } from './barIcons';
 
 interface BarQueueProps {
   playQueue: PlayQueue;
@@ -27,7 +27,7 @@ export function BarQueue({ playQueue, onNext, onPrevious }: BarQueueProps) {
   return (
     <>
       <button ref={buttonRef} type="button" className="np-icon" aria-label="Queue" aria-expanded={open} aria-controls={panelId} title="Queue" onClick={() => setOpen((o) => !o)}>
-        <BarIcon.Queue />
+        <Icon.Queue />
       </button>
       <div id={panelId} className="np-queue" hidden={!open} onKeyDown={onKeyDown}>
         {open ? <PlayQueuePanel playQueue={playQueue} onNext={onNext} onPrevious={onPrevious} /> : null}

@@ -1,7 +1,6 @@
 import type { RefObject } from 'react';
 import { Icon } from '../../../../ui';
 import { usePlaying } from '../../hooks/useMediaState';
-import { BarIcon } from './barIcons';
 
 interface BarTransportProps {
   mediaRef: RefObject<HTMLMediaElement | null>;
@@ -24,7 +23,7 @@ export function BarTransport({ mediaRef, onPrevious, onNext }: BarTransportProps
         <Icon.Previous />
       </button>
       <button type="button" className="np-icon np-play" aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play (Space)'} onClick={toggle}>
-        {playing ? <BarIcon.Pause /> : <Icon.Play />}
+        {playing ? <Icon.Pause /> : <Icon.Play />}
       </button>
       <button type="button" className="np-icon" aria-label="Next track" title="Next (n)" onClick={onNext}>
         <Icon.Next />

@@ -1,6 +1,5 @@
 import type { RefObject } from 'react';
 import { Icon } from '../../../../ui';
-import { BarIcon } from './barIcons';
 import { useVolume } from '../../hooks/useMediaState';
 
 /** Mute and a volume slider; the element keeps its volume from track to track (it is the same element). */
@@ -19,7 +18,7 @@ export function VolumeControl({ mediaRef }: { mediaRef: RefObject<HTMLMediaEleme
           if (el) el.muted = !el.muted;
         }}
       >
-        {muted ? <BarIcon.VolumeOff /> : <Icon.Volume />}
+        {muted ? <Icon.VolumeOff /> : <Icon.Volume />}
       </button>
       <input
         type="range"
